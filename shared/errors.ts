@@ -11,6 +11,7 @@ export const errorCodes = [
   'DB_TOO_NEW',
   'DB_OPEN_FAILED',
   'DB_LOCKED',
+  'DB_CORRUPT',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'INTERNAL',

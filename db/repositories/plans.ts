@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Plan, PlanSummary } from '../../shared/domain';
+import type { Database, NewPlan } from '../schema';
+
+export async function listPlans(db: Kysely<Database>): Promise<PlanSummary[]> {
+  return db
+    .selectFrom('plans')
+    .selectAll('plans')
+    .select((eb) =>
+      eb
+        .selectFrom('projects')
+        .whereRef('projects.planId', '=', 'plans.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('projectCount'),
+    )
+    .orderBy('year', 'desc')
+    .orderBy('id', 'desc')
+    .execute() as Promise<PlanSummary[]>;
+}
+
+export async function getPlan(db: Kysely<Database>, id: number): Promise<Plan | undefined> {
+  return db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPlanByName(db: Kysely<Database>, year: number, name: string): Promise<Plan | undefined> {
+  return db.selectFrom('plans').selectAll().where('year', '=', year).where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertPlan(db: Kysely<Database>, plan: NewPlan): Promise<Plan> {
+  return db.insertInto('plans').values(plan).returningAll().executeTakeFirstOrThrow();
+}

@@ -1,0 +1,74 @@
+import os from 'node:os';
+import { validateCall } from '../../shared/api/validate';
+import { LedgerError } from '../../shared/errors';
+import { openLedgerDatabase } from '../../db/open';
+import type { BackendContext, Handler, Handlers } from './context';
+import { appHandlers } from './features/app';
+import { planHandlers } from './features/plans';
+import { projectHandlers } from './features/projects';
+import { appVersion } from './version';
+
+/** Every method of the contract, implemented once; the compiler checks none is missing. */
+const handlers: Handlers = { ...appHandlers, ...planHandlers, ...projectHandlers };
+
+export interface BackendOptions {
+  dbPath: string;
+  nativeBinding?: string;
+  actor?: string;
+  appVersion?: string;
+  now?: () => Date;
+}
+
+export interface Backend {
+  /** Validates the input against the contract, runs the method, and throws LedgerError on failure. */
+  call(method: unknown, input: unknown): Promise<unknown>;
+  close(): void;
+  readonly dbPath: string;
+}
+
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const ledger = openLedgerDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const clock = options.now ?? (() => new Date());
+  const ctx: BackendContext = {
+    db: ledger.db,
+    ledger,
+    actor: options.actor ?? localUserName(),
+    appVersion: options.appVersion ?? appVersion,
+    now: () => clock().toISOString(),
+  };
+  return {
+    dbPath: ledger.file,
+    async call(method, input) {
+      const call = validateCall(method, input);
+      try {
+        return await (handlers[call.method] as Handler<typeof call.method>)(call.input, ctx);
+      } catch (error) {
+        throw translateDbError(error);
+      }
+    },
+    close: () => ledger.sqlite.close(),
+  };
+}
+
+function localUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** SQLite's own errors reach a user only as a code and a plain Chinese sentence. */
+function translateDbError(error: unknown): unknown {
+  if (error instanceof LedgerError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return new LedgerError('CONFLICT', '保存失败：数据与已有记录冲突或不完整，未做任何改动。', { cause: error });
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new LedgerError('DB_LOCKED', '数据库正被其他程序占用，请稍后重试。', { cause: error });
+  }
+  if (code === 'SQLITE_FULL') return new LedgerError('INTERNAL', '磁盘已满，保存失败，未做任何改动。', { cause: error });
+  return new LedgerError('INTERNAL', `数据库出错（${code}），操作未完成。`, { cause: error });
+}

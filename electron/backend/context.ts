@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
+import type { Database } from '../../db/schema';
+import type { LedgerDatabase } from '../../db/open';
+
+/** What every handler gets besides its validated input. */
+export interface BackendContext {
+  db: Kysely<Database>;
+  ledger: LedgerDatabase;
+  /** The local user's name, recorded in the audit log. */
+  actor: string;
+  appVersion: string;
+  /** ISO timestamp; injectable so tests are deterministic. */
+  now(): string;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: BackendContext) => Promise<Output<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };

@@ -1,0 +1,221 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { MethodName, Output } from '../../shared/api/contract';
+import { LedgerError, toErrorPayload } from '../../shared/errors';
+import type { Plan, PlanSummary, Project } from '../../shared/domain';
+import { openBackend, type Backend } from '../backend/backend';
+import { defaultDbPath } from '../backend/paths';
+import { appVersion } from '../backend/version';
+import { startBridge } from '../serve/server';
+import { intOption, listOption, parseOptions, requireOption } from './args';
+import { helpText } from './help';
+import { levelNames, parseLevel } from './levels';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Resolves when the user asks a long-running command (serve) to stop. */
+  untilStopped(): Promise<void>;
+}
+
+const globalOptions = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+  version: { type: 'boolean', default: false },
+} as const;
+
+type Globals = { db?: string; json: boolean; debug: boolean };
+
+/** Runs one CLI invocation and returns its exit code: 0 done, 2 failed. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const wantsJson = argv.includes('--json');
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === 'help') return void io.out(helpText), 0;
+    if (command === '--version') return void io.out(appVersion + '\n'), 0;
+    const run = commands[command];
+    if (!run) throw new LedgerError('INVALID_INPUT', `没有“${command}”这个命令。用 --help 查看用法。`);
+    return await run(rest, io);
+  } catch (error) {
+    const payload = toErrorPayload(error);
+    if (wantsJson) io.out(JSON.stringify({ error: payload }) + '\n');
+    else io.err(`错误：${payload.message}\n`);
+    if (argv.includes('--debug') && error instanceof Error) io.err(`${error.stack ?? error.message}\n`);
+    return 2;
+  }
+}
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+async function withBackend<T>(globals: Globals, io: CliIo, work: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = await openBackend({ dbPath: globals.db ?? defaultDbPath(io.env) });
+  try {
+    return await work(backend);
+  } finally {
+    backend.close();
+  }
+}
+
+function call<M extends MethodName>(backend: Backend, method: M, input: unknown): Promise<Output<M>> {
+  return backend.call(method, input) as Promise<Output<M>>;
+}
+
+function print(io: CliIo, globals: Globals, value: unknown, human: () => string): number {
+  io.out(globals.json ? JSON.stringify(value, null, 2) + '\n' : human());
+  return 0;
+}
+
+const planLine = (p: Plan | PlanSummary) =>
+  `#${p.id}  ${p.year} 年  ${levelNames[p.level]}级  ${p.name}  （${p.startDate} 至 ${p.endDate}）` +
+  ('projectCount' in p ? `  ${p.projectCount} 项` : '');
+const projectLine = (p: Project) =>
+  `${String(p.seq).padStart(3)}. ${p.title}  [主要责任单位：${p.leadUnits.join('、') || '—'}]` +
+  (p.leaders.length ? `  [分管领导：${p.leaders.join('、')}]` : '');
+
+function helpOr(values: { help?: boolean }, io: CliIo): boolean {
+  if (values.help) io.out(helpText);
+  return Boolean(values.help);
+}
+
+const commands: Record<string, Command> = {
+  async init(args, io) {
+    const { values } = parseOptions(args, globalOptions);
+    if (helpOr(values, io)) return 0;
+    return withBackend(values, io, async (backend) => {
+      const info = await call(backend, 'app.info', {});
+      return print(io, values, info, () => `台账数据库已就绪：${info.dbPath}（数据版本 ${info.schemaVersion}，日志模式 ${info.journalMode}）\n`);
+    });
+  },
+
+  async serve(args, io) {
+    const { values } = parseOptions(args, { ...globalOptions, port: { type: 'string' }, open: { type: 'boolean', default: false } });
+    if (helpOr(values, io)) return 0;
+    const backend = await openBackend({ dbPath: values.db ?? defaultDbPath(io.env) });
+    try {
+      const bridge = await startBridge({
+        backend,
+        staticDir: io.env.LEDGER_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url)),
+        port: intOption(values.port, 'port') ?? 0,
+      });
+      // The URL is the first line: scripts and tests read it.
+      io.out(`${bridge.url}\n`);
+      io.err(`台账已在本机启动：请在浏览器中打开上面的地址。数据库：${backend.dbPath}。按 Ctrl+C 停止。\n`);
+      if (values.open) openInBrowser(bridge.url);
+      await io.untilStopped();
+      await bridge.close();
+      return 0;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EADDRINUSE') {
+        throw new LedgerError('CONFLICT', `端口 ${values.port} 已被占用，请换一个端口或不指定 --port。`);
+      }
+      throw error;
+    } finally {
+      backend.close();
+    }
+  },
+
+  async plans(args, io) {
+    const [sub, ...rest] = args;
+    const { values } = parseOptions(rest, {
+      ...globalOptions,
+      year: { type: 'string' },
+      level: { type: 'string' },
+      name: { type: 'string' },
+      region: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+    });
+    if (helpOr(values, io)) return 0;
+    return withBackend(values, io, async (backend) => {
+      if (sub === 'list') {
+        const plans = await call(backend, 'plans.list', {});
+        return print(io, values, plans, () => (plans.length ? plans.map(planLine).join('\n') + '\n' : '还没有年度计划。用 plans create 新建。\n'));
+      }
+      if (sub === 'create') {
+        const plan = await call(backend, 'plans.create', {
+          year: intOption(requireOption(values.year, 'year'), 'year'),
+          level: parseLevel(requireOption(values.level, 'level')),
+          name: requireOption(values.name, 'name'),
+          region: values.region,
+          startDate: values.start,
+          endDate: values.end,
+        });
+        return print(io, values, plan, () => `已创建计划 ${planLine(plan)}\n`);
+      }
+      throw new LedgerError('INVALID_INPUT', 'plans 之后应为 list 或 create。用 --help 查看用法。');
+    });
+  },
+
+  async projects(args, io) {
+    const [sub, ...rest] = args;
+    const { values } = parseOptions(rest, {
+      ...globalOptions,
+      plan: { type: 'string' },
+      title: { type: 'string' },
+      goal: { type: 'string' },
+      deadline: { type: 'string' },
+      seq: { type: 'string' },
+      'lead-unit': { type: 'string', multiple: true },
+      'support-unit': { type: 'string', multiple: true },
+      person: { type: 'string', multiple: true },
+      leader: { type: 'string', multiple: true },
+    });
+    if (helpOr(values, io)) return 0;
+    const planId = intOption(requireOption(values.plan, 'plan'), 'plan');
+    return withBackend(values, io, async (backend) => {
+      if (sub === 'list') {
+        const projects = await call(backend, 'projects.list', { planId });
+        return print(io, values, projects, () =>
+          projects.length ? projects.map(projectLine).join('\n') + '\n' : '该计划还没有实事项目。用 projects add 添加。\n',
+        );
+      }
+      if (sub === 'add') {
+        const project = await call(backend, 'projects.create', {
+          planId,
+          title: requireOption(values.title, 'title'),
+          goal: values.goal,
+          deadline: values.deadline,
+          seq: intOption(values.seq, 'seq'),
+          leadUnits: listOption(values['lead-unit']),
+          supportUnits: listOption(values['support-unit']),
+          responsiblePeople: listOption(values.person),
+          leaders: listOption(values.leader),
+        });
+        return print(io, values, project, () => `已添加 ${projectLine(project)}\n`);
+      }
+      throw new LedgerError('INVALID_INPUT', 'projects 之后应为 list 或 add。用 --help 查看用法。');
+    });
+  },
+
+  async call(args, io) {
+    const { values, positionals } = parseOptions(args, { ...globalOptions, input: { type: 'string' } });
+    if (helpOr(values, io)) return 0;
+    const method = requireOption(positionals[0], '方法名（如 plans.list）');
+    let input: unknown = {};
+    if (values.input) {
+      try {
+        input = JSON.parse(values.input);
+      } catch {
+        throw new LedgerError('INVALID_INPUT', '--input 不是有效的 JSON。');
+      }
+    }
+    return withBackend(values, io, async (backend) => {
+      const result = await backend.call(method, input);
+      io.out(JSON.stringify(result, null, 2) + '\n');
+      return 0;
+    });
+  },
+};
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  try {
+    spawn(command, args, { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  } catch {
+    // The URL is printed; opening a browser is only a convenience.
+  }
+}

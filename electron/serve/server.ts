@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { LedgerError, toErrorPayload, type ErrorCode } from '../../shared/errors';
+import type { Backend } from '../backend/backend';
+import { contentSecurityPolicy, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
+
+export interface BridgeOptions {
+  backend: Backend;
+  /** The built renderer (index.html and assets). */
+  staticDir: string;
+  /** 0 or absent: any free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const tokenHeader = 'x-ledger-token';
+const maxBodyBytes = 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  UNKNOWN_METHOD: 404,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  DB_LOCKED: 503,
+};
+
+/**
+ * The loopback bridge: serves the renderer and the one API to a browser on this machine only.
+ * Binds 127.0.0.1, checks Host and Origin on every request, and needs the per-launch token for the API.
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const staticRoot = path.resolve(options.staticDir);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => sendError(res, error));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!isAllowedHost(req.headers.host, port)) throw new LedgerError('FORBIDDEN', '拒绝访问：只接受来自本机地址的请求。');
+    if (!isAllowedOrigin(req.headers.origin, port)) throw new LedgerError('FORBIDDEN', '拒绝访问：请求来自其他网页。');
+
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new LedgerError('FORBIDDEN', '不支持的请求方式。');
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    if (!tokenMatches(single(req.headers[tokenHeader]), token)) {
+      throw new LedgerError('UNAUTHORIZED', '缺少或错误的访问令牌：请使用启动时显示的完整地址打开。');
+    }
+    if (req.method !== 'POST') throw new LedgerError('FORBIDDEN', '接口只接受 POST 请求。');
+    if (!String(req.headers['content-type']).startsWith('application/json')) {
+      throw new LedgerError('INVALID_INPUT', '请求格式应为 JSON。');
+    }
+    const body = await readBody(req);
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body) : {};
+    } catch {
+      throw new LedgerError('INVALID_INPUT', '请求内容不是有效的 JSON。');
+    }
+    const result = await options.backend.call(method, input);
+    sendJson(res, 200, { ok: true, result });
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let file = path.resolve(staticRoot, relative);
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) throw new LedgerError('FORBIDDEN', '拒绝访问该路径。');
+    // Client-side routes fall back to the app shell.
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      if (path.extname(relative)) throw new LedgerError('NOT_FOUND', '找不到该文件。');
+      file = path.join(staticRoot, 'index.html');
+    }
+    const isShell = file.endsWith('index.html');
+    res.writeHead(200, {
+      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': contentSecurityPolicy,
+      'Cache-Control': isShell ? 'no-store' : 'max-age=31536000, immutable',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new LedgerError('INVALID_INPUT', '请求内容过大。'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: http.ServerResponse, error: unknown): void {
+  const payload = toErrorPayload(error);
+  if (payload.code === 'INTERNAL') console.error(error);
+  sendJson(res, statusOf[payload.code] ?? 500, { ok: false, error: payload });
+}
