@@ -30,3 +30,12 @@ export async function ensurePeople(db: Kysely<Database>, names: readonly string[
   }
   return ids;
 }
+
+/** Every known unit name, for suggestions while typing. */
+export async function listUnitNames(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('units').select('name').orderBy('name').execute()).map((r) => r.name);
+}
+
+export async function listPeopleNames(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('people').select('name').orderBy('name').execute()).map((r) => r.name);
+}

@@ -4,12 +4,13 @@ import { LedgerError } from '../../shared/errors';
 import { openLedgerDatabase } from '../../db/open';
 import type { BackendContext, Handler, Handlers } from './context';
 import { appHandlers } from './features/app';
+import { directoryHandlers } from './features/directory';
 import { planHandlers } from './features/plans';
 import { projectHandlers } from './features/projects';
 import { appVersion } from './version';
 
 /** Every method of the contract, implemented once; the compiler checks none is missing. */
-const handlers: Handlers = { ...appHandlers, ...planHandlers, ...projectHandlers };
+const handlers: Handlers = { ...appHandlers, ...directoryHandlers, ...planHandlers, ...projectHandlers };
 
 export interface BackendOptions {
   dbPath: string;

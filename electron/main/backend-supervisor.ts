@@ -86,7 +86,10 @@ export class BackendSupervisor {
   /** Asks the host to close the database and exit; kills it if it has not exited within `graceMs`. */
   async shutdown(graceMs = 3_000): Promise<void> {
     const child = this.child;
-    if (this.state === 'closed' || this.state === 'shutting-down') return this.waitForExit(graceMs);
+    if (this.state === 'closed' || this.state === 'shutting-down') {
+      await this.waitForExit(graceMs);
+      return;
+    }
     const wasRunning = this.state === 'running' && child !== null;
     this.state = 'shutting-down';
     if (!wasRunning || !child) {

@@ -76,6 +76,8 @@ export const contract = {
   'projects.get': method<Project>()(z.strictObject({ id })),
   'projects.create': method<Project>()(createProjectInput),
   'projects.update': method<Project>()(updateProjectInput),
+  'directory.units': method<string[]>()(empty),
+  'directory.people': method<string[]>()(empty),
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,8 @@ export interface UnitInfo {
 
 const table: UnitInfo[] = [
   { unit: '%', kind: 'rate', family: 'percent', factor: 1 },
+  // "提高 5 个百分点": a change of a rate, not five things.
+  { unit: '个百分点', kind: 'rate' },
   { unit: '元', kind: 'amount', family: 'money', factor: 1 },
   { unit: '万元', kind: 'amount', family: 'money', factor: 1e4 },
   { unit: '亿元', kind: 'amount', family: 'money', factor: 1e8 },

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Bundles the Electron side with esbuild (the renderer is built separately: `npx vite build` → dist/renderer):
+//   dist/electron/main.cjs          main process            (electron/main/main.ts)
+//   dist/electron/preload.cjs       sandboxed preload       (electron/main/preload.ts)
+//   dist/electron/utility-host.cjs  backend utility process (electron/backend/utility-host.ts)
+// 'electron' and 'better-sqlite3' stay external: Electron provides the first, and the second is a native module
+// loaded from node_modules (rebuilt for Electron by electron-builder when packaging).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const projectRoot = path.resolve(here, '..');
+
+/** Entry points and outputs, relative to the project root. */
+export const bundles = [
+  { entry: 'electron/main/main.ts', out: 'dist/electron/main.cjs', target: ['node22'] },
+  { entry: 'electron/main/preload.ts', out: 'dist/electron/preload.cjs', target: ['chrome140'] },
+  { entry: 'electron/backend/utility-host.ts', out: 'dist/electron/utility-host.cjs', target: ['node22'] },
+];
+
+/** A sandboxed preload may only require these (Electron docs, "Process Sandboxing"). */
+const sandboxedPreloadModules = new Set(['electron', 'events', 'timers', 'url', 'node:events', 'node:timers', 'node:url']);
+
+/**
+ * Builds the three bundles. Returns the output paths.
+ * @param {{ root?: string, minify?: boolean }} [options]
+ * @returns {Promise<string[]>}
+ */
+export async function bundleElectron(options = {}) {
+  const root = options.root ?? projectRoot;
+  const outputs = [];
+  for (const { entry, out, target } of bundles) {
+    const outfile = path.join(root, out);
+    const isPreload = out.endsWith('preload.cjs');
+    await build({
+      absWorkingDir: root,
+      entryPoints: [path.join(root, entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target,
+      external: ['electron', 'better-sqlite3'],
+      sourcemap: true,
+      minify: options.minify ?? false,
+      // The preload's installLedgerInMainWorld is serialized by Electron: no helper wrappers around functions.
+      keepNames: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+      // CommonJS output has no import.meta: give code that reads import.meta.url a working value
+      // (not in the preload, which needs none). The banner restates 'use strict' since it must come first.
+      ...(isPreload
+        ? {}
+        : {
+            define: { 'import.meta.url': '__ledgerImportMetaUrl' },
+            banner: { js: "'use strict';\nconst __ledgerImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+          }),
+    });
+    outputs.push(outfile);
+  }
+  await checkPreload(path.join(root, 'dist/electron/preload.cjs'));
+  const icon = path.join(root, 'build/icon.png');
+  await fs.copyFile(icon, path.join(root, 'dist/electron/icon.png')).catch(() => undefined);
+  return outputs;
+}
+
+/**
+ * Fails the build if the sandboxed preload would require a module the sandbox does not provide.
+ * @param {string} file
+ */
+export async function checkPreload(file) {
+  const text = await fs.readFile(file, 'utf8');
+  const required = [...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]);
+  const forbidden = required.filter((name) => !sandboxedPreloadModules.has(name));
+  if (forbidden.length > 0) {
+    throw new Error(`preload.cjs requires modules a sandboxed preload cannot load: ${[...new Set(forbidden)].join(', ')}`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  bundleElectron({ minify: process.argv.includes('--minify') }).then(
+    (outputs) => console.log(`已生成：${outputs.map((file) => path.relative(projectRoot, file)).join('，')}`),
+    (error) => {
+      console.error(`打包失败：${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

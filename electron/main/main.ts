@@ -1,0 +1,252 @@
+/**
+ * Electron main process (bundled to dist/electron/main.cjs). Thin on purpose (DESIGN §3, §7):
+ * it owns the window, the menu and the app:// protocol, and relays API calls to the backend,
+ * which runs in a utilityProcess so a slow or hostile file never freezes the window.
+ * Everything that can be decided without Electron lives in modules tested in plain Node:
+ * app-protocol.ts, security.ts, backend-supervisor.ts, menu.ts, main-world.ts, ../backend/relay-protocol.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  utilityProcess,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { validateCall } from '../../shared/api/validate';
+import { toErrorPayload } from '../../shared/errors';
+import { defaultDataDir, defaultDbPath } from '../backend/paths';
+import { errorResult, relayEnv, relayMessages, type CallResult } from '../backend/relay-protocol';
+import { appEntryUrl, appScheme, serveAppRequest } from './app-protocol';
+import { BackendSupervisor } from './backend-supervisor';
+import { ledgerChannel } from './main-world';
+import { buildMenuTemplate } from './menu';
+import { isAllowedNavigation, isBlockedRequest, isPermissionAllowed, isTrustedSender } from './security';
+
+const appTitle = '民生实事台账';
+/** dist/electron (this bundle), beside preload.cjs and utility-host.cjs; the renderer is dist/renderer. */
+const bundleDir = __dirname;
+const rendererRoot = path.join(bundleDir, '..', 'renderer');
+
+// One data folder for the app, the CLI and `serve` (LEDGER_DATA_DIR overrides it, e.g. in tests).
+// Chromium's own files go to a subfolder so the ledger's folder stays readable.
+const dataDir = defaultDataDir();
+app.setPath('userData', dataDir);
+app.setPath('sessionData', path.join(dataDir, 'chromium'));
+app.enableSandbox();
+
+// Must happen before 'ready'. standard+secure give app://ledger a real origin (relative URLs, ES modules,
+// storage); no bypassCSP: our own CSP applies.
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+let supervisor: BackendSupervisor | null = null;
+let givingUpShown = false;
+
+function log(message: string, detail?: unknown): void {
+  console.error(`[ledger-main] ${message}`, detail ?? '');
+}
+
+function sqliteBinding(): string | undefined {
+  // Only for `npm start` (unpackaged): packaged builds carry a binding rebuilt for Electron, and must
+  // not load native code named by an environment variable.
+  if (app.isPackaged) return undefined;
+  const binding = process.env[relayEnv.sqliteBinding];
+  return binding && fs.existsSync(binding) ? binding : undefined;
+}
+
+function createSupervisor(): BackendSupervisor {
+  const dbPath = defaultDbPath();
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'NODE_OPTIONS') env[key] = value;
+  }
+  delete env[relayEnv.sqliteBinding];
+  env[relayEnv.dbPath] = dbPath;
+  env[relayEnv.appVersion] = app.getVersion();
+  const binding = sqliteBinding();
+  if (binding) env[relayEnv.sqliteBinding] = binding;
+
+  return new BackendSupervisor({
+    spawn: () =>
+      utilityProcess.fork(path.join(bundleDir, 'utility-host.cjs'), [], {
+        serviceName: 'Minsheng Ledger Backend',
+        stdio: 'inherit',
+        env,
+      }),
+    onCrash: ({ exitCode, failedCalls, restarting }) =>
+      log(`后台进程退出（代码 ${exitCode}），${failedCalls} 个操作失败，${restarting ? '已重新启动' : '不再重启'}`),
+    onOpenFailed: (error) => log(`数据库无法打开：${error.code} ${error.message}`),
+    onGiveUp: () => void showGaveUpDialog(),
+  });
+}
+
+async function showGaveUpDialog(): Promise<void> {
+  if (givingUpShown) return;
+  givingUpShown = true;
+  const options = {
+    type: 'error' as const,
+    title: appTitle,
+    message: '后台进程多次意外退出',
+    detail: relayMessages.gaveUp,
+    buttons: ['重新启动程序', '关闭'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response === 0) app.relaunch();
+  app.quit();
+}
+
+async function handleCall(event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult> {
+  if (!mainWindow || !isTrustedSender(event.senderFrame, mainWindow.webContents.mainFrame)) {
+    log('拒绝了来自未知页面的调用', event.senderFrame?.url);
+    return errorResult({ code: 'FORBIDDEN', message: relayMessages.forbidden });
+  }
+  let call: { method: string; input: unknown };
+  try {
+    call = validateCall(method, input);
+  } catch (error) {
+    return errorResult(toErrorPayload(error));
+  }
+  if (!supervisor) return errorResult({ code: 'INTERNAL', message: relayMessages.notReady });
+  return supervisor.call(call.method, call.input);
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const cancel = isBlockedRequest(details.url);
+    if (cancel) log('已阻止外部请求', details.url);
+    callback({ cancel });
+  });
+  protocol.handle(appScheme, (request) => serveAppRequest(request, rendererRoot));
+}
+
+function createWindow(): BrowserWindow {
+  const icon = path.join(bundleDir, 'icon.png');
+  const win = new BrowserWindow({
+    title: appTitle,
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    backgroundColor: '#ffffff',
+    ...(fs.existsSync(icon) ? { icon } : {}),
+    webPreferences: {
+      preload: path.join(bundleDir, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.on('page-title-updated', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('render-process-gone', (_event, details) => log('页面进程退出', details.reason));
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(appEntryUrl);
+  return win;
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: `关于${appTitle}`,
+    message: `${appTitle} ${app.getVersion()}`,
+    detail: `离线桌面应用：跟踪年度重点民生实事的进度、状态判定、签发与报送。\n数据文件：${defaultDbPath()}`,
+    buttons: ['确定'],
+    noLink: true,
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function run(): void {
+  // Every web contents, present and future: no webviews, no navigation away, no new windows.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  app.on('second-instance', () => focusMainWindow());
+
+  app.on('window-all-closed', () => app.quit());
+
+  // Close the database before quitting: ask the host, wait a little, then let the quit proceed.
+  app.on('before-quit', (event) => {
+    const current = supervisor;
+    if (!current || current.status === 'closed') return;
+    event.preventDefault();
+    if (current.status === 'shutting-down') return;
+    void current.shutdown().finally(() => app.quit());
+  });
+
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') log(`子进程退出：${details.type} ${details.reason}`, details.exitCode);
+  });
+
+  void app.whenReady().then(() => {
+    if (process.platform === 'win32') app.setAppUserModelId('cn.minsheng.ledger');
+    hardenSession();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isPackaged: app.isPackaged,
+          platform: process.platform,
+          appName: appTitle,
+          appVersion: app.getVersion(),
+          showAbout,
+        }),
+      ),
+    );
+    supervisor = createSupervisor();
+    supervisor.start();
+    ipcMain.handle(ledgerChannel, handleCall);
+    mainWindow = createWindow();
+  });
+}
+
+if (app.requestSingleInstanceLock()) {
+  run();
+} else {
+  // Another window of the app already owns this data folder: it gets focus (second-instance), we leave.
+  app.quit();
+}

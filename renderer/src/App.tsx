@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import FileUploadIcon from '@mui/icons-material/FileUpload';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import SettingsIcon from '@mui/icons-material/Settings';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { PlanSwitcher } from './components/PlanSwitcher';
+import { useRoute, type Route } from './state/route';
+import { OverviewScreen } from './screens/OverviewScreen';
+import { PendingScreen } from './screens/PendingScreen';
+import { ProjectsScreen } from './screens/ProjectsScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+
+const drawerWidth = 200;
+
+const navigation: { route: Route; icon: ReactNode }[] = [
+  { route: 'overview', icon: <DashboardIcon /> },
+  { route: 'projects', icon: <ListAltIcon /> },
+  { route: 'import', icon: <FileUploadIcon /> },
+  { route: 'export', icon: <FileDownloadIcon /> },
+  { route: 'settings', icon: <SettingsIcon /> },
+];
+
+const screens: Record<Route, () => ReactNode> = {
+  overview: () => <OverviewScreen />,
+  projects: () => <ProjectsScreen />,
+  import: () => <PendingScreen which="import" />,
+  export: () => <PendingScreen which="export" />,
+  settings: () => <SettingsScreen />,
+};
+
+export function App() {
+  const { t } = useTranslation(['nav', 'common']);
+  const [route, go] = useRoute();
+
+  return (
+    <Box sx={{ display: 'flex', height: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 3 }}>
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700, letterSpacing: 1 }}>
+            {t('common:appName')}
+          </Typography>
+          <Box sx={{ flex: 1 }} />
+          <PlanSwitcher />
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: drawerWidth, flexShrink: 0, '& .MuiDrawer-paper': { width: drawerWidth, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        <List component="nav" aria-label={t('menu')}>
+          {navigation.map(({ route: target, icon }) => (
+            <ListItemButton key={target} selected={route === target} onClick={() => go(target)} aria-current={route === target ? 'page' : undefined}>
+              <ListItemIcon>{icon}</ListItemIcon>
+              <ListItemText primary={t(target)} />
+            </ListItemButton>
+          ))}
+        </List>
+      </Drawer>
+      <Box component="main" id="main" sx={{ flex: 1, p: 3, display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'auto' }}>
+        <Toolbar />
+        <Box sx={{ flex: 1, minHeight: 0 }}>{screens[route]()}</Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { createPlanInput } from '../../../shared/api/contract';
+import { planLevels, type Plan } from '../../../shared/domain';
+import { api, errorMessage } from '../api/client';
+import { fieldErrors } from './validation';
+
+interface Props {
+  open: boolean;
+  onClose(): void;
+  onCreated(plan: Plan): void;
+}
+
+export function PlanDialog({ open, onClose, onCreated }: Props) {
+  const { t } = useTranslation(['plans', 'common']);
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [level, setLevel] = useState<string>('county');
+  const [name, setName] = useState('');
+  const [region, setRegion] = useState('');
+  const [startDate, setStartDate] = useState('');
+  const [endDate, setEndDate] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { year: Number(year), level, name, region, startDate: startDate || undefined, endDate: endDate || undefined };
+    const parsed = createPlanInput.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setSaving(true);
+    try {
+      const plan = await api.call('plans.create', parsed.data);
+      setErrors({});
+      setName('');
+      onCreated(plan);
+    } catch (error) {
+      setErrors({ _: errorMessage(error) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
+      <form noValidate onSubmit={submit}>
+        <DialogTitle>{t('dialogTitle')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Stack direction="row" spacing={2}>
+              <TextField
+                label={t('year')}
+                value={year}
+                onChange={(e) => setYear(e.target.value)}
+                required
+                error={Boolean(errors.year)}
+                helperText={errors.year}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                sx={{ width: 140 }}
+              />
+              <TextField select label={t('level')} value={level} onChange={(e) => setLevel(e.target.value)} sx={{ width: 160 }}>
+                {planLevels.map((l) => (
+                  <MenuItem key={l} value={l}>
+                    {t(`common:levels.${l}`)}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField label={t('region')} placeholder={t('regionPlaceholder')} value={region} onChange={(e) => setRegion(e.target.value)} fullWidth />
+            </Stack>
+            <TextField
+              label={t('name')}
+              placeholder={t('namePlaceholder')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              autoFocus
+              error={Boolean(errors.name)}
+              helperText={errors.name}
+            />
+            <Stack direction="row" spacing={2}>
+              <TextField
+                type="date"
+                label={t('startDate')}
+                value={startDate}
+                onChange={(e) => setStartDate(e.target.value)}
+                error={Boolean(errors.startDate)}
+                helperText={errors.startDate ?? t('datesHelp')}
+                slotProps={{ inputLabel: { shrink: true } }}
+                fullWidth
+              />
+              <TextField
+                type="date"
+                label={t('endDate')}
+                value={endDate}
+                onChange={(e) => setEndDate(e.target.value)}
+                error={Boolean(errors.endDate)}
+                helperText={errors.endDate}
+                slotProps={{ inputLabel: { shrink: true } }}
+                fullWidth
+              />
+            </Stack>
+            {errors._ && <Alert severity="error">{errors._}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
+          <Button type="submit" variant="contained" loading={saving}>
+            {t('common:create')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,142 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { createProjectInput } from '../../../shared/api/contract';
+import type { Project } from '../../../shared/domain';
+import { api, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { NamesField } from './NamesField';
+import { fieldErrors } from './validation';
+
+interface Props {
+  planId: number;
+  /** The project being edited; absent when adding one. */
+  project?: Project;
+  onClose(): void;
+  onSaved(project: Project, created: boolean): void;
+}
+
+type Names = 'leadUnits' | 'supportUnits' | 'responsiblePeople' | 'leaders';
+
+/** Adds or edits one project; checked with the same schema the backend enforces. */
+export function ProjectDialog({ planId, project, onClose, onSaved }: Props) {
+  const { t } = useTranslation(['projects', 'common']);
+  const units = useQuery('directory.units', {}).data ?? [];
+  const people = useQuery('directory.people', {}).data ?? [];
+  const [seq, setSeq] = useState(project ? String(project.seq) : '');
+  const [title, setTitle] = useState(project?.title ?? '');
+  const [goal, setGoal] = useState(project?.goal ?? '');
+  const [deadline, setDeadline] = useState(project?.deadline ?? '');
+  const [names, setNames] = useState<Record<Names, string[]>>({
+    leadUnits: project?.leadUnits ?? [],
+    supportUnits: project?.supportUnits ?? [],
+    responsiblePeople: project?.responsiblePeople ?? [],
+    leaders: project?.leaders ?? [],
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (seq && !/^\d+$/.test(seq)) return setErrors({ seq: '编号应为正整数' });
+    const input = { planId, seq: seq ? Number(seq) : undefined, title, goal, deadline: deadline || null, ...names };
+    const parsed = createProjectInput.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setSaving(true);
+    try {
+      const { planId: _planId, ...fields } = parsed.data;
+      const saved = project
+        ? await api.call('projects.update', { id: project.id, ...fields })
+        : await api.call('projects.create', parsed.data);
+      onSaved(saved, !project);
+    } catch (error) {
+      setErrors({ _: errorMessage(error) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const namesField = (key: Names, options: string[], required = false) => (
+    <NamesField
+      label={t(`fields.${key}`)}
+      value={names[key]}
+      onChange={(value) => setNames((current) => ({ ...current, [key]: value }))}
+      options={options}
+      required={required}
+      error={errors[key]}
+      helperText={t('fields.namesHelp')}
+    />
+  );
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+      <form noValidate onSubmit={submit}>
+        <DialogTitle>{project ? t('dialogEdit') : t('dialogCreate')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Stack direction="row" spacing={2}>
+              <TextField
+                label={t('fields.seq')}
+                value={seq}
+                onChange={(e) => setSeq(e.target.value)}
+                error={Boolean(errors.seq)}
+                helperText={errors.seq ?? t('fields.seqHelp')}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                sx={{ width: 140 }}
+              />
+              <TextField
+                label={t('fields.title')}
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                required
+                autoFocus
+                fullWidth
+                error={Boolean(errors.title)}
+                helperText={errors.title}
+              />
+            </Stack>
+            <TextField
+              label={t('fields.goal')}
+              value={goal}
+              onChange={(e) => setGoal(e.target.value)}
+              multiline
+              minRows={3}
+              error={Boolean(errors.goal)}
+              helperText={errors.goal ?? t('fields.goalHelp')}
+            />
+            {namesField('leadUnits', units, true)}
+            {namesField('supportUnits', units)}
+            <Stack direction="row" spacing={2} sx={{ '& > *': { flex: 1 } }}>
+              {namesField('responsiblePeople', people)}
+              {namesField('leaders', people)}
+            </Stack>
+            <TextField
+              type="date"
+              label={t('fields.deadline')}
+              value={deadline}
+              onChange={(e) => setDeadline(e.target.value)}
+              error={Boolean(errors.deadline)}
+              helperText={errors.deadline}
+              slotProps={{ inputLabel: { shrink: true } }}
+              sx={{ width: 220 }}
+            />
+            {errors._ && <Alert severity="error">{errors._}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
+          <Button type="submit" variant="contained" loading={saving}>
+            {t('common:save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,17 @@
+export default {
+  switcherLabel: '年度计划',
+  none: '尚未创建计划',
+  new: '新建年度计划…',
+  dialogTitle: '新建年度计划',
+  year: '年度',
+  level: '层级',
+  name: '计划名称',
+  namePlaceholder: '例如：2022年县重点民生实事',
+  region: '地区（选填）',
+  regionPlaceholder: '例如：叶县',
+  startDate: '开始日期',
+  endDate: '截止日期',
+  datesHelp: '默认为当年 1 月 1 日至 12 月 31 日，用于计算时序进度。',
+  created: '已创建计划“{{name}}”',
+  projectCount: '{{count}} 项实事',
+} as const;

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import './i18n';
+import { theme } from './theme';
+import { App } from './App';
+import { PlanProvider } from './state/plans';
+import { NoticeProvider } from './state/notices';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <NoticeProvider>
+        <PlanProvider>
+          <App />
+        </PlanProvider>
+      </NoticeProvider>
+    </ThemeProvider>
+  </StrictMode>,
+);

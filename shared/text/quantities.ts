@@ -1,0 +1,212 @@
+import type { IndicatorKind } from '../domain';
+import { isChineseNumeralChar, parseChineseInteger, scaleDecimal } from './numerals';
+import { kindOfUnit, knownUnits, unitsAfterChineseNumerals } from './units';
+import { foldWidth } from './width';
+
+/** A number with its unit found in text: "2.8万人次" → 28000 人次. Offsets index the original text. */
+export interface Quantity {
+  value: number;
+  /** Unit as written, without the 万/亿 multiplier ('' when only a multiplier was written: "25.9 万"). */
+  unit: string;
+  kind: Exclude<IndicatorKind, 'milestone'>;
+  /** "约", "余", "多", "左右": the figure is not exact. */
+  approximate: boolean;
+  /** The matched text, approximation markers included. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const approxBefore = ['大约', '约为', '约', '近'];
+const approxAfterNumber = ['余', '多'];
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAsciiLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z]/.test(ch);
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+function skipSpacesBack(text: string, i: number): number {
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i;
+}
+
+function unitAt(text: string, i: number, allowed?: ReadonlySet<string>): string | null {
+  for (const unit of knownUnits) {
+    if (allowed && !allowed.has(unit)) continue;
+    if (text.startsWith(unit, i)) {
+      // "5 mg", "2 km/h": an ASCII unit must end at a word boundary.
+      if (isAsciiLetter(unit[unit.length - 1]) && isAsciiLetter(text[i + unit.length])) continue;
+      return unit;
+    }
+  }
+  return null;
+}
+
+const arabicNumber = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
+
+interface NumberToken {
+  digits: string | null; // Arabic digits, to be scaled exactly
+  integer: number | null; // Chinese numeral value
+  start: number;
+  end: number;
+  chinese: boolean;
+}
+
+function readNumber(text: string, i: number): NumberToken | null {
+  const code = text.charCodeAt(i);
+  if (isDigitCode(code)) {
+    const prev = text[i - 1];
+    // Inside a longer token: "5G", "6S", "v1.2", or the tail of a number already read.
+    if (isAsciiLetter(prev) || prev === '.' || (prev !== undefined && isDigitCode(prev.charCodeAt(0)))) return null;
+    arabicNumber.lastIndex = i;
+    const m = arabicNumber.exec(text);
+    if (!m) return null;
+    return { digits: m[0], integer: null, start: i, end: i + m[0].length, chinese: false };
+  }
+  const ch = text[i] as string;
+  if (!isChineseNumeralChar(ch) || isChineseNumeralChar(text[i - 1] ?? '')) return null;
+  let end = i;
+  while (end < text.length && isChineseNumeralChar(text[end] as string)) end++;
+  const run = text.slice(i, end);
+  // A run of 十/百/千/万 alone is idiom, not number: "千家万户", "百城提质".
+  if (!/[零〇一二两三四五六七八九]/.test(run)) return null;
+  return { digits: null, integer: null, start: i, end, chinese: true };
+}
+
+function isOrdinal(text: string, start: number): boolean {
+  return text[skipSpacesBack(text, start) - 1] === '第';
+}
+
+/** Reads number, markers, multiplier and unit starting at a number token; null when it is not a quantity. */
+function readQuantityAt(text: string, token: NumberToken): { quantity: Omit<Quantity, 'text'>; next: number } | null {
+  let i = skipSpaces(text, token.end);
+  let approximate = false;
+  let multiplierPower = 0;
+  let unit: string | null = null;
+  const numberText = text.slice(token.start, token.end);
+
+  if (token.chinese) {
+    // Chinese numerals carry their own 万/亿; the whole run is one number.
+    const value = parseChineseInteger(numberText);
+    if (value === null) return null;
+    let j = token.end;
+    if (text[j] === '余' || text[j] === '多') {
+      approximate = true;
+      j++;
+    }
+    unit = unitAt(text, j, unitsAfterChineseNumerals);
+    if (unit === null) return null;
+    return {
+      quantity: { value, unit, kind: kindOfUnit(unit), approximate, start: token.start, end: j + unit.length },
+      next: j + unit.length,
+    };
+  }
+
+  if (approxAfterNumber.includes(text[i] as string)) {
+    approximate = true;
+    i = skipSpaces(text, i + 1);
+  }
+  unit = unitAt(text, i);
+  if (unit === null && (text[i] === '万' || text[i] === '亿')) {
+    multiplierPower = text[i] === '万' ? 4 : 8;
+    i++;
+    if (approxAfterNumber.includes(text[i] as string)) {
+      approximate = true;
+      i++;
+    }
+    i = skipSpaces(text, i);
+    unit = unitAt(text, i);
+  }
+  if (unit === null && multiplierPower === 0) return null;
+  const value = scaleDecimal(numberText, multiplierPower);
+  if (value === null) return null;
+  let end = unit === null ? i : i + unit.length;
+  // With no unit the match must not swallow trailing spaces.
+  if (unit === null) end = skipSpacesBack(text, end);
+  return {
+    quantity: { value, unit: unit ?? '', kind: unit === null ? 'count' : kindOfUnit(unit), approximate, start: token.start, end },
+    next: end,
+  };
+}
+
+/** "百分之五十五" → 55 %. */
+function readPercentWords(text: string, i: number): { quantity: Omit<Quantity, 'text'>; next: number } | null {
+  if (!text.startsWith('百分之', i)) return null;
+  let j = i + 3;
+  if (isDigitCode(text.charCodeAt(j))) {
+    arabicNumber.lastIndex = j;
+    const m = arabicNumber.exec(text);
+    if (!m) return null;
+    const value = scaleDecimal(m[0], 0);
+    if (value === null) return null;
+    return { quantity: { value, unit: '%', kind: 'rate', approximate: false, start: i, end: j + m[0].length }, next: j + m[0].length };
+  }
+  while (j < text.length && isChineseNumeralChar(text[j] as string)) j++;
+  const value = parseChineseInteger(text.slice(i + 3, j));
+  if (value === null) return null;
+  return { quantity: { value, unit: '%', kind: 'rate', approximate: false, start: i, end: j }, next: j };
+}
+
+function markApproximateBefore(text: string, q: Omit<Quantity, 'text'>): Omit<Quantity, 'text'> {
+  const before = skipSpacesBack(text, q.start);
+  for (const marker of approxBefore) {
+    if (text.endsWith(marker, before)) return { ...q, approximate: true, start: before - marker.length };
+  }
+  if (text.startsWith('左右', skipSpaces(text, q.end))) {
+    return { ...q, approximate: true, end: skipSpaces(text, q.end) + 2 };
+  }
+  return q;
+}
+
+/**
+ * Every quantity in a text, in order. Numbers without a unit or a 万/亿 multiplier are left out: in
+ * official prose they are years, dates, item numbers or road names ("2021 年", "（1）", "31路").
+ */
+export function findQuantities(input: string): Quantity[] {
+  const text = foldWidth(input);
+  const found: Quantity[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const percentWords = readPercentWords(text, i);
+    if (percentWords) {
+      found.push(finish(input, percentWords.quantity));
+      i = percentWords.next;
+      continue;
+    }
+    const token = readNumber(text, i);
+    if (token === null) {
+      i++;
+      continue;
+    }
+    if (isOrdinal(text, token.start)) {
+      i = token.end;
+      continue;
+    }
+    const read = readQuantityAt(text, token);
+    if (read === null) {
+      i = token.end;
+      continue;
+    }
+    found.push(finish(input, markApproximateBefore(text, read.quantity)));
+    i = Math.max(read.next, token.end);
+  }
+  return found;
+}
+
+function finish(original: string, q: Omit<Quantity, 'text'>): Quantity {
+  return { ...q, text: original.slice(q.start, q.end) };
+}
+
+/** The single quantity a short text states ("2.8万人次", "12.8万余座"), or null. */
+export function parseQuantity(input: string): Quantity | null {
+  const all = findQuantities(input);
+  return all.length === 1 ? (all[0] ?? null) : null;
+}

@@ -1,0 +1,82 @@
+/** Sentences and clauses of report prose, with offsets into the original text. */
+
+export interface TextPiece {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function split(text: string, isBoundary: (ch: string) => boolean): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] as string)) s++;
+    while (e > s && /\s/.test(text[e - 1] as string)) e--;
+    if (e > s) pieces.push({ text: text.slice(s, e), start: s, end: e });
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (isBoundary(text[i] as string)) {
+      push(i + 1);
+      start = i + 1;
+    }
+  }
+  push(text.length);
+  return pieces;
+}
+
+const sentenceEnds = new Set(['。', '！', '？', '；', ';', '\n', '!', '?']);
+const clauseEnds = new Set([...sentenceEnds, '，', ',', '：', ':']);
+
+/** Sentences, ending at 。！？； or a line break (a table cell's lines are separate statements). */
+export function splitSentences(text: string): TextPiece[] {
+  return split(text, (ch) => sentenceEnds.has(ch));
+}
+
+/** Whether a character ends a clause (，：plus sentence ends). */
+export function isClauseEnd(ch: string): boolean {
+  return clauseEnds.has(ch);
+}
+
+/** Start of the clause holding `index`: just after the nearest clause end before it. */
+export function clauseStart(text: string, index: number): number {
+  let i = index;
+  while (i > 0 && !clauseEnds.has(text[i - 1] as string)) i--;
+  return i;
+}
+
+/** End of the clause holding `index`: the nearest clause end at or after it (exclusive). */
+export function clauseEnd(text: string, index: number): number {
+  let i = index;
+  while (i < text.length && !clauseEnds.has(text[i] as string)) i++;
+  return i;
+}
+
+/** The innermost bracket pair （…） or (…) around [start, end), or null. */
+export function enclosingParentheses(text: string, start: number, end: number): TextPiece | null {
+  let depth = 0;
+  let open = -1;
+  for (let i = start - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    } else if (ch === '\n') break;
+  }
+  if (open < 0) return null;
+  depth = 0;
+  for (let i = end; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') {
+      if (depth === 0) return { text: text.slice(open + 1, i), start: open + 1, end: i };
+      depth--;
+    } else if (ch === '\n') break;
+  }
+  return null;
+}

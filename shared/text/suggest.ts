@@ -1,0 +1,303 @@
+import type { Comparator } from '../domain';
+import { readComparator } from './comparators';
+import { findDates, findAsOf, type AsOfMention } from './dates';
+import { findQuantities, type Quantity } from './quantities';
+import { clauseEnd, clauseStart, enclosingParentheses, isClauseEnd } from './sentences';
+import { convertUnit, unitsCompatible } from './units';
+import { foldWidth } from './width';
+
+/**
+ * Suggestions read from goal and progress prose. They are offered to a person with the words they came
+ * from (offsets into the original text); nothing here is applied to the ledger without confirmation.
+ */
+
+export interface SourceSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface QuantityIndicatorSuggestion {
+  kind: Quantity['kind'];
+  label: string;
+  /** The listed subject when "A、B各完成 N" gives each the same target. */
+  subject?: string;
+  comparator: Comparator;
+  /** False when no bound word was written and '>=' was assumed. */
+  comparatorExplicit: boolean;
+  target: number;
+  unit: string;
+  approximate: boolean;
+  /** A "…前" date in the same clause ("12月31日前完成500个"). */
+  deadline?: string;
+  /** The number with its bound words ("达到 55% 以上"). */
+  source: SourceSpan;
+  /** The clause it was read from. */
+  clause: SourceSpan;
+}
+
+export interface MilestoneSuggestion {
+  kind: 'milestone';
+  label: string;
+  deadline: string;
+  source: SourceSpan;
+  clause: SourceSpan;
+}
+
+export type IndicatorSuggestion = QuantityIndicatorSuggestion | MilestoneSuggestion;
+
+const leadingFillers = ['全年', '年底前', '其中', '同时', '并且', '并', '和', '及', '力争', '确保', '累计', '共'];
+const trimChars = /^[\s，。；：、,.;:（）()“”"]+|[\s，。；：、,.;:（）()“”"]+$/g;
+
+function tidyLabel(raw: string): string {
+  let label = raw.replace(/\s+/g, '').replace(trimChars, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const filler of leadingFillers) {
+      if (label.startsWith(filler) && label.length > filler.length) {
+        label = label.slice(filler.length);
+        changed = true;
+      }
+    }
+  }
+  return label.replace(trimChars, '');
+}
+
+/** Region of text that describes one quantity: bounded by clause ends, 、 and the neighbouring quantities. */
+function regionOf(text: string, spans: readonly { start: number; end: number }[], index: number): { start: number; end: number } {
+  const span = spans[index] as { start: number; end: number };
+  let start = span.start;
+  const floor = spans[index - 1]?.end ?? 0;
+  while (start > floor && !isClauseEnd(text[start - 1] as string) && text[start - 1] !== '、') start--;
+  let end = span.end;
+  const ceiling = spans[index + 1]?.start ?? text.length;
+  while (end < ceiling && !isClauseEnd(text[end] as string) && text[end] !== '、') end++;
+  return { start, end };
+}
+
+/** "对…面积在200平方米以下", "300平方米以上的社区": a condition on what counts, not a target. */
+function isQualifier(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 4).replace(/\s/g, '');
+  if (/^(及)?(以上|以下)的/.test(after)) return true;
+  const before = text.slice(Math.max(0, start - 3), start).replace(/\s/g, '');
+  return before.endsWith('在') && /^(及)?(以上|以下)/.test(after);
+}
+
+/** Subjects of "宫颈癌、乳腺癌各完成筛查 2300 人": the items listed before 各 in the same clause. */
+function eachSubjects(text: string, clauseFrom: number, quantityStart: number): { subjects: string[]; rest: string } | null {
+  const head = text.slice(clauseFrom, quantityStart);
+  const at = head.indexOf('各');
+  if (at <= 0) return null;
+  const subjects = head
+    .slice(0, at)
+    .split(/[、和及]/)
+    .map((s) => tidyLabel(s))
+    .filter((s) => s.length > 0);
+  if (subjects.length < 2) return null;
+  return { subjects, rest: head.slice(at + 1) };
+}
+
+export interface SuggestOptions {
+  /** Plan year, for dates written without one ("12月31日前"). */
+  year: number;
+}
+
+/**
+ * Indicators a goal text states: "覆盖率达到 55% 以上" → rate ≥ 55 %; "新建改建农村公路 12 公里" → length ≥ 12
+ * 公里; "宫颈癌、乳腺癌各完成筛查 2300 人" → one count ≥ 2300 人 for each; "2021年3月底之前，完成…建档" →
+ * a milestone due 2021-03-31.
+ */
+export function suggestIndicators(input: string, options: SuggestOptions): IndicatorSuggestion[] {
+  const text = foldWidth(input);
+  const quantities = findQuantities(input);
+  const readings = quantities.map((q) => readComparator(input, q));
+  const spans = readings.map((r) => ({ start: r.start, end: r.end }));
+  const dates = findDates(input, options.year);
+  const out: IndicatorSuggestion[] = [];
+  const clausesWithQuantity = new Set<number>();
+
+  quantities.forEach((q, index) => {
+    const reading = readings[index] as (typeof readings)[number];
+    const cStart = clauseStart(text, q.start);
+    const cEnd = clauseEnd(text, q.end);
+    clausesWithQuantity.add(cStart);
+    if (isQualifier(text, q.start, q.end)) return;
+    const region = regionOf(text, spans, index);
+    const label = tidyLabel(text.slice(region.start, reading.start) + text.slice(reading.end, region.end));
+    const deadline = dates.find((d) => d.role === 'deadline' && d.end <= q.start && clauseStart(text, d.start) >= previousSentenceStart(text, q.start))?.date;
+    const base: QuantityIndicatorSuggestion = {
+      kind: q.kind,
+      label,
+      comparator: reading.comparator,
+      comparatorExplicit: reading.explicit,
+      target: q.value,
+      unit: q.unit,
+      approximate: q.approximate,
+      source: { start: reading.start, end: reading.end, text: input.slice(reading.start, reading.end) },
+      clause: { start: cStart, end: cEnd, text: input.slice(cStart, cEnd) },
+      ...(deadline === undefined ? {} : { deadline }),
+    };
+    const each = eachSubjects(text, cStart, reading.start);
+    if (each) {
+      const rest = tidyLabel(each.rest);
+      for (const subject of each.subjects) out.push({ ...base, subject, label: `${subject}${rest}` });
+    } else {
+      out.push(base);
+    }
+  });
+
+  // A dated clause without a number is a milestone: "6月底之前对所有…纳入数字化城市管理平台".
+  for (const d of dates) {
+    if (d.role !== 'deadline') continue;
+    const from = clauseStart(text, d.start);
+    const sentenceEnd = nextSentenceEnd(text, d.end);
+    const clauseFrom = d.end;
+    let to = clauseEnd(text, clauseFrom);
+    // "2021年3月底之前，完成…": the task is in the next clause.
+    if (text.slice(d.end, to).replace(/^\s*(之前|以前|前)\s*/, '').trim() === '' && to < sentenceEnd) to = clauseEnd(text, to + 1);
+    if (quantities.some((q) => q.start >= from && q.end <= to)) continue;
+    const label = tidyLabel(text.slice(d.end, to).replace(/^\s*(之前|以前|前)/, ''));
+    if (label === '') continue;
+    out.push({
+      kind: 'milestone',
+      label,
+      deadline: d.date,
+      source: { start: d.start, end: d.end, text: d.text },
+      clause: { start: from, end: to, text: input.slice(from, to) },
+    });
+  }
+  return out.sort((a, b) => a.source.start - b.source.start);
+}
+
+function previousSentenceStart(text: string, index: number): number {
+  let i = index;
+  while (i > 0 && !'。；;\n'.includes(text[i - 1] as string)) i--;
+  return i;
+}
+
+function nextSentenceEnd(text: string, index: number): number {
+  let i = index;
+  while (i < text.length && !'。；;\n'.includes(text[i] as string)) i++;
+  return i;
+}
+
+/** What a number in a progress text is. */
+export type ActualRole =
+  /** An amount done so far: "完成 1662 例", "覆盖率为 108.91%". */
+  | 'actual'
+  /** A share of the target done: "完成 68.22%", "占目标任务的43.34%", "完成全年目标…的 155.17%". */
+  | 'share'
+  /** The target repeated for reference: "（年度目标为不少于 70 人）", "全年目标 1.38 万人次". */
+  | 'restatedTarget';
+
+export interface ActualSuggestion {
+  role: ActualRole;
+  value: number;
+  unit: string;
+  kind: Quantity['kind'];
+  approximate: boolean;
+  /** Words before the number in its clause ("全区共完成免费血清学产前筛查"). */
+  label: string;
+  /** A verb of completion was written ("完成", "已", "累计", "共"…): worth more than a bare figure. */
+  cued: boolean;
+  source: SourceSpan;
+}
+
+export interface ProgressReading {
+  asOf: AsOfMention | null;
+  items: ActualSuggestion[];
+}
+
+const shareLead = /(完成|占|完工|开工率|完工率|完成率)[^，。；\d%]*$/;
+const targetWords = /(目标|任务|计划)/;
+const doneCue = /(完成|已|累计|共|实现|新增|达到|达|为|有)/;
+
+/** Numbers a progress text reports, each classed as actual, share of target or restated target. */
+export function suggestActuals(input: string, options: SuggestOptions): ProgressReading {
+  const text = foldWidth(input);
+  const quantities = findQuantities(input);
+  const items = quantities.map((q, index): ActualSuggestion => {
+    const floor = quantities[index - 1]?.end ?? 0;
+    const nearFrom = Math.max(floor, clauseStart(text, q.start));
+    const near = text.slice(nearFrom, q.start);
+    const clauseHead = text.slice(clauseStart(text, q.start), q.start);
+    const brackets = enclosingParentheses(text, q.start, q.end);
+    let role: ActualRole = 'actual';
+    if (q.unit === '%' && (shareLead.test(near) || (/^\s*的\s*$/.test(near) && /(完成|占)/.test(clauseHead)))) role = 'share';
+    else if (brackets && targetWords.test(brackets.text)) role = 'restatedTarget';
+    else if (targetWords.test(near)) role = 'restatedTarget';
+    return {
+      role,
+      value: q.value,
+      unit: q.unit,
+      kind: q.kind,
+      approximate: q.approximate || /(超过|突破)\s*$/.test(near),
+      label: tidyLabel(near),
+      cued: doneCue.test(near),
+      source: { start: q.start, end: q.end, text: q.text },
+    };
+  });
+  return { asOf: findAsOf(input, options.year), items };
+}
+
+export interface IndicatorForMatching {
+  unit: string;
+  kind: Quantity['kind'] | 'milestone';
+  target?: number | null;
+  label?: string;
+}
+
+export interface ActualCandidate {
+  /** The value in the indicator's unit. */
+  value: number;
+  /** How the value was obtained from the text. */
+  via: 'sameUnit' | 'converted' | 'share';
+  /** Higher is likelier; only for ordering. */
+  score: number;
+  /** Worth pre-selecting in the UI: cued by a verb of completion and in a matching unit. */
+  confident: boolean;
+  suggestion: ActualSuggestion;
+}
+
+function bigrams(text: string): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) set.add(text.slice(i, i + 2));
+  return set;
+}
+
+/** Progress figures that could be an indicator's actual, best first. Restated targets are never offered. */
+export function rankActuals(indicator: IndicatorForMatching, items: readonly ActualSuggestion[]): ActualCandidate[] {
+  if (indicator.kind === 'milestone') return [];
+  const labelGrams = bigrams(indicator.label ?? '');
+  const candidates: (ActualCandidate & { order: number })[] = [];
+  items.forEach((s, order) => {
+    if (s.role === 'restatedTarget') return;
+    let value: number | null;
+    let via: ActualCandidate['via'];
+    let score: number;
+    if (s.role === 'share') {
+      if (indicator.kind === 'rate' || indicator.target == null) return;
+      value = (s.value / 100) * indicator.target;
+      via = 'share';
+      score = 3;
+    } else if (s.unit === indicator.unit) {
+      value = s.value;
+      via = 'sameUnit';
+      score = 6;
+    } else if (unitsCompatible(s.unit, indicator.unit)) {
+      value = convertUnit(s.value, s.unit, indicator.unit);
+      via = 'converted';
+      score = 5.5;
+    } else {
+      return;
+    }
+    if (value === null) return;
+    if (s.cued) score += 2;
+    let overlap = 0;
+    for (const g of bigrams(s.label)) if (labelGrams.has(g)) overlap++;
+    score += Math.min(overlap, 4) * 0.5;
+    candidates.push({ value, via, score, confident: s.cued && via !== 'share', suggestion: s, order });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  return candidates.map(({ order: _order, ...c }) => c);
+}
