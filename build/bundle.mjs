@@ -24,15 +24,19 @@ export const bundles = [
 const sandboxedPreloadModules = new Set(['electron', 'events', 'timers', 'url', 'node:events', 'node:timers', 'node:url']);
 
 /**
- * Builds the three bundles. Returns the output paths.
- * @param {{ root?: string, minify?: boolean }} [options]
+ * Builds the bundles (all three unless `only` names some outputs, e.g. ['utility-host.cjs']).
+ * `outDir` (tests) replaces dist/electron; it must sit inside the project so node_modules resolves.
+ * Returns the output paths.
+ * @param {{ root?: string, minify?: boolean, outDir?: string, only?: string[] }} [options]
  * @returns {Promise<string[]>}
  */
 export async function bundleElectron(options = {}) {
   const root = options.root ?? projectRoot;
+  const outDir = options.outDir ?? path.join(root, 'dist', 'electron');
   const outputs = [];
   for (const { entry, out, target } of bundles) {
-    const outfile = path.join(root, out);
+    if (options.only && !options.only.includes(path.basename(out))) continue;
+    const outfile = path.join(outDir, path.basename(out));
     const isPreload = out.endsWith('preload.cjs');
     await build({
       absWorkingDir: root,
@@ -60,9 +64,9 @@ export async function bundleElectron(options = {}) {
     });
     outputs.push(outfile);
   }
-  await checkPreload(path.join(root, 'dist/electron/preload.cjs'));
-  const icon = path.join(root, 'build/icon.png');
-  await fs.copyFile(icon, path.join(root, 'dist/electron/icon.png')).catch(() => undefined);
+  const preload = outputs.find((file) => file.endsWith('preload.cjs'));
+  if (preload) await checkPreload(preload);
+  await fs.copyFile(path.join(root, 'build', 'icon.png'), path.join(outDir, 'icon.png')).catch(() => undefined);
   return outputs;
 }
 

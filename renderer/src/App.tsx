@@ -41,7 +41,7 @@ const screens: Record<Route, () => ReactNode> = {
 
 export function App() {
   const { t } = useTranslation(['nav', 'common']);
-  const [route, go] = useRoute();
+  const [route] = useRoute();
 
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
@@ -61,7 +61,7 @@ export function App() {
         <Toolbar />
         <List component="nav" aria-label={t('menu')}>
           {navigation.map(({ route: target, icon }) => (
-            <ListItemButton key={target} selected={route === target} onClick={() => go(target)} aria-current={route === target ? 'page' : undefined}>
+            <ListItemButton key={target} component="a" href={`#/${target}`} selected={route === target} aria-current={route === target ? 'page' : undefined}>
               <ListItemIcon>{icon}</ListItemIcon>
               <ListItemText primary={t(target)} />
             </ListItemButton>

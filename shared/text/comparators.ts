@@ -12,11 +12,19 @@ export interface ComparatorReading {
   end: number;
 }
 
-// Longest first: "不少于" must win over "少于".
-const atLeastBefore = ['不少于', '不低于', '不小于', '大于等于', '至少', '超过', '突破', '大于', '高于', '达到', '提高到', '提高至', '提升到', '提升至', '达'];
-const atMostBefore = ['不超过', '不高于', '不大于', '控制在', '小于等于', '少于', '低于', '小于'];
-const atLeastAfter = ['及以上', '以上'];
-const atMostAfter = ['及以下', '以下', '以内', '之内'];
+// One list, longest first, so that "不少于" (≥) wins over its tail "少于" (≤).
+const phrasesBefore: readonly (readonly [string, Comparator])[] = (
+  [
+    ['不少于', '>='], ['不低于', '>='], ['不小于', '>='], ['大于等于', '>='], ['至少', '>='], ['超过', '>='],
+    ['突破', '>='], ['大于', '>='], ['高于', '>='], ['达到', '>='], ['提高到', '>='], ['提高至', '>='],
+    ['提升到', '>='], ['提升至', '>='], ['达', '>='],
+    ['不超过', '<='], ['不高于', '<='], ['不大于', '<='], ['控制在', '<='], ['小于等于', '<='], ['少于', '<='],
+    ['低于', '<='], ['小于', '<='],
+  ] as const
+).toSorted((a, b) => b[0].length - a[0].length);
+const phrasesAfter: readonly (readonly [string, Comparator])[] = (
+  [['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='], ['之内', '<=']] as const
+).toSorted((a, b) => b[0].length - a[0].length);
 
 function skipSpaces(text: string, i: number): number {
   while (text[i] === ' ') i++;
@@ -28,29 +36,25 @@ function skipSpacesBack(text: string, i: number): number {
   return i;
 }
 
-function phraseBefore(text: string, end: number, phrases: readonly string[]): string | null {
+function phraseBefore(text: string, end: number): readonly [string, Comparator] | null {
   const at = skipSpacesBack(text, end);
-  return phrases.find((p) => text.endsWith(p, at)) ?? null;
+  return phrasesBefore.find(([p]) => text.endsWith(p, at)) ?? null;
 }
 
-function phraseAfter(text: string, start: number, phrases: readonly string[]): string | null {
+function phraseAfter(text: string, start: number): readonly [string, Comparator] | null {
   const at = skipSpaces(text, start);
-  return phrases.find((p) => text.startsWith(p, at)) ?? null;
+  return phrasesAfter.find(([p]) => text.startsWith(p, at)) ?? null;
 }
 
 /** The comparator a quantity's neighbours state. `text` is the text the quantity was found in. */
 export function readComparator(input: string, q: Pick<Quantity, 'start' | 'end'>): ComparatorReading {
   const text = foldWidth(input);
-  const leMore = phraseBefore(text, q.start, atMostBefore);
-  const geMore = leMore === null ? phraseBefore(text, q.start, atLeastBefore) : null;
-  const leAfter = phraseAfter(text, q.end, atMostAfter);
-  const geAfter = leAfter === null ? phraseAfter(text, q.end, atLeastAfter) : null;
-  const before = leMore ?? geMore;
-  const after = leAfter ?? geAfter;
-  const start = before === null ? q.start : skipSpacesBack(text, q.start) - before.length;
-  const end = after === null ? q.end : skipSpaces(text, q.end) + after.length;
+  const before = phraseBefore(text, q.start);
+  const after = phraseAfter(text, q.end);
+  const start = before === null ? q.start : skipSpacesBack(text, q.start) - before[0].length;
+  const end = after === null ? q.end : skipSpaces(text, q.end) + after[0].length;
   // A cap word on either side makes it a cap: "控制在 5% 以内", "达到 3 万元以下".
-  if (leMore !== null || leAfter !== null) return { comparator: '<=', explicit: true, start, end };
+  if (before?.[1] === '<=' || after?.[1] === '<=') return { comparator: '<=', explicit: true, start, end };
   if (before !== null || after !== null) return { comparator: '>=', explicit: true, start, end };
   return { comparator: '>=', explicit: false, start, end };
 }

@@ -49,8 +49,11 @@ export type IndicatorSuggestion = QuantityIndicatorSuggestion | MilestoneSuggest
 const leadingFillers = ['全年', '年底前', '其中', '同时', '并且', '并', '和', '及', '力争', '确保', '累计', '共'];
 const trimChars = /^[\s，。；：、,.;:（）()“”"]+|[\s，。；：、,.;:（）()“”"]+$/g;
 
+// Item markers that start a line: "（1）", "1）", "1.", "2、", "一、", "二是".
+const itemMarker = /^(?:[（(]?\d{1,2}[）)．.、]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}(?:、|是))/;
+
 function tidyLabel(raw: string): string {
-  let label = raw.replace(/\s+/g, '').replace(trimChars, '');
+  let label = raw.replace(/\s+/g, '').replace(trimChars, '').replace(itemMarker, '').replace(/^的/, '');
   for (let changed = true; changed; ) {
     changed = false;
     for (const filler of leadingFillers) {
@@ -123,8 +126,11 @@ export function suggestIndicators(input: string, options: SuggestOptions): Indic
     clausesWithQuantity.add(cStart);
     if (isQualifier(text, q.start, q.end)) return;
     const region = regionOf(text, spans, index);
-    const label = tidyLabel(text.slice(region.start, reading.start) + text.slice(reading.end, region.end));
-    const deadline = dates.find((d) => d.role === 'deadline' && d.end <= q.start && clauseStart(text, d.start) >= previousSentenceStart(text, q.start))?.date;
+    const dated = dates.find((d) => d.role === 'deadline' && d.end <= q.start && d.start >= previousSentenceStart(text, q.start));
+    const deadline = dated?.date;
+    // The date is reported as the deadline, so it is left out of the label ("12月31日前完成…").
+    const labelFrom = dated && dated.start >= region.start ? Math.max(region.start, dateEnd(text, dated.end)) : region.start;
+    const label = tidyLabel(text.slice(labelFrom, reading.start) + text.slice(reading.end, region.end));
     const base: QuantityIndicatorSuggestion = {
       kind: q.kind,
       label,
@@ -167,6 +173,12 @@ export function suggestIndicators(input: string, options: SuggestOptions): Indic
     });
   }
   return out.sort((a, b) => a.source.start - b.source.start);
+}
+
+/** End of a date with its "前/之前" tail. */
+function dateEnd(text: string, end: number): number {
+  const tail = /^\s*(之前|以前|前)/.exec(text.slice(end, end + 4));
+  return tail ? end + tail[0].length : end;
 }
 
 function previousSentenceStart(text: string, index: number): number {

@@ -29,7 +29,9 @@ export function PlanSwitcher() {
         sx={{ minWidth: 280, bgcolor: 'background.paper', borderRadius: 1 }}
         slotProps={{
           inputLabel: { shrink: true, sx: { bgcolor: 'background.paper', px: 0.75, borderRadius: 1 } },
-          select: { displayEmpty: true, renderValue: (v) => (v ? (plans.find((p) => String(p.id) === v)?.name ?? '') : t('none')),
+          select: {
+            displayEmpty: true,
+            renderValue: (v) => (v ? (plans.find((p) => String(p.id) === v)?.name ?? '') : t('none')),
           },
         }}
       >

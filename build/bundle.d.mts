@@ -1,0 +1,5 @@
+// Types for bundle.mjs (plain JS so it runs without a TypeScript loader).
+export const projectRoot: string;
+export const bundles: ReadonlyArray<{ entry: string; out: string; target: string[] }>;
+export function bundleElectron(options?: { root?: string; minify?: boolean; outDir?: string; only?: string[] }): Promise<string[]>;
+export function checkPreload(file: string): Promise<void>;

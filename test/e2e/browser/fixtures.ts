@@ -1,0 +1,65 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+const repo = path.resolve(import.meta.dirname, '../../..');
+
+export interface LedgerServer {
+  /** The URL `ledger serve` printed first, token included. */
+  url: string;
+  dbPath: string;
+  /** Stops the server and starts a new one on the same database (new port, new token). */
+  restart(): Promise<void>;
+}
+
+async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
+  const child = spawn(path.join(repo, 'node_modules', '.bin', 'tsx'), [path.join(repo, 'electron/cli/main.ts'), 'serve', '--db', dbPath], {
+    env: { ...process.env, LEDGER_RENDERER_DIR: path.join(repo, 'dist', 'renderer') },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.once('exit', (code) => reject(new Error(`ledger serve exited with ${code}: ${err}`)));
+  });
+  return { url, child };
+}
+
+function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ ledger: LedgerServer }>({
+  ledger: async ({}, use) => {
+    if (!fs.existsSync(path.join(repo, 'dist', 'renderer', 'index.html'))) {
+      throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does).');
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
+    const dbPath = path.join(dir, 'ledger.sqlite');
+    let server = await startServe(dbPath);
+    const ledger: LedgerServer = {
+      url: server.url,
+      dbPath,
+      async restart() {
+        await stop(server.child);
+        server = await startServe(dbPath);
+        ledger.url = server.url;
+      },
+    };
+    await use(ledger);
+    await stop(server.child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

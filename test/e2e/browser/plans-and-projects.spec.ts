@@ -1,0 +1,85 @@
+import { expect, test } from './fixtures';
+
+test.describe('a new office sets up its year', () => {
+  test('creates a plan and a project in Chinese, and finds them after a reload and a server restart', async ({ page, ledger }) => {
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('http://127.0.0.1')) failures.push(`external request: ${request.url()}`);
+    });
+
+    await page.goto(ledger.url);
+    await expect(page.getByRole('heading', { name: '欢迎使用民生实事台账' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '先建立一个年度计划' })).toBeVisible();
+
+    // The token leaves the address bar once read.
+    expect(new URL(page.url()).searchParams.get('token')).toBeNull();
+
+    await page.getByRole('button', { name: '新建年度计划' }).click();
+    const planDialog = page.getByRole('dialog', { name: '新建年度计划' });
+    await planDialog.getByRole('button', { name: '新建' }).click();
+    await expect(planDialog.getByText('请填写计划名称')).toBeVisible();
+    await planDialog.getByLabel('年度').fill('2022');
+    await planDialog.getByLabel('计划名称').fill('2022年省民生实事（叶县）');
+    await planDialog.getByRole('button', { name: '新建' }).click();
+    await expect(planDialog).toBeHidden();
+    await expect(page.getByText('已创建计划“2022年省民生实事（叶县）”')).toBeVisible();
+
+    await page.getByRole('link', { name: '实事清单', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '这个计划还没有实事项目' })).toBeVisible();
+    await page.keyboard.press('Control+n');
+    const projectDialog = page.getByRole('dialog', { name: '新增民生实事' });
+    await projectDialog.getByLabel('实事名称').fill('实施城市窨井设施提升改造');
+    await projectDialog.getByRole('button', { name: '保存' }).click();
+    await expect(projectDialog.getByText('请至少填写一个主要责任单位')).toBeVisible();
+    const leadUnits = projectDialog.getByLabel('主要责任单位（牵头单位）');
+    await leadUnits.fill('县城管局');
+    await leadUnits.press('Enter');
+    await leadUnits.fill('县住建局');
+    await projectDialog.getByLabel('分管领导').fill('王 晓');
+    await projectDialog.getByRole('button', { name: '保存' }).click();
+    await expect(projectDialog).toBeHidden();
+
+    const grid = page.getByRole('grid');
+    await expect(grid.getByText('实施城市窨井设施提升改造')).toBeVisible();
+    await expect(grid.getByText('县城管局、县住建局')).toBeVisible();
+    await expect(grid.getByText('王晓')).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('grid').getByText('实施城市窨井设施提升改造')).toBeVisible();
+
+    await ledger.restart();
+    await page.goto(ledger.url);
+    await page.getByRole('link', { name: '实事清单', exact: true }).click();
+    await expect(page.getByRole('grid').getByText('实施城市窨井设施提升改造')).toBeVisible();
+    await expect(page.getByLabel('年度计划')).toContainText('2022年省民生实事（叶县）');
+
+    expect(failures).toEqual([]);
+  });
+
+  test('edits a project by double-clicking its row', async ({ page, ledger }) => {
+    await page.goto(ledger.url);
+    await page.evaluate(async () => {
+      const token = sessionStorage.getItem('ledger-token')!;
+      const call = (method: string, input: unknown) =>
+        fetch(`./api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': token }, body: JSON.stringify(input) }).then((r) => r.json());
+      const plan = await call('plans.create', { year: 2021, level: 'district', name: '2021年区重点民生实事' });
+      await call('projects.create', { planId: plan.result.id, title: '农村公路提档升级', leadUnits: ['区交通运输局'] });
+    });
+    await page.reload();
+    await page.getByRole('link', { name: '实事清单', exact: true }).click();
+    await page.getByRole('grid').getByText('农村公路提档升级').dblclick();
+    const dialog = page.getByRole('dialog', { name: '编辑民生实事' });
+    await dialog.getByLabel('实事名称').fill('新建改建农村公路');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存“新建改建农村公路”')).toBeVisible();
+    await expect(page.getByRole('grid').getByText('新建改建农村公路')).toBeVisible();
+  });
+
+  test('shows where the data lives on the settings page', async ({ page, ledger }) => {
+    await page.goto(ledger.url);
+    await page.getByRole('link', { name: '设置' }).click();
+    await expect(page.getByText(ledger.dbPath)).toBeVisible();
+    await expect(page.getByText('WAL（推荐，断电不丢数据）')).toBeVisible();
+  });
+});
