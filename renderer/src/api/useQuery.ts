@@ -9,36 +9,40 @@ export interface Query<T> {
   reload(): void;
 }
 
-/** Calls a read method and keeps its result; `input` null means "not yet" (e.g. no plan chosen). */
+interface Settled<T> {
+  key: string;
+  generation: number;
+  data: T | undefined;
+  error: string | null;
+}
+
+/**
+ * Calls a read method and keeps its result; `input` null means "not yet" (e.g. no plan chosen).
+ * While reloading the same input the previous result stays on screen, so lists do not flicker.
+ */
 export function useQuery<M extends MethodName>(method: M, input: Input<M> | null): Query<Output<M>> {
-  const [data, setData] = useState<Output<M>>();
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(input !== null);
-  const [generation, setGeneration] = useState(0);
   const key = input === null ? null : JSON.stringify(input);
+  const [generation, setGeneration] = useState(0);
+  const [settled, setSettled] = useState<Settled<Output<M>> | null>(null);
 
   useEffect(() => {
-    if (key === null) {
-      setData(undefined);
-      setLoading(false);
-      return;
-    }
+    if (key === null) return;
     let live = true;
-    setLoading(true);
-    api
-      .call(method, JSON.parse(key) as Input<M>)
-      .then((result) => {
-        if (!live) return;
-        setData(result);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(errorMessage(e)))
-      .finally(() => live && setLoading(false));
+    api.call(method, JSON.parse(key) as Input<M>).then(
+      (data) => live && setSettled({ key, generation, data, error: null }),
+      (error: unknown) => live && setSettled({ key, generation, data: undefined, error: errorMessage(error) }),
+    );
     return () => {
       live = false;
     };
   }, [method, key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  const current = settled !== null && settled.key === key ? settled : null;
+  return {
+    data: current?.data,
+    error: current?.error ?? null,
+    loading: key !== null && (current === null || current.generation !== generation),
+    reload,
+  };
 }

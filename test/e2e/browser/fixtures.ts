@@ -40,6 +40,7 @@ function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
 }
 
 export const test = base.extend<{ ledger: LedgerServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test needs from this pattern.
   ledger: async ({}, use) => {
     if (!fs.existsSync(path.join(repo, 'dist', 'renderer', 'index.html'))) {
       throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does).');
