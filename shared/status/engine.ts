@@ -159,7 +159,7 @@ function judgeIndicator(
     overdue: state === 'open' && pastDeadline,
   };
   if (input.id !== undefined) judgement.id = input.id;
-  return { ...judgement, reason: indicatorSentence(judgement) };
+  return { ...judgement, reason: "" };
 }
 
 /** Light from lateness under the preset; strict "more than" at each line (DESIGN §4). */

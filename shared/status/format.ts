@@ -20,8 +20,10 @@ export function wholePercent(share: number): number {
 
 /** A value with at most `digits` decimals and no trailing zeros: 6 → "6", 9.540 → "9.54". */
 export function trimNumber(value: number, digits = 2): string {
-  const fixed = value.toFixed(digits);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+  if (Number.isInteger(value)) return String(value);
+  // Rounding through a power of ten and String() trims zeros without toFixed and a regex (hot in reasons).
+  const scale = 10 ** digits;
+  return String(Math.round(value * scale) / scale);
 }
 
 export function formatAmount(value: number, unit: string): string {
