@@ -3,7 +3,8 @@
  * Only the tables the code queries through Kysely need to be complete here.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { PersonRole, PlanLevel, UnitRole } from '../shared/domain';
+import type { Comparator, IndicatorKind, PeriodKind, PersonRole, PlanLevel, UnitRole } from '../shared/domain';
+import type { StatusClass } from '../shared/status/types';
 
 export interface PlansTable {
   id: Generated<number>;
@@ -77,6 +78,92 @@ export interface SettingsTable {
   valueJson: string;
 }
 
+export interface IndicatorsTable {
+  id: Generated<number>;
+  projectId: number;
+  taskId: number | null;
+  name: string;
+  kind: IndicatorKind;
+  comparator: Comparator;
+  target: number | null;
+  unit: string;
+  approximate: number;
+  deadline: string | null;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PeriodsTable {
+  id: Generated<number>;
+  planId: number;
+  kind: PeriodKind;
+  label: string;
+  startDate: string;
+  asOf: string;
+  createdAt: string;
+}
+
+export interface ProgressReportsTable {
+  id: Generated<number>;
+  projectId: number;
+  periodId: number;
+  unitId: number | null;
+  narrative: string;
+  batchId: number | null;
+  actor: string;
+  updatedAt: string;
+}
+
+export interface IndicatorValuesTable {
+  id: Generated<number>;
+  indicatorId: number;
+  periodId: number;
+  unitId: number | null;
+  actual: number | null;
+  approximate: Generated<number>;
+  sourceText: string;
+  batchId: number | null;
+  actor: string;
+  updatedAt: string;
+}
+
+export interface StatusOverridesTable {
+  id: Generated<number>;
+  projectId: number;
+  periodId: number | null;
+  status: StatusClass;
+  reason: string;
+  actor: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface RulePresetsTable {
+  id: Generated<number>;
+  name: string;
+  version: number;
+  configJson: string;
+  builtin: number;
+  createdAt: string;
+}
+
+export interface SignOffsTable {
+  id: Generated<number>;
+  periodId: number;
+  revision: number;
+  state: 'draft' | 'prepared' | 'reviewed' | 'signed';
+  reason: string;
+  preparer: string;
+  preparedAt: string | null;
+  reviewer: string;
+  reviewedAt: string | null;
+  signer: string;
+  signedAt: string | null;
+  snapshotJson: string | null;
+  sealJson: string | null;
+}
+
 export interface Database {
   plans: PlansTable;
   units: UnitsTable;
@@ -85,6 +172,13 @@ export interface Database {
   projects: ProjectsTable;
   projectUnits: ProjectUnitsTable;
   projectPeople: ProjectPeopleTable;
+  indicators: IndicatorsTable;
+  periods: PeriodsTable;
+  progressReports: ProgressReportsTable;
+  indicatorValues: IndicatorValuesTable;
+  statusOverrides: StatusOverridesTable;
+  rulePresets: RulePresetsTable;
+  signOffs: SignOffsTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
 }

@@ -1,4 +1,5 @@
 /** Domain types shared by every layer (DESIGN §2). Dates are ISO strings (YYYY-MM-DD). */
+import type { Judgement } from './status/types';
 
 export const planLevels = ['province', 'city', 'county', 'district', 'township'] as const;
 export type PlanLevel = (typeof planLevels)[number];
@@ -52,4 +53,89 @@ export interface AppInfo {
   schemaVersion: number;
   dbPath: string;
   journalMode: string;
+}
+
+export interface Indicator {
+  id: number;
+  projectId: number;
+  name: string;
+  kind: IndicatorKind;
+  comparator: Comparator;
+  /** Null when the goal gives no number. */
+  target: number | null;
+  unit: string;
+  /** "12.8万余座": the target is a round figure. */
+  approximate: boolean;
+  deadline: string | null;
+  position: number;
+}
+
+export const periodKinds = ['month', 'quarter', 'half', 'year', 'custom'] as const;
+export type PeriodKind = (typeof periodKinds)[number];
+
+/** 报送期: what was reported as of one date ("截至9月底"). */
+export interface Period {
+  id: number;
+  planId: number;
+  kind: PeriodKind;
+  label: string;
+  startDate: string;
+  asOf: string;
+}
+
+export interface ProgressNarrative {
+  /** Null: the project as a whole; else the reporting unit. */
+  unit: string | null;
+  narrative: string;
+  actor: string;
+  updatedAt: string;
+}
+
+export interface IndicatorActual {
+  indicatorId: number;
+  unit: string | null;
+  actual: number | null;
+  sourceText: string;
+}
+
+/** One project's report for one period. */
+export interface ProgressRecord {
+  projectId: number;
+  periodId: number;
+  narratives: ProgressNarrative[];
+  actuals: IndicatorActual[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  /** Plain-Chinese summary of what happened. */
+  summary: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Settings {
+  /** The local user's name, written to the audit log. */
+  userName: string;
+  /** The rule preset the office judges by. */
+  presetName: string;
+}
+
+/** A project's judgement as the ledger shows it (DESIGN §4). */
+export interface ProjectStatus extends Judgement {
+  projectId: number;
+  seq: number;
+  title: string;
+  leadUnits: string[];
+  leaders: string[];
+}
+
+export interface StatusReport {
+  planId: number;
+  asOf: string;
+  /** The period whose reports were judged: the latest one due by asOf. */
+  period: Period | null;
+  preset: { name: string; version: number };
+  projects: ProjectStatus[];
 }

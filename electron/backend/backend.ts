@@ -5,12 +5,27 @@ import { openLedgerDatabase } from '../../db/open';
 import type { BackendContext, Handler, Handlers } from './context';
 import { appHandlers } from './features/app';
 import { directoryHandlers } from './features/directory';
+import { indicatorHandlers } from './features/indicators';
+import { periodHandlers } from './features/periods';
 import { planHandlers } from './features/plans';
+import { progressHandlers } from './features/progress';
 import { projectHandlers } from './features/projects';
+import { readSettings, settingsHandlers } from './features/settings';
+import { statusHandlers } from './features/status';
 import { appVersion } from './version';
 
 /** Every method of the contract, implemented once; the compiler checks none is missing. */
-const handlers: Handlers = { ...appHandlers, ...directoryHandlers, ...planHandlers, ...projectHandlers };
+const handlers: Handlers = {
+  ...appHandlers,
+  ...directoryHandlers,
+  ...planHandlers,
+  ...projectHandlers,
+  ...indicatorHandlers,
+  ...periodHandlers,
+  ...progressHandlers,
+  ...statusHandlers,
+  ...settingsHandlers,
+};
 
 export interface BackendOptions {
   dbPath: string;
@@ -33,10 +48,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const ctx: BackendContext = {
     db: ledger.db,
     ledger,
-    actor: options.actor ?? localUserName(),
+    actor: options.actor ?? '',
     appVersion: options.appVersion ?? appVersion,
     now: () => clock().toISOString(),
   };
+  // The name set in 设置 wins over the operating system's account name.
+  ctx.actor = (await readSettings(ledger.db, options.actor ?? localUserName())).userName;
   return {
     dbPath: ledger.file,
     async call(method, input) {

@@ -27,3 +27,17 @@ export function intOption(value: string | undefined, name: string): number | und
 export function listOption(values: string[] | undefined): string[] {
   return (values ?? []).flatMap((v) => v.split(/[,，、;；\n]/)).map((v) => v.trim()).filter(Boolean);
 }
+
+export function numberOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number)) throw new LedgerError('INVALID_INPUT', `选项 --${name} 应为数字，收到“${value}”。`);
+  return number;
+}
+
+/** --actual 12=6 : indicator 12 reached 6; --actual 12= : cleared. */
+export function parseActualOption(value: string): { indicatorId: number; actual: number | null } {
+  const match = /^(\d+)=(.*)$/.exec(value.trim());
+  if (!match) throw new LedgerError('INVALID_INPUT', `--actual 应写成“指标编号=完成值”，收到“${value}”。`);
+  return { indicatorId: Number(match[1]), actual: match[2] === '' ? null : (numberOption(match[2], 'actual') ?? null) };
+}

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { MethodName, Output } from '../../shared/api/contract';
+import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { LedgerError, toErrorPayload } from '../../shared/errors';
 import type { Plan, PlanSummary, Project } from '../../shared/domain';
 import { openBackend, type Backend } from '../backend/backend';
 import { defaultDbPath } from '../backend/paths';
 import { appVersion } from '../backend/version';
 import { startBridge } from '../serve/server';
-import { intOption, listOption, parseOptions, requireOption } from './args';
+import { intOption, listOption, numberOption, parseActualOption, parseOptions, requireOption } from './args';
+import { statusJson, statusText } from './status-output';
 import { helpText } from './help';
 import { levelNames, parseLevel } from './levels';
 
@@ -187,6 +188,99 @@ const commands: Record<string, Command> = {
         return print(io, values, project, () => `已添加 ${projectLine(project)}\n`);
       }
       throw new LedgerError('INVALID_INPUT', 'projects 之后应为 list 或 add。用 --help 查看用法。');
+    });
+  },
+
+  async status(args, io) {
+    const { values } = parseOptions(args, { ...globalOptions, plan: { type: 'string' }, 'as-of': { type: 'string' }, preset: { type: 'string' } });
+    if (helpOr(values, io)) return 0;
+    return withBackend(values, io, async (backend) => {
+      const planId = intOption(values.plan, 'plan') ?? (await call(backend, 'plans.list', {}))[0]?.id;
+      if (planId === undefined) throw new LedgerError('NOT_FOUND', '还没有年度计划。用 plans create 新建。');
+      const report = await call(backend, 'status.plan', { planId, asOf: values['as-of'], preset: values.preset });
+      return print(io, values, statusJson(report), () => statusText(report));
+    });
+  },
+
+  async indicators(args, io) {
+    const [sub, ...rest] = args;
+    const { values } = parseOptions(rest, {
+      ...globalOptions,
+      project: { type: 'string' },
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      comparator: { type: 'string' },
+      target: { type: 'string' },
+      unit: { type: 'string' },
+      deadline: { type: 'string' },
+    });
+    if (helpOr(values, io)) return 0;
+    const projectId = intOption(requireOption(values.project, 'project'), 'project');
+    return withBackend(values, io, async (backend) => {
+      if (sub === 'list') {
+        const list = await call(backend, 'indicators.list', { projectId });
+        return print(io, values, list, () => list.map((i) => `#${i.id}  ${i.name}  ${i.comparator} ${i.target ?? '—'} ${i.unit}`).join('\n') + '\n');
+      }
+      if (sub === 'add') {
+        const indicator = await call(backend, 'indicators.create', {
+          projectId,
+          name: requireOption(values.name, 'name'),
+          kind: (values.kind ?? 'count') as Input<'indicators.create'>['kind'],
+          comparator: (values.comparator ?? '>=') as Input<'indicators.create'>['comparator'],
+          target: numberOption(values.target, 'target'),
+          unit: values.unit,
+          deadline: values.deadline,
+        });
+        return print(io, values, indicator, () => `已添加指标 #${indicator.id} ${indicator.name}\n`);
+      }
+      throw new LedgerError('INVALID_INPUT', 'indicators 之后应为 list 或 add。用 --help 查看用法。');
+    });
+  },
+
+  async periods(args, io) {
+    const [sub, ...rest] = args;
+    const { values } = parseOptions(rest, { ...globalOptions, plan: { type: 'string' }, kind: { type: 'string' }, 'as-of': { type: 'string' }, label: { type: 'string' } });
+    if (helpOr(values, io)) return 0;
+    const planId = intOption(requireOption(values.plan, 'plan'), 'plan');
+    return withBackend(values, io, async (backend) => {
+      if (sub === 'list') {
+        const list = await call(backend, 'periods.list', { planId });
+        return print(io, values, list, () => list.map((p) => `#${p.id}  ${p.label}  （${p.startDate} 至 ${p.asOf}）`).join('\n') + '\n');
+      }
+      if (sub === 'add') {
+        const period = await call(backend, 'periods.create', {
+          planId,
+          kind: (values.kind ?? 'month') as Input<'periods.create'>['kind'],
+          asOf: requireOption(values['as-of'], 'as-of'),
+          label: values.label,
+        });
+        return print(io, values, period, () => `已添加报送期 #${period.id} ${period.label}\n`);
+      }
+      throw new LedgerError('INVALID_INPUT', 'periods 之后应为 list 或 add。用 --help 查看用法。');
+    });
+  },
+
+  async progress(args, io) {
+    const [sub, ...rest] = args;
+    const { values } = parseOptions(rest, {
+      ...globalOptions,
+      project: { type: 'string' },
+      period: { type: 'string' },
+      unit: { type: 'string' },
+      text: { type: 'string' },
+      actual: { type: 'string', multiple: true },
+    });
+    if (helpOr(values, io) ) return 0;
+    if (sub !== 'set') throw new LedgerError('INVALID_INPUT', 'progress 之后应为 set。用 --help 查看用法。');
+    return withBackend(values, io, async (backend) => {
+      const record = await call(backend, 'progress.save', {
+        projectId: intOption(requireOption(values.project, 'project'), 'project'),
+        periodId: intOption(requireOption(values.period, 'period'), 'period'),
+        unit: values.unit ?? null,
+        narrative: values.text,
+        actuals: (values.actual ?? []).map(parseActualOption),
+      });
+      return print(io, values, record, () => `已保存进展（${record.actuals.length} 个完成值）\n`);
     });
   },
 

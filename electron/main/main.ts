@@ -36,6 +36,7 @@ const rendererRoot = path.join(bundleDir, '..', 'renderer');
 // One data folder for the app, the CLI and `serve` (LEDGER_DATA_DIR overrides it, e.g. in tests).
 // Chromium's own files go to a subfolder so the ledger's folder stays readable.
 const dataDir = defaultDataDir();
+const dbPath = defaultDbPath();
 app.setPath('userData', dataDir);
 app.setPath('sessionData', path.join(dataDir, 'chromium'));
 app.enableSandbox();
@@ -63,7 +64,6 @@ function sqliteBinding(): string | undefined {
 }
 
 function createSupervisor(): BackendSupervisor {
-  const dbPath = defaultDbPath();
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'NODE_OPTIONS') env[key] = value;
@@ -107,7 +107,7 @@ async function showGaveUpDialog(): Promise<void> {
 }
 
 async function handleCall(event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult> {
-  if (!mainWindow || !isTrustedSender(event.senderFrame, mainWindow.webContents.mainFrame)) {
+  if (!isTrustedSender(event, mainWindow ? mainWindow.webContents.id : null)) {
     log('拒绝了来自未知页面的调用', event.senderFrame?.url);
     return errorResult({ code: 'FORBIDDEN', message: relayMessages.forbidden });
   }
@@ -176,7 +176,7 @@ function showAbout(): void {
     type: 'info' as const,
     title: `关于${appTitle}`,
     message: `${appTitle} ${app.getVersion()}`,
-    detail: `离线桌面应用：跟踪年度重点民生实事的进度、状态判定、签发与报送。\n数据文件：${defaultDbPath()}`,
+    detail: `离线桌面应用：跟踪年度重点民生实事的进度、状态判定、签发与报送。\n数据文件：${dbPath}`,
     buttons: ['确定'],
     noLink: true,
   };

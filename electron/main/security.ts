@@ -4,9 +4,20 @@
  */
 import { isAppUrl } from './app-protocol';
 
-/** A frame may call the backend only if it is the main window's top frame showing our own app:// page. */
-export function isTrustedSender(frame: { url: string } | null | undefined, mainFrame: unknown): boolean {
-  if (!frame || frame !== mainFrame) return false;
+/** The parts of an IPC event the sender check reads (Electron's IpcMainInvokeEvent has them all). */
+export interface SenderInfo {
+  sender: { id: number };
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+/**
+ * A call is accepted only from the main window's web contents, from its top frame (no iframe),
+ * while that frame shows our own app:// page. Ids are compared, not wrapper objects.
+ */
+export function isTrustedSender(event: SenderInfo, mainWebContentsId: number | null): boolean {
+  if (mainWebContentsId === null || event.sender.id !== mainWebContentsId) return false;
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
   return isAppUrl(frame.url);
 }
 

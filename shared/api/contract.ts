@@ -4,7 +4,24 @@
  * are thin adapters over that implementation.
  */
 import { z } from 'zod';
-import { planLevels, type AppInfo, type PlanSummary, type Plan, type Project } from '../domain';
+import {
+  comparators,
+  indicatorKinds,
+  periodKinds,
+  planLevels,
+  type AppInfo,
+  type HistoryEntry,
+  type Indicator,
+  type Period,
+  type Plan,
+  type PlanSummary,
+  type ProgressRecord,
+  type Project,
+  type Settings,
+  type StatusReport,
+} from '../domain';
+import { statusClasses } from '../status/types';
+import type { RulePreset } from '../status/presets';
 
 z.config(z.locales.zhCN());
 
@@ -66,6 +83,80 @@ export const updateProjectInput = z.strictObject({
   leaders: names('分管领导').optional(),
 });
 
+const indicatorFields = {
+  name: name('指标名称'),
+  kind: z.enum(indicatorKinds, '指标类型应为 数量/比率/金额/长度/节点 之一'),
+  comparator: z.enum(comparators, '比较方式应为 ≥、≤ 或 =').default('>='),
+  target: z.number('目标值应为数字').finite().nullable().default(null),
+  unit: z.string().trim().max(20, '计量单位不能超过 20 个字').default(''),
+  approximate: z.boolean().default(false),
+  deadline: isoDate.nullable().default(null),
+};
+
+export const createIndicatorInput = z.strictObject({ projectId: id, ...indicatorFields });
+
+export const updateIndicatorInput = z.strictObject({
+  id,
+  name: indicatorFields.name.optional(),
+  kind: indicatorFields.kind.optional(),
+  comparator: z.enum(comparators).optional(),
+  target: z.number('目标值应为数字').finite().nullable().optional(),
+  unit: z.string().trim().max(20).optional(),
+  approximate: z.boolean().optional(),
+  deadline: isoDate.nullable().optional(),
+});
+
+export const createPeriodInput = z.strictObject({
+  planId: id,
+  kind: z.enum(periodKinds, '报送期类型应为 月/季/半年/年/自定义 之一'),
+  asOf: isoDate,
+  startDate: isoDate.optional(),
+  label: z.string().trim().max(50, '报送期名称不能超过 50 个字').optional(),
+});
+
+export const saveProgressInput = z.strictObject({
+  projectId: id,
+  periodId: id,
+  /** Null: the project as a whole. */
+  unit: z.string().trim().min(1).max(100).nullable().default(null),
+  narrative: z.string().trim().max(20000, '进展情况不能超过 20000 个字').default(''),
+  actuals: z
+    .array(
+      z.strictObject({
+        indicatorId: id,
+        actual: z.number('完成值应为数字').finite().nullable(),
+        sourceText: z.string().max(2000).default(''),
+      }),
+    )
+    .max(200)
+    .default([]),
+});
+
+export const statusInput = z.strictObject({
+  planId: id,
+  asOf: isoDate.optional(),
+  preset: z.string().trim().min(1).max(50).optional(),
+});
+
+export const overrideInput = z.strictObject({
+  projectId: id,
+  status: z.enum(statusClasses, '状态不在可选范围内'),
+  reason: z.string().trim().min(2, '请写明改判的理由').max(2000, '理由不能超过 2000 个字'),
+});
+
+export const customPresetInput = z.strictObject({
+  kind: z.enum(['gap', 'ratio']),
+  yellowGap: z.number().min(0).max(100).optional(),
+  redGap: z.number().min(0).max(100).optional(),
+  yellowBelow: z.number().min(0).max(1).optional(),
+  redBelow: z.number().min(0).max(1).optional(),
+});
+
+export const updateSettingsInput = z.strictObject({
+  userName: z.string().trim().max(50, '姓名不能超过 50 个字').optional(),
+  presetName: z.string().trim().min(1).max(50).optional(),
+});
+
 const empty = z.strictObject({});
 
 export const contract = {
@@ -78,6 +169,22 @@ export const contract = {
   'projects.update': method<Project>()(updateProjectInput),
   'directory.units': method<string[]>()(empty),
   'directory.people': method<string[]>()(empty),
+  'projects.history': method<HistoryEntry[]>()(z.strictObject({ id })),
+  'indicators.list': method<Indicator[]>()(z.strictObject({ projectId: id })),
+  'indicators.create': method<Indicator>()(createIndicatorInput),
+  'indicators.update': method<Indicator>()(updateIndicatorInput),
+  'indicators.delete': method<Indicator>()(z.strictObject({ id })),
+  'periods.list': method<Period[]>()(z.strictObject({ planId: id })),
+  'periods.create': method<Period>()(createPeriodInput),
+  'progress.get': method<ProgressRecord>()(z.strictObject({ projectId: id, periodId: id })),
+  'progress.save': method<ProgressRecord>()(saveProgressInput),
+  'status.plan': method<StatusReport>()(statusInput),
+  'status.override': method<StatusReport['projects'][number]['override']>()(overrideInput),
+  'status.clearOverride': method<{ cleared: number }>()(z.strictObject({ projectId: id })),
+  'presets.list': method<RulePreset[]>()(empty),
+  'presets.saveCustom': method<RulePreset>()(customPresetInput),
+  'settings.get': method<Settings>()(empty),
+  'settings.update': method<Settings>()(updateSettingsInput),
 } as const;
 
 export type Contract = typeof contract;

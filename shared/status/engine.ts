@@ -1,7 +1,7 @@
 import { LedgerError } from '../errors';
 import { parseIsoDay } from '../text/calendar';
 import { validatePreset, type RulePreset } from './presets';
-import { indicatorSentence, noteSuffix, overrideSentence, quoted, ruleSentence, scheduleSentence } from './reasons';
+import { indicatorReason, noteSuffix, overrideSentence, quoted, ruleSentence, scheduleSentence } from './reasons';
 import { timeProgressOfDays } from './schedule';
 import type {
   IndicatorJudgement,
@@ -73,12 +73,15 @@ function prepare(ctx: StatusContext): Prepared {
   return p;
 }
 
-/** Day number with a per-run cache: plans repeat a handful of deadlines across thousands of rows. */
-function dayOf(p: Prepared, iso: string, what: string): number {
+/**
+ * Day number with a per-run cache: plans repeat a handful of deadlines across thousands of rows. The
+ * description is built only for the error, to keep the hot path free of string work.
+ */
+function dayOf(p: Prepared, iso: string, what: string | (() => string)): number {
   let day = p.days.get(iso);
   if (day === undefined) {
     day = parseIsoDay(iso);
-    if (Number.isNaN(day)) throw invalid(`${what}“${iso}”不是有效的日期（应为 YYYY-MM-DD）`);
+    if (Number.isNaN(day)) throw invalid(`${typeof what === 'string' ? what : what()}“${iso}”不是有效的日期（应为 YYYY-MM-DD）`);
     p.days.set(iso, day);
   }
   return day;
@@ -98,11 +101,11 @@ function judgeIndicator(
   projectDeadlineDay: number,
   p: Prepared,
 ): IndicatorJudgement {
-  const name = input.name?.trim() || `指标${index + 1}`;
+  const name = input.name !== undefined && input.name.trim() !== '' ? input.name : `指标${index + 1}`;
   let deadline = projectDeadline;
   let deadlineDay = projectDeadlineDay;
   if (input.deadline != null) {
-    const own = dayOf(p, input.deadline, `${quoted(name)}的时限`);
+    const own = p.days.get(input.deadline) ?? dayOf(p, input.deadline, () => `${quoted(name)}的时限`);
     // An indicator cannot be due after its project.
     if (own < deadlineDay) {
       deadline = input.deadline;
@@ -120,7 +123,9 @@ function judgeIndicator(
 
   if (input.kind === 'milestone') {
     // Done counts only once its date is reached by the judgement date: re-judging the past stays honest.
-    const done = input.doneOn != null && dayOf(p, input.doneOn, `${quoted(name)}的完成日期`) <= p.asOfDay;
+    const done =
+      input.doneOn != null &&
+      (p.days.get(input.doneOn) ?? dayOf(p, input.doneOn, () => `${quoted(name)}的完成日期`)) <= p.asOfDay;
     state = done ? 'met' : 'open';
     completion = done ? 1 : 0;
     actual = null;
@@ -144,7 +149,9 @@ function judgeIndicator(
     if (!met) behindPoints = (tp - completion) * 100;
   }
 
-  const judgement: Omit<IndicatorJudgement, 'reason'> = {
+  // One object per indicator and no strings: 50,000 of these are made per plan; indicatorReason() words one.
+  const judgement: IndicatorJudgement = {
+    id: input.id,
     name,
     kind: input.kind,
     comparator: input.comparator,
@@ -158,8 +165,14 @@ function judgeIndicator(
     behindPoints,
     overdue: state === 'open' && pastDeadline,
   };
-  if (input.id !== undefined) judgement.id = input.id;
-  return { ...judgement, reason: "" };
+  return judgement;
+}
+
+/** Whether one open indicator alone is past the yellow line. */
+function isBehind(j: IndicatorJudgement, preset: RulePreset): boolean {
+  if (j.completion === null) return false;
+  if (preset.kind === 'gap') return (j.behindPoints ?? 0) > preset.yellowGap;
+  return j.timeProgress > 0 && j.completion / j.timeProgress < preset.yellowBelow;
 }
 
 /** Light from lateness under the preset; strict "more than" at each line (DESIGN §4). */
@@ -199,7 +212,8 @@ function lightOfOverride(status: StatusClass, lateness: Light, preset: RulePrese
 
 function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
   const projectDeadline = input.deadline ?? p.planEnd;
-  const projectDeadlineDay = dayOf(p, projectDeadline, `项目${input.title ? quoted(input.title) : ''}的时限`);
+  const projectDeadlineDay =
+    p.days.get(projectDeadline) ?? dayOf(p, projectDeadline, () => `项目${input.title ? quoted(input.title) : ''}的时限`);
   const n = input.indicators.length;
   const indicators: IndicatorJudgement[] = new Array<IndicatorJudgement>(n);
 
@@ -214,13 +228,11 @@ function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
   let worstBehind = -Infinity;
   let worstRatio = Infinity;
   let worst: IndicatorJudgement | null = null;
-  let firstOverdue: IndicatorJudgement | null = null;
 
   for (let i = 0; i < n; i++) {
     const j = judgeIndicator(input.indicators[i] as IndicatorStatusInput, i, projectDeadline, projectDeadlineDay, p);
     indicators[i] = j;
     if (j.state !== 'met') allMet = false;
-    if (j.overdue && (firstOverdue === null || j.deadline < firstOverdue.deadline)) firstOverdue = j;
     if (j.overdue) anyOverdue = true;
     if (j.state === 'met' || (j.completion !== null && j.completion > 0)) anyProgress = true;
     if (j.kind === 'milestone') {
@@ -270,8 +282,8 @@ function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
     quantitative > 0 ? (unknown > 0 ? null : minCompletion) : milestones > 0 ? milestonesDone / milestones : null;
   const computedLight = lightOfComputed(status, lateness, p.preset);
 
-  const reasons = headline(status, { markedDone, indicators, firstOverdue, projectDeadline, unknown, n });
-  const scheduleOf = worst ?? (completion !== null ? { completion, timeProgress: projectTimeProgress, name: '' } : null);
+  const reasons = headline(status, { markedDone, indicators, projectDeadline, unknown, n });
+  const scheduleOf = worst ?? (completion !== null ? { completion, timeProgress: projectTimeProgress } : null);
   if (scheduleOf !== null && scheduleOf.completion !== null && status !== 'completed' && status !== 'manual') {
     const prefix = worst !== null && n > 1 ? quoted(worst.name) : '';
     const lead = status === 'missingReport' ? '按最近一次报送：' : '';
@@ -280,11 +292,16 @@ function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
   if (status === 'lagging' || status === 'onTrack' || status === 'notStarted' || (status === 'manual' && provenBehind)) {
     reasons.push(p.ruleText);
   }
-  if (n > 1 || (n === 1 && status !== 'completed' && status !== 'overdue')) {
-    for (const j of indicators) reasons.push(j.reason);
+  // Details only where a person must act: the other indicators behind the yellow line, and those with no figure.
+  if (n > 1 && (status === 'lagging' || status === 'manual' || status === 'notStarted')) {
+    for (const j of indicators) {
+      if (j === worst) continue;
+      if (j.state === 'unknown' || (j.state === 'open' && j.kind !== 'milestone' && isBehind(j, p.preset))) reasons.push(indicatorReason(j));
+    }
   }
 
   const judgement: Judgement = {
+    projectId: input.id,
     status,
     light: computedLight,
     computedStatus: status,
@@ -296,7 +313,6 @@ function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
     preset: p.presetRef,
     asOf: p.asOf,
   };
-  if (input.id !== undefined) judgement.projectId = input.id;
 
   const override = input.override ?? null;
   if (override) {
@@ -317,7 +333,6 @@ function headline(
   facts: {
     markedDone: PersonNote | null;
     indicators: readonly IndicatorJudgement[];
-    firstOverdue: IndicatorJudgement | null;
     projectDeadline: string;
     unknown: number;
     n: number;
@@ -326,14 +341,17 @@ function headline(
   switch (status) {
     case 'completed':
       if (facts.markedDone) return [`已标记完成：${facts.markedDone.reason.trim()}${noteSuffix(facts.markedDone)}`];
-      return facts.n === 1 ? [(facts.indicators[0] as IndicatorJudgement).reason] : ['各项指标均已完成'];
-    case 'overdue':
-      return [facts.firstOverdue ? facts.firstOverdue.reason : `已过时限 ${facts.projectDeadline}，尚未完成`];
+      return facts.n === 1 ? [indicatorReason(facts.indicators[0] as IndicatorJudgement)] : [`${facts.n} 项指标均已完成`];
+    case 'overdue': {
+      const late = facts.indicators.filter((j) => j.overdue).map(indicatorReason);
+      return late.length > 0 ? late : [`已过时限 ${facts.projectDeadline}，尚未完成`];
+    }
     case 'missingReport':
       return ['本期未报送进展情况'];
     case 'manual':
       if (facts.n === 0) return ['没有量化指标，需人工判定'];
-      return facts.unknown === 1 ? ['有 1 项指标未报送完成数，需人工判定'] : [`有 ${facts.unknown} 项指标未报送完成数，需人工判定`];
+      if (facts.n === 1) return [`${indicatorReason(facts.indicators[0] as IndicatorJudgement)}，需人工判定`];
+      return [`有 ${facts.unknown} 项指标未报送完成数，需人工判定`];
     case 'notStarted':
       return ['各项指标尚无进展'];
     default:

@@ -31,7 +31,8 @@ export function ruleSentence(preset: RulePreset): string {
   return `${name}：完成低于时序进度的 ${formatPercent(preset.yellowBelow)} 为黄灯，低于 ${formatPercent(preset.redBelow)} 或逾期为红灯`;
 }
 
-export function indicatorSentence(j: Omit<IndicatorJudgement, 'reason'>): string {
+/** One indicator in words: "「农村公路提档升级」完成 6 公里，目标 12 公里（50%），时序进度 75%". */
+export function indicatorReason(j: IndicatorJudgement): string {
   const name = quoted(j.name);
   if (j.kind === 'milestone') {
     if (j.state === 'met') return `${name}已完成（时限 ${j.deadline}）`;

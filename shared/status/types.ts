@@ -88,7 +88,6 @@ export interface IndicatorJudgement {
   behindPoints: number | null;
   /** Its deadline has passed and it is not met. */
   overdue: boolean;
-  reason: string;
 }
 
 export interface Judgement {

@@ -58,7 +58,8 @@ export function parseChineseInteger(text: string): number | null {
     const small = smallUnits[ch];
     if (small !== undefined) {
       if (small >= lastSmallUnit) return null; // 十百, 百百
-      // A bare 十 means 一十 ("十二" = 12); a bare 百/千 is unusual but read the same way.
+      // A bare 十 means 一十 ("十二" = 12), but only at the head of a group: "百十" is not a number.
+      if (digit === null && group !== 0) return null;
       const multiplier = digit === null ? 1 : digit;
       if (multiplier === 0) return null;
       group += multiplier * small;

@@ -130,7 +130,11 @@ export function suggestIndicators(input: string, options: SuggestOptions): Indic
     const deadline = dated?.date;
     // The date is reported as the deadline, so it is left out of the label ("12月31日前完成…").
     const labelFrom = dated && dated.start >= region.start ? Math.max(region.start, dateEnd(text, dated.end)) : region.start;
-    const label = tidyLabel(text.slice(labelFrom, reading.start) + text.slice(reading.end, region.end));
+    // Never an empty label: fall back to the clause, then to the figure itself ("493660 元").
+    const label =
+      tidyLabel(text.slice(labelFrom, reading.start) + text.slice(reading.end, region.end)) ||
+      tidyLabel(text.slice(cStart, reading.start) + text.slice(reading.end, cEnd)) ||
+      input.slice(reading.start, reading.end);
     const base: QuantityIndicatorSuggestion = {
       kind: q.kind,
       label,
@@ -223,6 +227,8 @@ export interface ProgressReading {
 const shareLead = /(完成|占|完工|开工率|完工率|完成率)[^，。；\d%]*$/;
 const targetWords = /(目标|任务|计划)/;
 const doneCue = /(完成|已|累计|共|实现|新增|达到|达|为|有)/;
+// "增容5个改造配电台区已完工": the verb may follow the figure.
+const doneAfter = /^[^，。；\d]{0,12}(已完工|已完成|已建成|已全部竣工|竣工|完工)/;
 
 /** Numbers a progress text reports, each classed as actual, share of target or restated target. */
 export function suggestActuals(input: string, options: SuggestOptions): ProgressReading {
@@ -234,6 +240,7 @@ export function suggestActuals(input: string, options: SuggestOptions): Progress
     const near = text.slice(nearFrom, q.start);
     const clauseHead = text.slice(clauseStart(text, q.start), q.start);
     const brackets = enclosingParentheses(text, q.start, q.end);
+    const after = text.slice(q.end, Math.min(quantities[index + 1]?.start ?? text.length, clauseEnd(text, q.end)));
     let role: ActualRole = 'actual';
     if (q.unit === '%' && (shareLead.test(near) || (/^\s*的\s*$/.test(near) && /(完成|占)/.test(clauseHead)))) role = 'share';
     else if (brackets && targetWords.test(brackets.text)) role = 'restatedTarget';
@@ -245,7 +252,7 @@ export function suggestActuals(input: string, options: SuggestOptions): Progress
       kind: q.kind,
       approximate: q.approximate || /(超过|突破)\s*$/.test(near),
       label: tidyLabel(near),
-      cued: doneCue.test(near),
+      cued: doneCue.test(near) || doneAfter.test(after),
       source: { start: q.start, end: q.end, text: q.text },
     };
   });

@@ -10,7 +10,9 @@ import {
   updateProjectRow,
   type ProjectLinks,
 } from '../../../db/repositories/projects';
+import { projectAuditTrail } from '../../../db/repositories/history';
 import type { Handlers } from '../context';
+import { describeAudit } from './history';
 
 const notFound = (id: number) => new LedgerError('NOT_FOUND', `找不到编号为 ${id} 的实事项目，可能已被删除。`);
 
@@ -30,6 +32,11 @@ export const projectHandlers = {
   },
 
   'projects.get': async ({ id }, ctx) => (await getProject(ctx.db, id)) ?? Promise.reject(notFound(id)),
+
+  'projects.history': async ({ id }, ctx) => {
+    if (!(await getProject(ctx.db, id))) throw notFound(id);
+    return (await projectAuditTrail(ctx.db, id)).map(describeAudit);
+  },
 
   'projects.create': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedNavigation, isBlockedRequest, isPermissionAllowed, isTrustedSender } from '../../../electron/main/security';
 
 describe('IPC sender check', () => {
-  const mainFrame = { url: 'app://ledger/index.html' };
+  const top = { url: 'app://ledger/index.html', parent: null };
+  const event = (id: number, senderFrame: { url: string; parent: unknown } | null) => ({ sender: { id }, senderFrame });
   it('trusts only the main window top frame on app://ledger', () => {
-    expect(isTrustedSender(mainFrame, mainFrame)).toBe(true);
-    expect(isTrustedSender({ url: 'app://ledger/index.html' }, mainFrame)).toBe(false); // another frame
-    expect(isTrustedSender(null, mainFrame)).toBe(false);
-    expect(isTrustedSender(undefined, mainFrame)).toBe(false);
-    const navigatedAway = { url: 'https://example.com/' };
-    expect(isTrustedSender(navigatedAway, navigatedAway)).toBe(false);
-    const otherHost = { url: 'app://other/index.html' };
-    expect(isTrustedSender(otherHost, otherHost)).toBe(false);
+    expect(isTrustedSender(event(1, top), 1)).toBe(true);
+    expect(isTrustedSender(event(2, top), 1)).toBe(false); // another window
+    expect(isTrustedSender(event(1, top), null)).toBe(false); // no main window
+    expect(isTrustedSender(event(1, { url: 'app://ledger/index.html', parent: top }), 1)).toBe(false); // an iframe
+    expect(isTrustedSender(event(1, null), 1)).toBe(false); // frame gone
+    expect(isTrustedSender(event(1, { url: 'https://example.com/', parent: null }), 1)).toBe(false);
+    expect(isTrustedSender(event(1, { url: 'app://other/index.html', parent: null }), 1)).toBe(false);
   });
 });
 

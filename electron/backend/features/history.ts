@@ -1,0 +1,64 @@
+import type { HistoryEntry } from '../../../shared/domain';
+import { statusLabels } from '../../../shared/status/labels';
+import type { StatusClass } from '../../../shared/status/types';
+import type { AuditRow } from '../../../db/repositories/history';
+
+const fieldLabels: Record<string, string> = {
+  seq: '编号',
+  title: '名称',
+  goal: '年度目标',
+  section: '分组',
+  deadline: '完成时限',
+  leadUnits: '主要责任单位',
+  supportUnits: '相关责任单位',
+  responsiblePeople: '责任人',
+  leaders: '分管领导',
+  name: '名称',
+  kind: '类型',
+  comparator: '比较方式',
+  target: '目标值',
+  unit: '计量单位',
+  approximate: '约数',
+};
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const changed = Object.keys(fieldLabels).filter((key) => key in after && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return changed.map((key) => fieldLabels[key]).join('、') || '无变化';
+}
+
+/** One audit row as a sentence a clerk can read in the project's timeline. */
+export function describeAudit(row: AuditRow): HistoryEntry {
+  const before = row.beforeJson ? (JSON.parse(row.beforeJson) as Record<string, unknown>) : null;
+  const after = row.afterJson ? (JSON.parse(row.afterJson) as Record<string, unknown>) : null;
+  const name = String((after ?? before)?.name ?? '');
+  let summary: string;
+  switch (`${row.entity}.${row.action}`) {
+    case 'project.create':
+      summary = '新增实事项目';
+      break;
+    case 'project.update':
+      summary = `修改实事项目：${changedFields(before ?? {}, after ?? {})}`;
+      break;
+    case 'indicator.create':
+      summary = `新增指标“${name}”`;
+      break;
+    case 'indicator.update':
+      summary = `修改指标“${name}”：${changedFields(before ?? {}, after ?? {})}`;
+      break;
+    case 'indicator.delete':
+      summary = `删除指标“${name}”`;
+      break;
+    case 'progress.update':
+      summary = '填报进展情况和完成值';
+      break;
+    case 'override.update':
+      summary = `人工改判为“${statusLabels[after?.status as StatusClass] ?? String(after?.status)}”，理由：${String(after?.reason ?? '')}`;
+      break;
+    case 'override.delete':
+      summary = '撤销人工改判，恢复按规则判定';
+      break;
+    default:
+      summary = `${row.entity} ${row.action}`;
+  }
+  return { at: row.at, actor: row.actor, summary, before, after };
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildPlan,
+  electronEnv,
+  electronPlatformPath,
+  electronVersion,
+  findElectronBinary,
+  isStale,
+  missingElectronMessage,
+  prebuildInstallArgs,
+  sqliteBindingPath,
+  sqliteCacheDir,
+} from '../../../build/start-lib.mjs';
+import { projectRoot } from '../../../build/bundle.mjs';
+
+describe('finding the Electron executable without downloading', () => {
+  const root = path.resolve('/proj');
+  const dist = path.join(root, 'node_modules', 'electron', 'dist');
+
+  it('uses path.txt inside node_modules/electron/dist', () => {
+    const found = findElectronBinary({
+      root,
+      env: {},
+      platform: 'linux',
+      readText: (file) => (file.endsWith('path.txt') ? 'electron' : null),
+      exists: (file) => file === path.join(dist, 'electron'),
+    });
+    expect(found).toEqual({ path: path.join(dist, 'electron'), found: true });
+  });
+
+  it('falls back to the platform default when path.txt is missing, and reports a missing binary', () => {
+    const found = findElectronBinary({ root, env: {}, platform: 'win32', readText: () => null, exists: () => false });
+    expect(found).toEqual({ path: path.join(dist, 'electron.exe'), found: false });
+    expect(electronPlatformPath('darwin')).toBe('Electron.app/Contents/MacOS/Electron');
+  });
+
+  it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
+    const found = findElectronBinary({
+      root,
+      env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron-45' },
+      platform: 'linux',
+      readText: () => null,
+      exists: () => true,
+    });
+    expect(found.path).toBe(path.join('/opt/electron-45', 'electron'));
+  });
+
+  it('reads the real checkout without throwing', () => {
+    const found = findElectronBinary({ root: projectRoot });
+    expect(typeof found.found).toBe('boolean');
+    expect(electronVersion(projectRoot)).toMatch(/^45\./);
+  });
+});
+
+describe('better-sqlite3 for Electron', () => {
+  const target = { version: '45.4.1', platform: 'linux', arch: 'arm64' };
+  it('has one cache folder per Electron version, platform and arch', () => {
+    const dir = sqliteCacheDir('/proj', target);
+    expect(dir).toBe(path.join('/proj', '.cache', 'electron-sqlite', '45.4.1-linux-arm64'));
+    expect(sqliteBindingPath(dir)).toBe(path.join(dir, 'build', 'Release', 'better_sqlite3.node'));
+  });
+
+  it('asks prebuild-install for the Electron runtime with flags it knows', () => {
+    const args = prebuildInstallArgs(target);
+    expect(args).toEqual(['--runtime', 'electron', '--target', '45.4.1', '--arch', 'arm64', '--platform', 'linux', '--verbose']);
+    const help = fs.readFileSync(path.join(projectRoot, 'node_modules', 'prebuild-install', 'help.txt'), 'utf8');
+    for (const flag of args.filter((arg) => arg.startsWith('--'))) expect(help).toContain(flag);
+  });
+
+  it('never starts Electron as plain Node and passes the binding', () => {
+    const env = electronEnv({ ELECTRON_RUN_AS_NODE: '1', PATH: '/bin' }, '/b.node');
+    expect(env).toEqual({ PATH: '/bin', LEDGER_SQLITE_BINDING: '/b.node' });
+  });
+});
+
+describe('staleness', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-stale-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const touch = (file: string, seconds: number) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!fs.existsSync(file)) fs.writeFileSync(file, '');
+    fs.utimesSync(file, seconds, seconds);
+  };
+
+  it('is stale when an output is missing or older than any input, and ignores node_modules', () => {
+    const src = path.join(dir, 'src');
+    const out = path.join(dir, 'out.js');
+    touch(path.join(src, 'a.ts'), 1_000);
+    touch(path.join(src, 'deep', 'b.ts'), 2_000);
+    expect(isStale([out], [src])).toBe(true);
+    touch(out, 3_000);
+    expect(isStale([out], [src])).toBe(false);
+    touch(path.join(src, 'node_modules', 'x.js'), 9_000);
+    expect(isStale([out], [src])).toBe(false);
+    touch(path.join(src, 'deep', 'b.ts'), 4_000);
+    expect(isStale([out], [src])).toBe(true);
+    expect(isStale([out], [path.join(dir, 'nothing-here')])).toBe(false);
+  });
+
+  it('watches the folders each build reads', () => {
+    const plan = buildPlan('/proj');
+    expect(plan.renderer.inputs).toContain(path.join('/proj', 'renderer'));
+    expect(plan.electron.inputs).toEqual(expect.arrayContaining([path.join('/proj', 'electron'), path.join('/proj', 'db')]));
+    expect(plan.electron.outputs.map((file) => path.basename(file))).toEqual(['main.cjs', 'preload.cjs', 'utility-host.cjs']);
+  });
+});
+
+describe('npm start without an Electron binary', () => {
+  it('prints one plain paragraph, Chinese first, and exits 1 without a stack trace', () => {
+    const binary = findElectronBinary({ root: projectRoot });
+    if (binary.found) return; // this machine has Electron: nothing to check here
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'build', 'start.mjs')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: path.join(os.tmpdir(), 'no-electron-here') },
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(missingElectronMessage);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(missingElectronMessage.indexOf('无法')).toBe(0);
+    expect(missingElectronMessage).toContain('npm run serve');
+  });
+});
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own validation, fuse and icon checks', () => {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'build', 'check-builder-config.mjs')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.stderr + result.stdout).toContain('检查通过');
+    expect(result.status).toBe(0);
+  });
+});
