@@ -15,15 +15,16 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { PlanSwitcher } from './components/PlanSwitcher';
-import { useRoute, type Route } from './state/route';
+import { screenHref, useRoute, type Route, type Screen } from './state/route';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { PendingScreen } from './screens/PendingScreen';
+import { ProjectScreen } from './screens/ProjectScreen';
 import { ProjectsScreen } from './screens/ProjectsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
 const drawerWidth = 200;
 
-const navigation: { route: Route; icon: ReactNode }[] = [
+const navigation: { route: Screen; icon: ReactNode }[] = [
   { route: 'overview', icon: <DashboardIcon /> },
   { route: 'projects', icon: <ListAltIcon /> },
   { route: 'import', icon: <FileUploadIcon /> },
@@ -31,13 +32,21 @@ const navigation: { route: Route; icon: ReactNode }[] = [
   { route: 'settings', icon: <SettingsIcon /> },
 ];
 
-const screens: Record<Route, () => ReactNode> = {
-  overview: () => <OverviewScreen />,
-  projects: () => <ProjectsScreen />,
-  import: () => <PendingScreen which="import" />,
-  export: () => <PendingScreen which="export" />,
-  settings: () => <SettingsScreen />,
-};
+function screenOf(route: Route): ReactNode {
+  switch (route.screen) {
+    case 'overview':
+      return <OverviewScreen />;
+    case 'projects':
+      return <ProjectsScreen />;
+    case 'project':
+      return <ProjectScreen key={route.id} id={route.id} />;
+    case 'import':
+    case 'export':
+      return <PendingScreen which={route.screen} />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
 
 export function App() {
   const { t } = useTranslation(['nav', 'common']);
@@ -61,7 +70,13 @@ export function App() {
         <Toolbar />
         <List component="nav" aria-label={t('menu')}>
           {navigation.map(({ route: target, icon }) => (
-            <ListItemButton key={target} component="a" href={`#/${target}`} selected={route === target} aria-current={route === target ? 'page' : undefined}>
+            <ListItemButton
+              key={target}
+              component="a"
+              href={screenHref(target)}
+              selected={route.screen === target || (route.screen === 'project' && target === 'projects')}
+              aria-current={route.screen === target ? 'page' : undefined}
+            >
               <ListItemIcon>{icon}</ListItemIcon>
               <ListItemText primary={t(target)} />
             </ListItemButton>
@@ -70,7 +85,7 @@ export function App() {
       </Drawer>
       <Box component="main" id="main" sx={{ flex: 1, p: 3, display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'auto' }}>
         <Toolbar />
-        <Box sx={{ flex: 1, minHeight: 0 }}>{screens[route]()}</Box>
+        <Box sx={{ flex: 1, minHeight: 0 }}>{screenOf(route)}</Box>
       </Box>
     </Box>
   );

@@ -168,22 +168,28 @@ function judgeIndicator(
   return judgement;
 }
 
+/**
+ * Slack on the lines, so that a gap of exactly 10 points computed as 10.000000000000002 is still "not more
+ * than 10": shares come from divisions, the thresholds are round numbers people typed.
+ */
+const lineSlack = 1e-9;
+
 /** Whether one open indicator alone is past the yellow line. */
 function isBehind(j: IndicatorJudgement, preset: RulePreset): boolean {
   if (j.completion === null) return false;
-  if (preset.kind === 'gap') return (j.behindPoints ?? 0) > preset.yellowGap;
-  return j.timeProgress > 0 && j.completion / j.timeProgress < preset.yellowBelow;
+  if (preset.kind === 'gap') return (j.behindPoints ?? 0) > preset.yellowGap + lineSlack;
+  return j.timeProgress > 0 && j.completion / j.timeProgress < preset.yellowBelow - lineSlack;
 }
 
 /** Light from lateness under the preset; strict "more than" at each line (DESIGN §4). */
 function latenessLight(worstBehindPoints: number, worstRatio: number, preset: RulePreset): Light {
   if (preset.kind === 'gap') {
-    if (worstBehindPoints > preset.redGap) return 'red';
-    if (worstBehindPoints > preset.yellowGap) return 'yellow';
+    if (worstBehindPoints > preset.redGap + lineSlack) return 'red';
+    if (worstBehindPoints > preset.yellowGap + lineSlack) return 'yellow';
     return 'green';
   }
-  if (worstRatio < preset.redBelow) return 'red';
-  if (worstRatio < preset.yellowBelow) return 'yellow';
+  if (worstRatio < preset.redBelow - lineSlack) return 'red';
+  if (worstRatio < preset.yellowBelow - lineSlack) return 'yellow';
   return 'green';
 }
 

@@ -38,7 +38,7 @@ export function indicatorReason(j: IndicatorJudgement): string {
     if (j.state === 'met') return `${name}已完成（时限 ${j.deadline}）`;
     return j.overdue ? `${name}时限 ${j.deadline} 已过，尚未完成` : `${name}时限 ${j.deadline}，尚未到期`;
   }
-  if (j.target === null) return `${name}没有目标值，需人工判定`;
+  if (j.target === null) return `${name}没有目标值`;
   if (j.actual === null || j.completion === null) return `${name}未报送完成数（目标 ${formatAmount(j.target, j.unit)}）`;
   const figures = `${formatAmount(j.actual, j.unit)}`;
   if (j.comparator === '<=') {

@@ -63,7 +63,7 @@ export function findDates(input: string, year: number): DateMention[] {
     }
     const y = yearText === undefined ? year : numberOf(yearText);
     if (y === null || y < 1000) continue;
-    let date: string | null = null;
+    let date: string;
     let precision: DateMention['precision'] = 'month';
     if (yearEnd !== undefined) {
       date = formatIsoDate(y, 12, 31);

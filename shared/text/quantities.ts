@@ -90,7 +90,7 @@ function readQuantityAt(text: string, token: NumberToken): { quantity: Omit<Quan
   let i = skipSpaces(text, token.end);
   let approximate = false;
   let multiplierPower = 0;
-  let unit: string | null = null;
+  let unit: string | null;
   const numberText = text.slice(token.start, token.end);
 
   if (token.chinese) {

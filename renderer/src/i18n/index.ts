@@ -5,11 +5,13 @@ import nav from './zh-CN/nav';
 import overview from './zh-CN/overview';
 import pending from './zh-CN/pending';
 import plans from './zh-CN/plans';
+import project from './zh-CN/project';
 import projects from './zh-CN/projects';
 import settings from './zh-CN/settings';
+import status from './zh-CN/status';
 
 /** Every string is bundled: no request at run time. One namespace per screen. */
-export const resources = { 'zh-CN': { common, nav, overview, pending, plans, projects, settings } } as const;
+export const resources = { 'zh-CN': { common, nav, overview, pending, plans, project, projects, settings, status } } as const;
 
 void i18n.use(initReactI18next).init({
   resources,

@@ -1,31 +1,52 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Button from '@mui/material/Button';
+import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { formatPercent } from '../../../shared/status/format';
+import { severityOf } from '../../../shared/status/severity';
+import { lights, statusClasses, type StatusClass } from '../../../shared/status/types';
 import { useQuery } from '../api/useQuery';
+import { lightColors, StatusChip } from '../components/StatusChip';
+import { ProgressBar } from '../components/ProgressBar';
 import { usePlans } from '../state/plans';
-import { useRoute } from '../state/route';
+import { usePlanStatus } from '../state/status';
+import { projectHref } from '../state/route';
 import { NoPlan } from './NoPlan';
 
-function Figure({ label, value }: { label: string; value: number | string }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2.5, minWidth: 160 }}>
-      <Typography color="text.secondary" variant="body2">
-        {label}
-      </Typography>
-      <Typography variant="h4" component="p" sx={{ fontWeight: 600 }}>
-        {value}
-      </Typography>
-    </Paper>
-  );
-}
+const all = '';
 
 export function OverviewScreen() {
-  const { t } = useTranslation('overview');
-  const { plans, current } = usePlans();
-  const units = useQuery('directory.units', {});
-  const [, go] = useRoute();
+  const { t } = useTranslation(['overview', 'status']);
+  const { current } = usePlans();
+  const [asOf, setAsOf] = useState('');
+  const [preset, setPreset] = useState('');
+  const [unit, setUnit] = useState(all);
+  const [leader, setLeader] = useState(all);
+  const [status, setStatus] = useState<StatusClass | ''>(all);
+  const presets = useQuery('presets.list', {});
+  const report = usePlanStatus({ asOf: asOf || undefined, preset: preset || undefined });
+
+  const projects = useMemo(() => report.data?.projects ?? [], [report.data]);
+  const units = useMemo(() => [...new Set(projects.flatMap((p) => p.leadUnits))].sort(), [projects]);
+  const leaders = useMemo(() => [...new Set(projects.flatMap((p) => p.leaders))].sort(), [projects]);
+  const shown = useMemo(
+    () =>
+      projects
+        .filter((p) => (!unit || p.leadUnits.includes(unit)) && (!leader || p.leaders.includes(leader)) && (!status || p.status === status))
+        .toSorted((a, b) => severityOf(b) - severityOf(a) || a.seq - b.seq),
+    [projects, unit, leader, status],
+  );
 
   if (!current) {
     return (
@@ -39,23 +60,143 @@ export function OverviewScreen() {
     );
   }
 
+  const data = report.data;
+  const count = (predicate: (p: (typeof projects)[number]) => boolean) => projects.filter(predicate).length;
+  const presetLabel = presets.data?.find((p) => p.name === data?.preset.name)?.label ?? data?.preset.name ?? '';
+
   return (
-    <Stack spacing={3}>
-      <Typography variant="h5" component="h1">
-        {t('title')}
-      </Typography>
-      <Typography color="text.secondary">{t('currentPlan', { name: current.name, start: current.startDate, end: current.endDate })}</Typography>
-      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Figure label={t('plans')} value={plans.length} />
-        <Figure label={t('projects')} value={current.projectCount} />
-        <Figure label={t('units')} value={units.data?.length ?? '…'} />
+    <Stack spacing={2.5}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+          {t('title')}
+        </Typography>
+        <TextField
+          type="date"
+          size="small"
+          label={t('status:asOf')}
+          value={asOf || data?.asOf || ''}
+          onChange={(e) => setAsOf(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField select size="small" label={t('status:preset')} value={preset || data?.preset.name || ''} onChange={(e) => setPreset(e.target.value)} sx={{ minWidth: 200 }}>
+          {(presets.data ?? []).map((p) => (
+            <MenuItem key={p.name} value={p.name}>
+              {p.label}
+            </MenuItem>
+          ))}
+        </TextField>
       </Stack>
-      <Paper variant="outlined" sx={{ p: 2.5 }}>
-        <Typography color="text.secondary">{t('statusPending')}</Typography>
-        <Button sx={{ mt: 1 }} onClick={() => go('projects')}>
-          {t('goProjects')}
-        </Button>
-      </Paper>
+      {report.error && <Alert severity="error">{report.error}</Alert>}
+      {data && (
+        <Typography color="text.secondary">
+          {t('currentPlan', { name: current.name, start: current.startDate, end: current.endDate })}{' '}
+          {t('asOfLine', { asOf: data.asOf, time: formatPercent(projects[0]?.timeProgress ?? 0), preset: `${presetLabel} v${data.preset.version}` })}
+        </Typography>
+      )}
+      {data && !data.period && projects.length > 0 && <Alert severity="info">{t('noPeriod')}</Alert>}
+      {data && projects.length === 0 && <Alert severity="info">{t('noProjects')}</Alert>}
+
+      {projects.length > 0 && (
+        <>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} aria-label={t('byClass')}>
+            <Typography variant="subtitle2" sx={{ mr: 1 }}>
+              {t('byClass')}
+            </Typography>
+            {statusClasses.map((c) => (
+              <Chip
+                key={c}
+                label={`${t(`status:classes.${c}`)} ${count((p) => p.status === c)}`}
+                variant={status === c ? 'filled' : 'outlined'}
+                color={status === c ? 'primary' : 'default'}
+                onClick={() => setStatus(status === c ? all : c)}
+              />
+            ))}
+            <Typography variant="subtitle2" sx={{ ml: 3, mr: 1 }}>
+              {t('byLight')}
+            </Typography>
+            {lights.map((l) => (
+              <Chip key={l} label={`${t(`status:lights.${l}`)} ${count((p) => p.light === l)}`} sx={{ borderColor: lightColors[l], borderWidth: 2 }} variant="outlined" />
+            ))}
+          </Stack>
+
+          <Paper variant="outlined" sx={{ p: 2 }}>
+            <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+              {t('chartTitle')}
+            </Typography>
+            <BarChart
+              height={260}
+              dataset={projects.map((p) => ({ seq: String(p.seq), completion: Math.round(Math.min(p.completion ?? 0, 1.5) * 100), time: Math.round(p.timeProgress * 100) }))}
+              xAxis={[{ scaleType: 'band', dataKey: 'seq' }]}
+              yAxis={[{ max: 150, valueFormatter: (v: number) => `${v}%` }]}
+              series={[
+                { dataKey: 'completion', label: t('chartCompletion'), color: '#1565c0', valueFormatter: (v) => `${v}%` },
+                { dataKey: 'time', label: t('chartTime'), color: '#bdbdbd', valueFormatter: (v) => `${v}%` },
+              ]}
+            />
+          </Paper>
+
+          <Paper variant="outlined">
+            <Stack direction="row" spacing={2} sx={{ p: 2, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+              <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1 }}>
+                {t('listTitle')}
+              </Typography>
+              <TextField select size="small" label={t('unit')} value={unit} onChange={(e) => setUnit(e.target.value)} sx={{ minWidth: 180 }}>
+                <MenuItem value={all}>{t('all')}</MenuItem>
+                {units.map((u) => (
+                  <MenuItem key={u} value={u}>
+                    {u}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField select size="small" label={t('leader')} value={leader} onChange={(e) => setLeader(e.target.value)} sx={{ minWidth: 140 }}>
+                <MenuItem value={all}>{t('all')}</MenuItem>
+                {leaders.map((l) => (
+                  <MenuItem key={l} value={l}>
+                    {l}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Stack>
+            <Table size="small" aria-label={t('listTitle')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell sx={{ width: 56 }}>{t('columns.seq')}</TableCell>
+                  <TableCell>{t('columns.title')}</TableCell>
+                  <TableCell sx={{ width: 130 }}>{t('columns.status')}</TableCell>
+                  <TableCell sx={{ width: 220 }}>{t('columns.completion')}</TableCell>
+                  <TableCell>{t('columns.reason')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {shown.map((p) => (
+                  <TableRow key={p.projectId} hover>
+                    <TableCell>{p.seq}</TableCell>
+                    <TableCell>
+                      <Typography component="a" href={projectHref(p.projectId)} variant="body2" sx={{ color: 'inherit', fontWeight: 500 }}>
+                        {p.title}
+                      </Typography>
+                      <Typography variant="caption" color="text.secondary" component="div">
+                        {p.leadUnits.join('、')}
+                      </Typography>
+                    </TableCell>
+                    <TableCell>
+                      <StatusChip status={p.status} light={p.light} overridden={Boolean(p.override)} />
+                    </TableCell>
+                    <TableCell>
+                      <ProgressBar completion={p.completion} timeProgress={p.timeProgress} light={p.light} label={`${p.title} ${t('status:completion')}`} />
+                    </TableCell>
+                    <TableCell>
+                      <Typography variant="body2" color="text.secondary">
+                        {p.reasons[0]}
+                      </Typography>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Paper>
+        </>
+      )}
     </Stack>
   );
 }

@@ -9,21 +9,35 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import type { Project } from '../../../shared/domain';
+import { formatPercent } from '../../../shared/status/format';
+import type { Light, StatusClass } from '../../../shared/status/types';
 import { useQuery } from '../api/useQuery';
 import { EmptyState } from '../components/EmptyState';
 import { ProjectDialog } from '../components/ProjectDialog';
+import { StatusChip } from '../components/StatusChip';
+import { projectHref, useRoute } from '../state/route';
+import { usePlanStatus } from '../state/status';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
 import { NoPlan } from './NoPlan';
 
 const joined = (names: string[]) => names.join('、');
 
+interface Row extends Project {
+  status?: StatusClass;
+  light?: Light;
+  overridden?: boolean;
+  completion?: number | null;
+}
+
 export function ProjectsScreen() {
-  const { t } = useTranslation(['projects', 'common']);
+  const { t } = useTranslation(['projects', 'status', 'common']);
+  const [, go] = useRoute();
   const notify = useNotify();
   const { current, reload: reloadPlans } = usePlans();
   const projects = useQuery('projects.list', current ? { planId: current.id } : null);
-  const [editing, setEditing] = useState<Project | 'new' | null>(null);
+  const status = usePlanStatus();
+  const [editing, setEditing] = useState<'new' | null>(null);
 
   // Ctrl+N adds a project, as in any desktop program.
   useEffect(() => {
@@ -37,10 +51,23 @@ export function ProjectsScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [current]);
 
-  const columns = useMemo<GridColDef<Project>[]>(
+  const columns = useMemo<GridColDef<Row>[]>(
     () => [
       { field: 'seq', headerName: t('columns.seq'), width: 80, type: 'number', align: 'center', headerAlign: 'center' },
       { field: 'title', headerName: t('columns.title'), flex: 2, minWidth: 220 },
+      {
+        field: 'status',
+        headerName: t('status:status'),
+        width: 130,
+        renderCell: ({ row }) => (row.status && row.light ? <StatusChip status={row.status} light={row.light} overridden={row.overridden} /> : null),
+      },
+      {
+        field: 'completion',
+        headerName: t('status:completion'),
+        width: 90,
+        type: 'number',
+        valueFormatter: (value: number | null | undefined) => (value == null ? '—' : formatPercent(value)),
+      },
       { field: 'leadUnits', headerName: t('columns.leadUnits'), flex: 1.2, minWidth: 160, valueGetter: joined },
       { field: 'supportUnits', headerName: t('columns.supportUnits'), flex: 1, minWidth: 140, valueGetter: joined },
       { field: 'responsiblePeople', headerName: t('columns.responsiblePeople'), width: 120, valueGetter: joined },
@@ -52,7 +79,11 @@ export function ProjectsScreen() {
 
   if (!current) return <NoPlan />;
 
-  const rows = projects.data ?? [];
+  const judged = new Map(status.data?.projects.map((j) => [j.projectId, j]));
+  const rows: Row[] = (projects.data ?? []).map((p) => {
+    const j = judged.get(p.id);
+    return { ...p, status: j?.status, light: j?.light, overridden: Boolean(j?.override), completion: j?.completion };
+  });
   return (
     <Stack spacing={2} sx={{ height: '100%' }}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
@@ -87,9 +118,9 @@ export function ProjectsScreen() {
             loading={projects.loading}
             density="compact"
             disableRowSelectionOnClick
-            onRowDoubleClick={({ row }) => setEditing(row)}
+            onRowDoubleClick={({ row }) => go(projectHref(row.id))}
             onCellKeyDown={({ row }, event) => {
-              if (event.key === 'Enter') setEditing(row);
+              if (event.key === 'Enter') go(projectHref(row.id));
             }}
             getRowHeight={() => 'auto'}
             sx={{ border: 0, '& .MuiDataGrid-cell': { py: 0.75 } }}
@@ -99,12 +130,12 @@ export function ProjectsScreen() {
       {editing && (
         <ProjectDialog
           planId={current.id}
-          project={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
           onSaved={(project, created) => {
             setEditing(null);
             notify('success', t(created ? 'created' : 'updated', { title: project.title }));
             projects.reload();
+            status.reload();
             reloadPlans();
           }}
         />

@@ -1,17 +1,38 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { Settings } from '../../../shared/domain';
+import type { RulePreset } from '../../../shared/status/presets';
+import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { useNotify } from '../state/notices';
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={title}>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 2 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
 
 export function SettingsScreen() {
   const { t } = useTranslation(['settings', 'common']);
   const info = useQuery('app.info', {});
+  const settings = useQuery('settings.get', {});
+  const presets = useQuery('presets.list', {});
   const rows: [string, string][] = info.data
     ? [
         [t('version'), info.data.version],
@@ -21,15 +42,15 @@ export function SettingsScreen() {
       ]
     : [];
   return (
-    <Stack spacing={2}>
+    <Stack spacing={2} sx={{ maxWidth: 900 }}>
       <Typography variant="h5" component="h1">
         {t('title')}
       </Typography>
-      {info.error && <Alert severity="error">{t('common:loadFailed', { message: info.error })}</Alert>}
-      <Paper variant="outlined">
-        <Typography variant="subtitle1" component="h2" sx={{ px: 2, pt: 2, fontWeight: 600 }}>
-          {t('about')}
-        </Typography>
+      {(info.error ?? settings.error) && <Alert severity="error">{t('common:loadFailed', { message: info.error ?? settings.error ?? '' })}</Alert>}
+      {settings.data && presets.data && (
+        <PreferencesForm key={JSON.stringify(settings.data)} settings={settings.data} presets={presets.data} onSaved={settings.reload} onPresetSaved={presets.reload} />
+      )}
+      <Card title={t('about')}>
         <Table size="small" aria-label={t('about')}>
           <TableBody>
             {rows.map(([label, value]) => (
@@ -42,10 +63,99 @@ export function SettingsScreen() {
             ))}
           </TableBody>
         </Table>
-        <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ pt: 2 }}>
           {t('backupHint')}
         </Typography>
-      </Paper>
+      </Card>
     </Stack>
+  );
+}
+
+function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settings: Settings; presets: RulePreset[]; onSaved(): void; onPresetSaved(): void }) {
+  const { t } = useTranslation(['settings', 'common']);
+  const notify = useNotify();
+  const [userName, setUserName] = useState(settings.userName);
+  const [presetName, setPresetName] = useState(settings.presetName);
+  const custom = presets.find((p) => p.name === 'custom');
+  const [kind, setKind] = useState<'gap' | 'ratio'>(custom?.kind ?? 'gap');
+  const start = custom ?? presets.find((p) => p.kind === kind);
+  const [thresholds, setThresholds] = useState<Record<string, string>>(() => ({
+    yellowGap: String(start?.kind === 'gap' ? start.yellowGap : 10),
+    redGap: String(start?.kind === 'gap' ? start.redGap : 30),
+    yellowBelow: String(start?.kind === 'ratio' ? start.yellowBelow : 0.8),
+    redBelow: String(start?.kind === 'ratio' ? start.redBelow : 0.6),
+  }));
+
+  const run = async (work: () => Promise<string>) => {
+    try {
+      notify('success', await work());
+    } catch (error) {
+      notify('error', errorMessage(error));
+    }
+  };
+
+  const field = (key: string) => (
+    <TextField
+      key={key}
+      size="small"
+      label={t(key as 'yellowGap')}
+      value={thresholds[key]}
+      onChange={(e) => setThresholds((v) => ({ ...v, [key]: e.target.value }))}
+      slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+      sx={{ flex: 1 }}
+    />
+  );
+
+  return (
+    <>
+      <Card title={t('user')}>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <TextField size="small" label={t('userName')} value={userName} onChange={(e) => setUserName(e.target.value)} helperText={t('userNameHelp')} />
+          <Button variant="contained" onClick={() => void run(async () => (await api.call('settings.update', { userName }), onSaved(), t('saved')))}>
+            {t('common:save')}
+          </Button>
+        </Stack>
+      </Card>
+      <Card title={t('rules')}>
+        <Stack spacing={2}>
+          <Stack direction="row" spacing={2}>
+            <TextField select size="small" label={t('presetLabel')} value={presetName} onChange={(e) => setPresetName(e.target.value)} sx={{ minWidth: 280 }}>
+              {presets.map((p) => (
+                <MenuItem key={p.name} value={p.name}>
+                  {p.label}（第 {p.version} 版）
+                </MenuItem>
+              ))}
+            </TextField>
+            <Button variant="contained" onClick={() => void run(async () => (await api.call('settings.update', { presetName }), onSaved(), t('saved')))}>
+              {t('common:save')}
+            </Button>
+          </Stack>
+          <Typography variant="subtitle2">{t('customTitle')}</Typography>
+          <Stack direction="row" spacing={2}>
+            <TextField select size="small" label={t('customKind')} value={kind} onChange={(e) => setKind(e.target.value as 'gap' | 'ratio')} sx={{ minWidth: 200 }}>
+              <MenuItem value="gap">{t('kindGap')}</MenuItem>
+              <MenuItem value="ratio">{t('kindRatio')}</MenuItem>
+            </TextField>
+            {(kind === 'gap' ? ['yellowGap', 'redGap'] : ['yellowBelow', 'redBelow']).map(field)}
+          </Stack>
+          <div>
+            <Button
+              variant="outlined"
+              onClick={() =>
+                void run(async () => {
+                  const keys = kind === 'gap' ? ['yellowGap', 'redGap'] : ['yellowBelow', 'redBelow'];
+                  const values = Object.fromEntries(keys.map((k) => [k, Number(thresholds[k])]));
+                  const saved = await api.call('presets.saveCustom', { kind, ...values });
+                  onPresetSaved();
+                  return t('customSaved', { version: saved.version });
+                })
+              }
+            >
+              {t('saveCustom')}
+            </Button>
+          </div>
+        </Stack>
+      </Card>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import type { Input, MethodName, Output } from '../../../shared/api/contract';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 
@@ -12,6 +13,8 @@ export interface LedgerServer {
   dbPath: string;
   /** Stops the server and starts a new one on the same database (new port, new token). */
   restart(): Promise<void>;
+  /** Calls the API directly, as the page would, to set up data quickly. */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
 }
 
 async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
@@ -55,6 +58,17 @@ export const test = base.extend<{ ledger: LedgerServer }>({
         await stop(server.child);
         server = await startServe(dbPath);
         ledger.url = server.url;
+      },
+      async call(method, input) {
+        const url = new URL(ledger.url);
+        const reply = await fetch(new URL(`/api/${method}`, url), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': url.searchParams.get('token')! },
+          body: JSON.stringify(input),
+        });
+        const body = (await reply.json()) as { ok: boolean; result: never; error?: { message: string } };
+        if (!body.ok) throw new Error(body.error?.message);
+        return body.result;
       },
     };
     await use(ledger);

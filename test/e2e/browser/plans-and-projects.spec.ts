@@ -57,23 +57,20 @@ test.describe('a new office sets up its year', () => {
     expect(failures).toEqual([]);
   });
 
-  test('edits a project by double-clicking its row', async ({ page, ledger }) => {
+  test('opens a project by double-clicking its row and edits it there', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2021, level: 'district', name: '2021年区重点民生实事' });
+    await ledger.call('projects.create', { planId: plan.id, title: '农村公路提档升级', leadUnits: ['区交通运输局'] });
     await page.goto(ledger.url);
-    await page.evaluate(async () => {
-      const token = sessionStorage.getItem('ledger-token')!;
-      const call = (method: string, input: unknown) =>
-        fetch(`./api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': token }, body: JSON.stringify(input) }).then((r) => r.json());
-      const plan = await call('plans.create', { year: 2021, level: 'district', name: '2021年区重点民生实事' });
-      await call('projects.create', { planId: plan.result.id, title: '农村公路提档升级', leadUnits: ['区交通运输局'] });
-    });
-    await page.reload();
     await page.getByRole('link', { name: '实事清单', exact: true }).click();
     await page.getByRole('grid').getByText('农村公路提档升级').dblclick();
+    await expect(page.getByRole('heading', { name: '1. 农村公路提档升级' })).toBeVisible();
+    await page.getByRole('button', { name: '编辑基本信息' }).click();
     const dialog = page.getByRole('dialog', { name: '编辑民生实事' });
     await dialog.getByLabel('实事名称').fill('新建改建农村公路');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('已保存“新建改建农村公路”')).toBeVisible();
-    await expect(page.getByRole('grid').getByText('新建改建农村公路')).toBeVisible();
+    await expect(page.getByRole('heading', { name: '1. 新建改建农村公路' })).toBeVisible();
+    await expect(page.getByRole('region', { name: '修改记录' }).getByText('修改实事项目：名称')).toBeVisible();
   });
 
   test('shows where the data lives on the settings page', async ({ page, ledger }) => {

@@ -112,7 +112,7 @@ describe('ledger CLI', () => {
         headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': url.searchParams.get('token')! },
         body: '{}',
       });
-      expect((await reply.json()).result.dbPath).toBe(db);
+      expect(((await reply.json()) as { result: { dbPath: string } }).result.dbPath).toBe(db);
     } finally {
       child.kill('SIGTERM');
     }

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { createPeriodInput } from '../../../shared/api/contract';
+import { periodKinds, type Period } from '../../../shared/domain';
+import { api, errorMessage } from '../api/client';
+import { fieldErrors } from './validation';
+
+/** 报送期: "截至9月底" is a quarter ending 2021-09-30; the name is made up unless given. */
+export function PeriodDialog({ planId, onClose, onCreated }: { planId: number; onClose(): void; onCreated(period: Period): void }) {
+  const { t } = useTranslation(['project', 'common']);
+  const [kind, setKind] = useState<string>('month');
+  const [asOf, setAsOf] = useState('');
+  const [label, setLabel] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = createPeriodInput.safeParse({ planId, kind, asOf, label: label || undefined });
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    try {
+      onCreated(await api.call('periods.create', parsed.data));
+    } catch (error) {
+      setErrors({ _: errorMessage(error) });
+    }
+  }
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="xs">
+      <form noValidate onSubmit={submit}>
+        <DialogTitle>{t('periodTitle')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <TextField select label={t('periodKind')} value={kind} onChange={(e) => setKind(e.target.value)}>
+              {periodKinds.map((k) => (
+                <MenuItem key={k} value={k}>
+                  {t(`periodKinds.${k}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField type="date" label={t('periodAsOf')} value={asOf} onChange={(e) => setAsOf(e.target.value)} required autoFocus error={Boolean(errors.asOf)} helperText={errors.asOf} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField label={t('periodLabel')} value={label} onChange={(e) => setLabel(e.target.value)} />
+            {errors._ && <Alert severity="error">{errors._}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
+          <Button type="submit" variant="contained">
+            {t('common:create')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,161 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import type { Indicator, Period, ProgressRecord, Project } from '../../../shared/domain';
+import { trimNumber } from '../../../shared/status/format';
+import { rankActuals, suggestActuals } from '../../../shared/text/suggest';
+import { api, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { useNotify } from '../state/notices';
+import { PeriodDialog } from './PeriodDialog';
+
+const whole = '__whole__';
+const newPeriod = '__new__';
+
+interface Props {
+  project: Project;
+  indicators: Indicator[];
+  year: number;
+  onSaved(): void;
+}
+
+/** One project's report for one period and unit: the narrative as sent, and the figures read from it. */
+export function ProgressForm({ project, indicators, year, onSaved }: Props) {
+  const { t } = useTranslation('project');
+  const periods = useQuery('periods.list', { planId: project.planId });
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [unit, setUnit] = useState(whole);
+  const [creating, setCreating] = useState(false);
+  const periodId = chosen ?? periods.data?.at(-1)?.id ?? null;
+  const period = periods.data?.find((p) => p.id === periodId);
+  const record = useQuery('progress.get', periodId ? { projectId: project.id, periodId } : null);
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          select
+          size="small"
+          label={t('period')}
+          value={periodId ?? ''}
+          onChange={(e) => (e.target.value === newPeriod ? setCreating(true) : setChosen(Number(e.target.value)))}
+          sx={{ minWidth: 220 }}
+          slotProps={{ select: { displayEmpty: true, renderValue: () => period?.label ?? t('noPeriods') } }}
+        >
+          {(periods.data ?? []).map((p) => (
+            <MenuItem key={p.id} value={p.id}>
+              {p.label}（截至 {p.asOf}）
+            </MenuItem>
+          ))}
+          <MenuItem value={newPeriod}>{t('newPeriod')}</MenuItem>
+        </TextField>
+        <TextField select size="small" label={t('reportingUnit')} value={unit} onChange={(e) => setUnit(e.target.value)} sx={{ minWidth: 180 }}>
+          <MenuItem value={whole}>{t('wholeProject')}</MenuItem>
+          {[...project.leadUnits, ...project.supportUnits].map((u) => (
+            <MenuItem key={u} value={u}>
+              {u}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      {period && record.data && (
+        <ProgressFields
+          key={`${period.id}:${unit}:${record.data.narratives.length}`}
+          period={period}
+          unit={unit === whole ? null : unit}
+          record={record.data}
+          indicators={indicators}
+          year={year}
+          onSaved={() => {
+            record.reload();
+            onSaved();
+          }}
+        />
+      )}
+      {creating && (
+        <PeriodDialog
+          planId={project.planId}
+          onClose={() => setCreating(false)}
+          onCreated={(created) => {
+            setCreating(false);
+            setChosen(created.id);
+            periods.reload();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function ProgressFields({ period, unit, record, indicators, year, onSaved }: { period: Period; unit: string | null; record: ProgressRecord; indicators: Indicator[]; year: number; onSaved(): void }) {
+  const { t } = useTranslation(['project', 'common']);
+  const notify = useNotify();
+  const [narrative, setNarrative] = useState(() => record.narratives.find((n) => n.unit === unit)?.narrative ?? '');
+  const [actuals, setActuals] = useState<Record<number, string>>(() =>
+    Object.fromEntries(record.actuals.filter((a) => a.unit === unit && a.actual !== null).map((a) => [a.indicatorId, String(a.actual)])),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const reading = useMemo(() => suggestActuals(narrative, { year }), [narrative, year]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const entries = indicators.map((i) => ({ indicatorId: i.id, text: (actuals[i.id] ?? '').trim() }));
+    const bad = entries.find((e) => e.text !== '' && !Number.isFinite(Number(e.text)));
+    if (bad) return setError(`“${indicators.find((i) => i.id === bad.indicatorId)?.name}”的完成值应为数字`);
+    try {
+      await api.call('progress.save', {
+        projectId: record.projectId,
+        periodId: period.id,
+        unit,
+        narrative,
+        actuals: entries.map((e) => ({ indicatorId: e.indicatorId, actual: e.text === '' ? null : Number(e.text) })),
+      });
+      setError(null);
+      notify('success', t('progressSaved', { period: period.label }));
+      onSaved();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <Stack component="form" noValidate onSubmit={submit} spacing={2}>
+      <TextField label={t('narrative')} value={narrative} onChange={(e) => setNarrative(e.target.value)} multiline minRows={4} helperText={t('narrativeHelp')} />
+      {indicators.map((indicator) => {
+        const best = rankActuals({ unit: indicator.unit, kind: indicator.kind, target: indicator.target, label: indicator.name }, reading.items)[0];
+        return (
+          <Stack key={indicator.id} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <TextField
+              size="small"
+              label={`${indicator.name}：${indicator.kind === 'milestone' ? t('actualMilestone') : t('actual', { unit: indicator.unit || '—' })}`}
+              value={actuals[indicator.id] ?? ''}
+              onChange={(e) => setActuals((a) => ({ ...a, [indicator.id]: e.target.value }))}
+              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              sx={{ width: 360 }}
+            />
+            {best && String(best.value) !== actuals[indicator.id] && (
+              <Chip
+                color="secondary"
+                variant="outlined"
+                label={t('useSuggestion', { value: trimNumber(best.value) })}
+                title={best.suggestion.source.text}
+                onClick={() => setActuals((a) => ({ ...a, [indicator.id]: String(best.value) }))}
+              />
+            )}
+          </Stack>
+        );
+      })}
+      {error && <Alert severity="error">{error}</Alert>}
+      <div>
+        <Button type="submit" variant="contained">
+          {t('saveProgress')}
+        </Button>
+      </div>
+    </Stack>
+  );
+}

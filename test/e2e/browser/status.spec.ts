@@ -1,0 +1,60 @@
+import { expect, test } from './fixtures';
+
+test.describe('judging a project from its indicators and progress', () => {
+  test('reads the target from the goal, the actual from the progress text, judges it lagging, and keeps an override on the record', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2021, level: 'district', name: '2021年区重点民生实事' });
+    const project = await ledger.call('projects.create', {
+      planId: plan.id,
+      title: '改善农村出行条件',
+      goal: '坚持“建、管、护、运”并举，持续推动“四好农村路”建设，完成12公里农村公路提档升级任务。',
+      leadUnits: ['区交通运输局'],
+    });
+    await page.goto(ledger.url);
+    await page.evaluate((id) => (window.location.hash = `/project/${id}`), project.id);
+    await expect(page.getByRole('heading', { name: '1. 改善农村出行条件' })).toBeVisible();
+
+    // Indicator from the goal text: offered, then adopted by a click.
+    await page.getByRole('button', { name: '新增指标' }).click();
+    const indicatorDialog = page.getByRole('dialog', { name: '新增指标' });
+    await indicatorDialog.getByRole('button', { name: /12\s*公里/ }).click();
+    await expect(indicatorDialog.getByLabel('目标值')).toHaveValue('12');
+    await expect(indicatorDialog.getByLabel('计量单位')).toHaveValue('公里');
+    await indicatorDialog.getByRole('button', { name: '保存' }).click();
+    await expect(indicatorDialog).toBeHidden();
+
+    // A period "截至9月底", and the progress text with its figure read out.
+    const progress = page.getByRole('region', { name: '填报进展' });
+    await progress.getByLabel('报送期').click();
+    await page.getByRole('option', { name: '新建报送期…' }).click();
+    const periodDialog = page.getByRole('dialog', { name: '新建报送期' });
+    await periodDialog.getByLabel('截至日期').fill('2021-09-30');
+    await periodDialog.getByRole('button', { name: '新建' }).click();
+    await expect(periodDialog).toBeHidden();
+    await progress.getByLabel('进展情况').fill('苗张路、王庄至平桐路等已完成6公里水泥稳定砂砾石基层，正在进行沥青混凝土路面铺筑工作。');
+    await progress.getByRole('button', { name: '采用 6' }).click();
+    await progress.getByRole('button', { name: '保存进展' }).click();
+    await expect(page.getByText('已保存“2021年9月”的进展')).toBeVisible();
+
+    const judgement = page.getByRole('region', { name: '状态判定' });
+    await expect(judgement.getByText('完成 50%，时序进度 75%，落后 25 个百分点').first()).toBeVisible();
+    await expect(page.getByLabel('进展缓慢，黄灯')).toBeVisible();
+
+    // A person overrules, with a reason; the rule's verdict stays visible.
+    await judgement.getByRole('button', { name: '人工改判…' }).click();
+    const overrideDialog = page.getByRole('dialog', { name: '人工改判状态' });
+    await overrideDialog.getByLabel('改判为').click();
+    await page.getByRole('option', { name: '持续推进' }).click();
+    await overrideDialog.getByRole('button', { name: '保存' }).click();
+    await expect(overrideDialog.getByText('请写明改判的理由')).toBeVisible();
+    await overrideDialog.getByLabel('理由（必填）').fill('沥青路面正在铺筑，10月底可完成');
+    await overrideDialog.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByLabel('持续推进（人工），绿灯')).toBeVisible();
+    await expect(judgement.getByText('按规则应为“进展缓慢”')).toBeVisible();
+    await expect(page.getByRole('region', { name: '修改记录' }).getByText(/人工改判为“持续推进”，理由：沥青路面正在铺筑/)).toBeVisible();
+
+    // The overview lists it with its class.
+    await page.getByRole('link', { name: '总览' }).click();
+    await expect(page.getByRole('table', { name: /实事进展/ }).getByText('改善农村出行条件')).toBeVisible();
+    await expect(page.getByText('截至 2021-09-30')).toBeVisible();
+  });
+});
