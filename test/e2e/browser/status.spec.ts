@@ -9,8 +9,7 @@ test.describe('judging a project from its indicators and progress', () => {
       goal: '坚持“建、管、护、运”并举，持续推动“四好农村路”建设，完成12公里农村公路提档升级任务。',
       leadUnits: ['区交通运输局'],
     });
-    await page.goto(ledger.url);
-    await page.evaluate((id) => (window.location.hash = `/project/${id}`), project.id);
+    await page.goto(`${ledger.url}#/project/${project.id}`);
     await expect(page.getByRole('heading', { name: '1. 改善农村出行条件' })).toBeVisible();
 
     // Indicator from the goal text: offered, then adopted by a click.
