@@ -124,13 +124,17 @@ export function OverviewScreen() {
               {t('chartTitle')}
             </Typography>
             <BarChart
-              height={260}
-              dataset={projects.map((p) => ({ seq: String(p.seq), completion: Math.round(Math.min(p.completion ?? 0, 1.5) * 100), time: Math.round(p.timeProgress * 100) }))}
-              xAxis={[{ scaleType: 'band', dataKey: 'seq' }]}
+              height={300}
+              xAxis={[{ scaleType: 'band', data: projects.map((p) => p.seq), valueFormatter: (seq: number) => String(seq), label: t('chartAxis'), height: 64 }]}
               yAxis={[{ max: 150, valueFormatter: (v: number) => `${v}%` }]}
               series={[
-                { dataKey: 'completion', label: t('chartCompletion'), color: '#1565c0', valueFormatter: (v) => `${v}%` },
-                { dataKey: 'time', label: t('chartTime'), color: '#bdbdbd', valueFormatter: (v) => `${v}%` },
+                {
+                  data: projects.map((p) => Math.round(Math.min(p.completion ?? 0, 1.5) * 100)),
+                  label: t('chartCompletion'),
+                  color: '#1565c0',
+                  valueFormatter: (v) => `${v}%`,
+                },
+                { data: projects.map((p) => Math.round(p.timeProgress * 100)), label: t('chartTime'), color: '#bdbdbd', valueFormatter: (v) => `${v}%` },
               ]}
             />
           </Paper>
@@ -160,7 +164,7 @@ export function OverviewScreen() {
             <Table size="small" aria-label={t('listTitle')}>
               <TableHead>
                 <TableRow>
-                  <TableCell sx={{ width: 56 }}>{t('columns.seq')}</TableCell>
+                  <TableCell sx={{ width: 64, whiteSpace: 'nowrap' }}>{t('columns.seq')}</TableCell>
                   <TableCell>{t('columns.title')}</TableCell>
                   <TableCell sx={{ width: 130 }}>{t('columns.status')}</TableCell>
                   <TableCell sx={{ width: 220 }}>{t('columns.completion')}</TableCell>

@@ -196,7 +196,7 @@ export function ProjectScreen({ id }: { id: number }) {
         <List dense>
           {(history.data ?? []).toReversed().map((entry, i) => (
             <ListItem key={i} disableGutters>
-              <ListItemText primary={entry.summary} secondary={`${entry.at.replace('T', ' ').slice(0, 19)} · ${entry.actor || '—'}`} />
+              <ListItemText primary={entry.summary} secondary={`${new Date(entry.at).toLocaleString('zh-CN', { hour12: false })} · ${entry.actor || '—'}`} />
             </ListItem>
           ))}
         </List>
