@@ -139,3 +139,11 @@ export interface StatusReport {
   preset: { name: string; version: number };
   projects: ProjectStatus[];
 }
+
+/** A unit in the directory, with the other names it goes by (区人社局 = 区人力资源和社会保障局). */
+export interface UnitEntry {
+  id: number;
+  name: string;
+  aliases: string[];
+  projectCount: number;
+}

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Plan, PlanSummary } from '../../shared/domain';
-import type { Database, NewPlan } from '../schema';
+import type { Database, NewPlan, PlansTable } from '../schema';
 
 export async function listPlans(db: Kysely<Database>): Promise<PlanSummary[]> {
   return db
@@ -28,4 +28,8 @@ export async function findPlanByName(db: Kysely<Database>, year: number, name: s
 
 export async function insertPlan(db: Kysely<Database>, plan: NewPlan): Promise<Plan> {
   return db.insertInto('plans').values(plan).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updatePlanRow(db: Kysely<Database>, id: number, changes: Updateable<PlansTable>, now: string): Promise<Plan> {
+  return db.updateTable('plans').set({ ...changes, updatedAt: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

@@ -12,6 +12,7 @@ import { progressHandlers } from './features/progress';
 import { projectHandlers } from './features/projects';
 import { readSettings, settingsHandlers } from './features/settings';
 import { statusHandlers } from './features/status';
+import { unitHandlers } from './features/units';
 import { appVersion } from './version';
 
 /** Every method of the contract, implemented once; the compiler checks none is missing. */
@@ -25,6 +26,7 @@ const handlers: Handlers = {
   ...progressHandlers,
   ...statusHandlers,
   ...settingsHandlers,
+  ...unitHandlers,
 };
 
 export interface BackendOptions {

@@ -19,6 +19,7 @@ import {
   type Project,
   type Settings,
   type StatusReport,
+  type UnitEntry,
 } from '../domain';
 import { statusClasses } from '../status/types';
 import type { RulePreset } from '../status/presets';
@@ -52,6 +53,17 @@ export const createPlanInput = z
     message: '结束日期不能早于开始日期',
     path: ['endDate'],
   });
+
+export const updatePlanInput = z
+  .strictObject({
+    id,
+    level: z.enum(planLevels, '层级应为 省/市/县/区/乡镇 之一').optional(),
+    name: name('计划名称').optional(),
+    region: z.string().trim().max(100, '地区名称不能超过 100 个字').optional(),
+    startDate: isoDate.optional(),
+    endDate: isoDate.optional(),
+  })
+  .refine((p) => !p.startDate || !p.endDate || p.startDate <= p.endDate, { message: '结束日期不能早于开始日期', path: ['endDate'] });
 
 const projectFields = {
   title: name('实事名称', 300),
@@ -169,6 +181,10 @@ export const contract = {
   'projects.update': method<Project>()(updateProjectInput),
   'directory.units': method<string[]>()(empty),
   'directory.people': method<string[]>()(empty),
+  'units.list': method<UnitEntry[]>()(empty),
+  'units.addAlias': method<UnitEntry>()(z.strictObject({ unitId: id, alias: name('别名', 100) })),
+  'units.merge': method<UnitEntry>()(z.strictObject({ fromId: id, intoId: id }).refine((v) => v.fromId !== v.intoId, '不能把单位合并到它自己')),
+  'plans.update': method<Plan>()(updatePlanInput),
   'projects.history': method<HistoryEntry[]>()(z.strictObject({ id })),
   'indicators.list': method<Indicator[]>()(z.strictObject({ projectId: id })),
   'indicators.create': method<Indicator>()(createIndicatorInput),

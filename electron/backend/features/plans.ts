@@ -1,5 +1,5 @@
 import { LedgerError } from '../../../shared/errors';
-import { findPlanByName, insertPlan, listPlans } from '../../../db/repositories/plans';
+import { findPlanByName, getPlan, insertPlan, listPlans, updatePlanRow } from '../../../db/repositories/plans';
 import { recordAudit } from '../../../db/repositories/audit';
 import type { Handlers } from '../context';
 
@@ -24,5 +24,19 @@ export const planHandlers = {
       });
       await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'plan', entityId: plan.id, after: plan }, now);
       return plan;
+    }),
+
+  'plans.update': async ({ id, ...changes }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await getPlan(trx, id);
+      if (!before) throw new LedgerError('NOT_FOUND', `找不到编号为 ${id} 的计划。`);
+      const next = { ...before, ...changes };
+      if (next.startDate > next.endDate) throw new LedgerError('INVALID_INPUT', '结束日期不能早于开始日期。');
+      const clash = await findPlanByName(trx, before.year, next.name);
+      if (clash && clash.id !== id) throw new LedgerError('CONFLICT', `${before.year} 年已有名为“${next.name}”的计划。`);
+      const now = ctx.now();
+      const after = await updatePlanRow(trx, id, changes, now);
+      await recordAudit(trx, { actor: ctx.actor, action: 'update', entity: 'plan', entityId: id, before, after }, now);
+      return after;
     }),
 } satisfies Partial<Handlers>;
