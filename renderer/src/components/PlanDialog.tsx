@@ -16,18 +16,20 @@ import { fieldErrors } from './validation';
 
 interface Props {
   open: boolean;
+  /** The plan being edited; absent when creating one. */
+  plan?: Plan;
   onClose(): void;
   onCreated(plan: Plan): void;
 }
 
-export function PlanDialog({ open, onClose, onCreated }: Props) {
+export function PlanDialog({ open, plan, onClose, onCreated }: Props) {
   const { t } = useTranslation(['plans', 'common']);
-  const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [level, setLevel] = useState<string>('county');
-  const [name, setName] = useState('');
-  const [region, setRegion] = useState('');
-  const [startDate, setStartDate] = useState('');
-  const [endDate, setEndDate] = useState('');
+  const [year, setYear] = useState(String(plan?.year ?? new Date().getFullYear()));
+  const [level, setLevel] = useState<string>(plan?.level ?? 'county');
+  const [name, setName] = useState(plan?.name ?? '');
+  const [region, setRegion] = useState(plan?.region ?? '');
+  const [startDate, setStartDate] = useState(plan?.startDate ?? '');
+  const [endDate, setEndDate] = useState(plan?.endDate ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
@@ -38,10 +40,11 @@ export function PlanDialog({ open, onClose, onCreated }: Props) {
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setSaving(true);
     try {
-      const plan = await api.call('plans.create', parsed.data);
+      const { year: _year, ...changes } = parsed.data;
+      const saved = plan ? await api.call('plans.update', { id: plan.id, ...changes }) : await api.call('plans.create', parsed.data);
       setErrors({});
-      setName('');
-      onCreated(plan);
+      if (!plan) setName('');
+      onCreated(saved);
     } catch (error) {
       setErrors({ _: errorMessage(error) });
     } finally {
@@ -52,7 +55,7 @@ export function PlanDialog({ open, onClose, onCreated }: Props) {
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
       <form noValidate onSubmit={submit}>
-        <DialogTitle>{t('dialogTitle')}</DialogTitle>
+        <DialogTitle>{plan ? t('editTitle') : t('dialogTitle')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Stack direction="row" spacing={2}>
@@ -113,7 +116,7 @@ export function PlanDialog({ open, onClose, onCreated }: Props) {
         <DialogActions>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button type="submit" variant="contained" loading={saving}>
-            {t('common:create')}
+            {plan ? t('common:save') : t('common:create')}
           </Button>
         </DialogActions>
       </form>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import AddIcon from '@mui/icons-material/Add';
+import EditIcon from '@mui/icons-material/Edit';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
@@ -10,13 +11,14 @@ import { usePlans } from '../state/plans';
 import { PlanDialog } from './PlanDialog';
 
 const newPlan = '__new__';
+const editPlan = '__edit__';
 
 /** Which year's plan the whole window shows; the last entry creates a new one. */
 export function PlanSwitcher() {
   const { t } = useTranslation('plans');
   const notify = useNotify();
   const { plans, current, select, reload } = usePlans();
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const [dialog, setDialog] = useState<'new' | 'edit' | null>(null);
 
   return (
     <>
@@ -25,7 +27,12 @@ export function PlanSwitcher() {
         size="small"
         label={t('switcherLabel')}
         value={current ? String(current.id) : ''}
-        onChange={(event) => (event.target.value === newPlan ? setDialogOpen(true) : select(Number(event.target.value)))}
+        onChange={(event) => {
+          const value = event.target.value;
+          if (value === newPlan) setDialog('new');
+          else if (value === editPlan) setDialog('edit');
+          else select(Number(value));
+        }}
         sx={{ minWidth: 280, bgcolor: 'background.paper', borderRadius: 1 }}
         slotProps={{
           inputLabel: { shrink: true, sx: { bgcolor: 'background.paper', px: 0.75, borderRadius: 1 } },
@@ -41,6 +48,14 @@ export function PlanSwitcher() {
           </MenuItem>
         ))}
         {plans.length > 0 && <Divider />}
+        {current && (
+          <MenuItem value={editPlan}>
+            <ListItemIcon>
+              <EditIcon fontSize="small" />
+            </ListItemIcon>
+            {t('edit')}
+          </MenuItem>
+        )}
         <MenuItem value={newPlan}>
           <ListItemIcon>
             <AddIcon fontSize="small" />
@@ -48,16 +63,19 @@ export function PlanSwitcher() {
           {t('new')}
         </MenuItem>
       </TextField>
-      <PlanDialog
-        open={dialogOpen}
-        onClose={() => setDialogOpen(false)}
-        onCreated={(plan) => {
-          setDialogOpen(false);
-          select(plan.id);
-          reload();
-          notify('success', t('created', { name: plan.name }));
-        }}
-      />
+      {dialog && (
+        <PlanDialog
+          open
+          plan={dialog === 'edit' ? (current ?? undefined) : undefined}
+          onClose={() => setDialog(null)}
+          onCreated={(plan) => {
+            notify('success', t(dialog === 'edit' ? 'updated' : 'created', { name: plan.name }));
+            setDialog(null);
+            select(plan.id);
+            reload();
+          }}
+        />
+      )}
     </>
   );
 }

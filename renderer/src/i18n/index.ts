@@ -9,9 +9,10 @@ import project from './zh-CN/project';
 import projects from './zh-CN/projects';
 import settings from './zh-CN/settings';
 import status from './zh-CN/status';
+import units from './zh-CN/units';
 
 /** Every string is bundled: no request at run time. One namespace per screen. */
-export const resources = { 'zh-CN': { common, nav, overview, pending, plans, project, projects, settings, status } } as const;
+export const resources = { 'zh-CN': { common, nav, overview, pending, plans, project, projects, settings, status, units } } as const;
 
 void i18n.use(initReactI18next).init({
   resources,

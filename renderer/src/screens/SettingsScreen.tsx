@@ -16,6 +16,7 @@ import type { RulePreset } from '../../../shared/status/presets';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useNotify } from '../state/notices';
+import { UnitsDirectory } from '../components/UnitsDirectory';
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -29,7 +30,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 }
 
 export function SettingsScreen() {
-  const { t } = useTranslation(['settings', 'common']);
+  const { t } = useTranslation(['settings', 'units', 'common']);
   const info = useQuery('app.info', {});
   const settings = useQuery('settings.get', {});
   const presets = useQuery('presets.list', {});
@@ -50,6 +51,12 @@ export function SettingsScreen() {
       {settings.data && presets.data && (
         <PreferencesForm key={JSON.stringify(settings.data)} settings={settings.data} presets={presets.data} onSaved={settings.reload} onPresetSaved={presets.reload} />
       )}
+      <Card title={t('units:title')}>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {t('units:help')}
+        </Typography>
+        <UnitsDirectory />
+      </Card>
       <Card title={t('about')}>
         <Table size="small" aria-label={t('about')}>
           <TableBody>

@@ -80,3 +80,24 @@ test.describe('a new office sets up its year', () => {
     await expect(page.getByText('WAL（推荐，断电不丢数据）')).toBeVisible();
   });
 });
+
+test.describe('the units directory', () => {
+  test('merges a short name into the full one from the settings page', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2023, level: 'district', name: '2023年湛河区重点民生实事' });
+    await ledger.call('projects.create', { planId: plan.id, title: '开展职业技能培训', leadUnits: ['区人力资源和社会保障局'] });
+    await ledger.call('projects.create', { planId: plan.id, title: '城镇新增就业', leadUnits: ['区人社局'] });
+    await page.goto(`${ledger.url}#/settings`);
+    const directory = page.getByRole('region', { name: '责任单位目录' });
+    await directory.getByRole('row', { name: /^区人社局/ }).getByRole('button', { name: '合并到…' }).click();
+    const dialog = page.getByRole('dialog', { name: '合并“区人社局”' });
+    await dialog.getByLabel('合并到').click();
+    await page.getByRole('option', { name: '区人力资源和社会保障局' }).click();
+    await dialog.getByRole('button', { name: '合并到…' }).click();
+    await expect(page.getByText('已把“区人社局”合并到“区人力资源和社会保障局”')).toBeVisible();
+    await expect(directory.getByRole('row', { name: /^区人力资源和社会保障局\s*区人社局\s*2/ })).toBeVisible();
+
+    await page.getByRole('link', { name: '实事清单', exact: true }).click();
+    await expect(page.getByRole('grid').getByText('区人社局')).toHaveCount(0);
+    await expect(page.getByRole('grid').getByText('区人力资源和社会保障局')).toHaveCount(2);
+  });
+});
