@@ -78,6 +78,24 @@ export interface SettingsTable {
   valueJson: string;
 }
 
+export interface TasksTable {
+  id: Generated<number>;
+  projectId: number;
+  seq: number;
+  title: string;
+  goal: string;
+  deadline: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskUnitsTable {
+  taskId: number;
+  unitId: number;
+  role: UnitRole;
+  position: number;
+}
+
 export interface IndicatorsTable {
   id: Generated<number>;
   projectId: number;
@@ -172,6 +190,8 @@ export interface Database {
   projects: ProjectsTable;
   projectUnits: ProjectUnitsTable;
   projectPeople: ProjectPeopleTable;
+  tasks: TasksTable;
+  taskUnits: TaskUnitsTable;
   indicators: IndicatorsTable;
   periods: PeriodsTable;
   progressReports: ProgressReportsTable;

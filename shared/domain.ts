@@ -147,3 +147,14 @@ export interface UnitEntry {
   aliases: string[];
   projectCount: number;
 }
+
+/** 工作任务 under a project (seed 001: 工作任务1…5), each with its own responsible units. */
+export interface Task {
+  id: number;
+  projectId: number;
+  seq: number;
+  title: string;
+  goal: string;
+  deadline: string | null;
+  leadUnits: string[];
+}

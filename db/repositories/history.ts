@@ -19,7 +19,7 @@ export async function projectAuditTrail(db: Kysely<Database>, projectId: number)
       eb.or([
         eb.and([eb('entity', 'in', ['project', 'progress', 'override']), eb('entityId', '=', projectId)]),
         eb.and([
-          eb('entity', '=', 'indicator'),
+          eb('entity', 'in', ['indicator', 'task']),
           eb.or([
             eb(sql`json_extract(after_json, '$.projectId')`, '=', projectId),
             eb(sql`json_extract(before_json, '$.projectId')`, '=', projectId),

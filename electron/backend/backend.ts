@@ -12,6 +12,7 @@ import { progressHandlers } from './features/progress';
 import { projectHandlers } from './features/projects';
 import { readSettings, settingsHandlers } from './features/settings';
 import { statusHandlers } from './features/status';
+import { taskHandlers } from './features/tasks';
 import { unitHandlers } from './features/units';
 import { appVersion } from './version';
 
@@ -27,6 +28,7 @@ const handlers: Handlers = {
   ...statusHandlers,
   ...settingsHandlers,
   ...unitHandlers,
+  ...taskHandlers,
 };
 
 export interface BackendOptions {

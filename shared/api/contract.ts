@@ -19,6 +19,7 @@ import {
   type Project,
   type Settings,
   type StatusReport,
+  type Task,
   type UnitEntry,
 } from '../domain';
 import { statusClasses } from '../status/types';
@@ -169,6 +170,16 @@ export const updateSettingsInput = z.strictObject({
   presetName: z.string().trim().min(1).max(50).optional(),
 });
 
+export const saveTaskInput = z.strictObject({
+  projectId: id,
+  /** Present when editing a task. */
+  id: id.optional(),
+  title: name('任务内容', 2000),
+  goal: z.string().trim().max(5000).default(''),
+  deadline: isoDate.nullable().default(null),
+  leadUnits: names('责任单位').default([]),
+});
+
 const empty = z.strictObject({});
 
 export const contract = {
@@ -186,6 +197,9 @@ export const contract = {
   'units.merge': method<UnitEntry>()(z.strictObject({ fromId: id, intoId: id }).refine((v) => v.fromId !== v.intoId, '不能把单位合并到它自己')),
   'plans.update': method<Plan>()(updatePlanInput),
   'projects.history': method<HistoryEntry[]>()(z.strictObject({ id })),
+  'tasks.list': method<Task[]>()(z.strictObject({ projectId: id })),
+  'tasks.save': method<Task>()(saveTaskInput),
+  'tasks.delete': method<Task>()(z.strictObject({ id })),
   'indicators.list': method<Indicator[]>()(z.strictObject({ projectId: id })),
   'indicators.create': method<Indicator>()(createIndicatorInput),
   'indicators.update': method<Indicator>()(updateIndicatorInput),

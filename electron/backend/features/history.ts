@@ -48,6 +48,15 @@ export function describeAudit(row: AuditRow): HistoryEntry {
     case 'indicator.delete':
       summary = `删除指标“${name}”`;
       break;
+    case 'task.create':
+      summary = `新增工作任务：${String(after?.title ?? '')}`;
+      break;
+    case 'task.update':
+      summary = `修改工作任务：${String(after?.title ?? '')}`;
+      break;
+    case 'task.delete':
+      summary = `删除工作任务：${String(before?.title ?? '')}`;
+      break;
     case 'progress.update':
       summary = '填报进展情况和完成值';
       break;

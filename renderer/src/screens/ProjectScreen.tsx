@@ -23,6 +23,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { ProgressForm } from '../components/ProgressForm';
 import { ProjectDialog } from '../components/ProjectDialog';
 import { StatusChip } from '../components/StatusChip';
+import { TasksSection } from '../components/TasksSection';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
 import { screenHref } from '../state/route';
@@ -149,6 +150,10 @@ export function ProjectScreen({ id }: { id: number }) {
           {judged.override && <Alert severity="info">{t('status:computedWas', { status: t(`status:classes.${judged.computedStatus}`) })}</Alert>}
         </Section>
       )}
+
+      <Section title={t('tasks')}>
+        <TasksSection projectId={id} onChanged={history.reload} />
+      </Section>
 
       <Section
         title={t('indicators')}

@@ -71,6 +71,17 @@ test.describe('a new office sets up its year', () => {
     await expect(page.getByText('已保存“新建改建农村公路”')).toBeVisible();
     await expect(page.getByRole('heading', { name: '1. 新建改建农村公路' })).toBeVisible();
     await expect(page.getByRole('region', { name: '修改记录' }).getByText('修改实事项目：名称')).toBeVisible();
+
+    const tasks = page.getByRole('region', { name: '工作任务' });
+    await tasks.getByRole('button', { name: '新增工作任务' }).click();
+    const taskDialog = page.getByRole('dialog', { name: '新增工作任务' });
+    await taskDialog.getByLabel('任务内容').fill('苗张路沥青混凝土路面铺筑');
+    await taskDialog.getByLabel('责任单位').fill('区交通运输局');
+    // The suggestion list covers the buttons while it is open; Tab keeps the typed unit and closes it.
+    await taskDialog.getByLabel('责任单位').press('Tab');
+    await taskDialog.getByRole('button', { name: '保存' }).click();
+    await expect(tasks.getByText('工作任务1：苗张路沥青混凝土路面铺筑')).toBeVisible();
+    await expect(tasks.getByText('（责任单位：区交通运输局）')).toBeVisible();
   });
 
   test('shows where the data lives on the settings page', async ({ page, ledger }) => {

@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import EditIcon from '@mui/icons-material/Edit';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { saveTaskInput } from '../../../shared/api/contract';
+import type { Task } from '../../../shared/domain';
+import { api, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { useNotify } from '../state/notices';
+import { NamesField } from './NamesField';
+import { fieldErrors } from './validation';
+
+/** 工作任务1…n of a project, each with its own responsible units. */
+export function TasksSection({ projectId, onChanged }: { projectId: number; onChanged(): void }) {
+  const { t } = useTranslation(['project', 'common']);
+  const notify = useNotify();
+  const tasks = useQuery('tasks.list', { projectId });
+  const units = useQuery('directory.units', {}).data ?? [];
+  const [editing, setEditing] = useState<Task | 'new' | null>(null);
+
+  async function remove(task: Task) {
+    if (!window.confirm(t('deleteTaskConfirm', { title: task.title }))) return;
+    try {
+      await api.call('tasks.delete', { id: task.id });
+      tasks.reload();
+      onChanged();
+    } catch (error) {
+      notify('error', errorMessage(error));
+    }
+  }
+
+  return (
+    <Stack spacing={1}>
+      {tasks.data?.length === 0 && <Typography color="text.secondary">{t('noTasks')}</Typography>}
+      {tasks.data?.map((task) => (
+        <Stack key={task.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography variant="body2" sx={{ flex: 1 }}>
+            <strong>{t('taskNumber', { seq: task.seq })}</strong>
+            {task.title}
+            {task.leadUnits.length > 0 && (
+              <Typography component="span" variant="body2" color="text.secondary">
+                {'　'}
+                {t('taskUnits', { units: task.leadUnits.join('、') })}
+              </Typography>
+            )}
+          </Typography>
+          <IconButton aria-label={`${t('editTask')} ${task.seq}`} onClick={() => setEditing(task)}>
+            <EditIcon fontSize="small" />
+          </IconButton>
+          <IconButton aria-label={`${t('deleteTask')} ${task.seq}`} onClick={() => void remove(task)}>
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+        </Stack>
+      ))}
+      <div>
+        <Button startIcon={<AddIcon />} onClick={() => setEditing('new')}>
+          {t('addTask')}
+        </Button>
+      </div>
+      {editing && (
+        <TaskDialog
+          projectId={projectId}
+          task={editing === 'new' ? undefined : editing}
+          units={units}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            tasks.reload();
+            onChanged();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function TaskDialog({ projectId, task, units, onClose, onSaved }: { projectId: number; task?: Task; units: string[]; onClose(): void; onSaved(): void }) {
+  const { t } = useTranslation(['project', 'projects', 'common']);
+  const [title, setTitle] = useState(task?.title ?? '');
+  const [leadUnits, setLeadUnits] = useState(task?.leadUnits ?? []);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = saveTaskInput.safeParse({ projectId, id: task?.id, title, leadUnits });
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    try {
+      await api.call('tasks.save', parsed.data);
+      onSaved();
+    } catch (error) {
+      setErrors({ _: errorMessage(error) });
+    }
+  }
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <form noValidate onSubmit={submit}>
+        <DialogTitle>{task ? t('editTask') : t('addTask')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <TextField label={t('taskTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus multiline minRows={2} error={Boolean(errors.title)} helperText={errors.title} />
+            <NamesField label={t('taskLeadUnits')} value={leadUnits} onChange={setLeadUnits} options={units} error={errors.leadUnits} helperText={t('projects:fields.namesHelp')} />
+            {errors._ && <Alert severity="error">{errors._}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
+          <Button type="submit" variant="contained">
+            {t('common:save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
