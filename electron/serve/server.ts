@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { LedgerError, toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
-import { contentSecurityPolicy, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
+import { contentSecurityPolicy, contentTypeFor } from '../../shared/web-assets';
+import { isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 
 export interface BridgeOptions {
   backend: Backend;
@@ -26,16 +27,6 @@ export interface Bridge {
 export const tokenHeader = 'x-ledger-token';
 const maxBodyBytes = 1024 * 1024;
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
 
 const statusOf: Partial<Record<ErrorCode, number>> = {
   INVALID_INPUT: 400,
@@ -102,7 +93,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     const isShell = file.endsWith('index.html');
     res.writeHead(200, {
-      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(file),
       'Content-Security-Policy': contentSecurityPolicy,
       'Cache-Control': isShell ? 'no-store' : 'max-age=31536000, immutable',
     });

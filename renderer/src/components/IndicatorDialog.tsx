@@ -1,12 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -15,6 +9,7 @@ import { createIndicatorInput } from '../../../shared/api/contract';
 import { comparators, indicatorKinds, type Indicator } from '../../../shared/domain';
 import { suggestIndicators, type IndicatorSuggestion } from '../../../shared/text/suggest';
 import { api, errorMessage } from '../api/client';
+import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
 interface Props {
@@ -72,66 +67,58 @@ export function IndicatorDialog({ projectId, goal, year, indicator, onClose, onS
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <form noValidate onSubmit={submit}>
-        <DialogTitle>{indicator ? t('indicatorTitleEdit') : t('indicatorTitleCreate')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {!indicator && (
-              <Stack spacing={1}>
-                <Typography variant="body2" color="text.secondary">
-                  {suggestions.length ? t('suggestions') : t('noSuggestions')}
-                </Typography>
-                <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                  {suggestions.map((s, i) => (
-                    <Chip key={i} variant="outlined" color="secondary" label={`${s.label}：${s.source.text}`} onClick={() => adopt(s)} title={s.clause.text} />
-                  ))}
-                </Stack>
-              </Stack>
-            )}
-            <TextField label={t('indicatorName')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus error={Boolean(errors.name)} helperText={errors.name} />
-            <Stack direction="row" spacing={2}>
-              <TextField select label={t('indicatorKind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ width: 160 }}>
-                {indicatorKinds.map((k) => (
-                  <MenuItem key={k} value={k}>
-                    {t(`kinds.${k}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
-              {kind !== 'milestone' && (
-                <>
-                  <TextField select label={t('comparator')} value={comparator} onChange={(e) => setComparator(e.target.value)} sx={{ width: 160 }}>
-                    {comparators.map((c) => (
-                      <MenuItem key={c} value={c}>
-                        {t(`comparators.${c}`)}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                  <TextField label={t('target')} value={target} onChange={(e) => setTarget(e.target.value)} error={Boolean(errors.target)} helperText={errors.target} slotProps={{ htmlInput: { inputMode: 'decimal' } }} sx={{ flex: 1 }} />
-                  <TextField label={t('unit')} value={unit} onChange={(e) => setUnit(e.target.value)} sx={{ width: 110 }} />
-                </>
-              )}
-            </Stack>
-            <TextField
-              type="date"
-              label={t('deadline')}
-              value={deadline}
-              onChange={(e) => setDeadline(e.target.value)}
-              error={Boolean(errors.deadline)}
-              helperText={errors.deadline}
-              slotProps={{ inputLabel: { shrink: true } }}
-              sx={{ width: 220 }}
-            />
-            {errors._ && <Alert severity="error">{errors._}</Alert>}
+    <FormDialog
+      title={indicator ? t('indicatorTitleEdit') : t('indicatorTitleCreate')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={errors._}
+      saving={saving}
+    >
+      {!indicator && (
+        <Stack spacing={1}>
+          <Typography variant="body2" color="text.secondary">
+            {suggestions.length ? t('suggestions') : t('noSuggestions')}
+          </Typography>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            {suggestions.map((s, i) => (
+              <Chip key={i} variant="outlined" color="secondary" label={`${s.label}：${s.source.text}`} onClick={() => adopt(s)} title={s.clause.text} />
+            ))}
           </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button type="submit" variant="contained" loading={saving}>
-            {t('common:save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        </Stack>
+      )}
+      <TextField label={t('indicatorName')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus error={Boolean(errors.name)} helperText={errors.name} />
+      <Stack direction="row" spacing={2}>
+        <TextField select label={t('indicatorKind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ width: 160 }}>
+          {indicatorKinds.map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        {kind !== 'milestone' && (
+          <>
+            <TextField select label={t('comparator')} value={comparator} onChange={(e) => setComparator(e.target.value)} sx={{ width: 160 }}>
+              {comparators.map((c) => (
+                <MenuItem key={c} value={c}>
+                  {t(`comparators.${c}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField label={t('target')} value={target} onChange={(e) => setTarget(e.target.value)} error={Boolean(errors.target)} helperText={errors.target} slotProps={{ htmlInput: { inputMode: 'decimal' } }} sx={{ flex: 1 }} />
+            <TextField label={t('unit')} value={unit} onChange={(e) => setUnit(e.target.value)} sx={{ width: 110 }} />
+          </>
+        )}
+      </Stack>
+      <TextField
+        type="date"
+        label={t('deadline')}
+        value={deadline}
+        onChange={(e) => setDeadline(e.target.value)}
+        error={Boolean(errors.deadline)}
+        helperText={errors.deadline}
+        slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ width: 220 }}
+      />
+    </FormDialog>
   );
 }

@@ -1,18 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { overrideInput } from '../../../shared/api/contract';
 import { statusClasses, type StatusClass } from '../../../shared/status/types';
 import { api, errorMessage } from '../api/client';
+import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
 /** A person overrules the rules, on the record: a reason is required. */
@@ -35,30 +29,16 @@ export function OverrideDialog({ projectId, current, onClose, onSaved }: { proje
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <form noValidate onSubmit={submit}>
-        <DialogTitle>{t('overrideTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <DialogContentText>{t('overrideHelp')}</DialogContentText>
-            <TextField select label={t('overrideStatus')} value={status} onChange={(e) => setStatus(e.target.value as StatusClass)}>
-              {statusClasses.map((c) => (
-                <MenuItem key={c} value={c}>
-                  {t(`status:classes.${c}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField label={t('overrideReason')} value={reason} onChange={(e) => setReason(e.target.value)} required multiline minRows={3} autoFocus error={Boolean(errors.reason)} helperText={errors.reason} />
-            {errors._ && <Alert severity="error">{errors._}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button type="submit" variant="contained">
-            {t('common:save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={t('overrideTitle')} onClose={onClose} onSubmit={submit} error={errors._}>
+      <DialogContentText>{t('overrideHelp')}</DialogContentText>
+      <TextField select label={t('overrideStatus')} value={status} onChange={(e) => setStatus(e.target.value as StatusClass)}>
+        {statusClasses.map((c) => (
+          <MenuItem key={c} value={c}>
+            {t(`status:classes.${c}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField label={t('overrideReason')} value={reason} onChange={(e) => setReason(e.target.value)} required multiline minRows={3} autoFocus error={Boolean(errors.reason)} helperText={errors.reason} />
+    </FormDialog>
   );
 }

@@ -1,17 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { createPeriodInput } from '../../../shared/api/contract';
 import { periodKinds, type Period } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
+import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
 /** 报送期: "截至9月底" is a quarter ending 2021-09-30; the name is made up unless given. */
@@ -34,30 +28,23 @@ export function PeriodDialog({ planId, onClose, onCreated }: { planId: number; o
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs">
-      <form noValidate onSubmit={submit}>
-        <DialogTitle>{t('periodTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField select label={t('periodKind')} value={kind} onChange={(e) => setKind(e.target.value)}>
-              {periodKinds.map((k) => (
-                <MenuItem key={k} value={k}>
-                  {t(`periodKinds.${k}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField type="date" label={t('periodAsOf')} value={asOf} onChange={(e) => setAsOf(e.target.value)} required autoFocus error={Boolean(errors.asOf)} helperText={errors.asOf} slotProps={{ inputLabel: { shrink: true } }} />
-            <TextField label={t('periodLabel')} value={label} onChange={(e) => setLabel(e.target.value)} />
-            {errors._ && <Alert severity="error">{errors._}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button type="submit" variant="contained">
-            {t('common:create')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t('periodTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={errors._}
+      submitLabel={t('common:create')}
+      maxWidth="xs"
+    >
+      <TextField select label={t('periodKind')} value={kind} onChange={(e) => setKind(e.target.value)}>
+        {periodKinds.map((k) => (
+          <MenuItem key={k} value={k}>
+            {t(`periodKinds.${k}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField type="date" label={t('periodAsOf')} value={asOf} onChange={(e) => setAsOf(e.target.value)} required autoFocus error={Boolean(errors.asOf)} helperText={errors.asOf} slotProps={{ inputLabel: { shrink: true } }} />
+      <TextField label={t('periodLabel')} value={label} onChange={(e) => setLabel(e.target.value)} />
+    </FormDialog>
   );
 }

@@ -1,28 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { createPlanInput } from '../../../shared/api/contract';
 import { planLevels, type Plan } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
+import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
 interface Props {
-  open: boolean;
   /** The plan being edited; absent when creating one. */
   plan?: Plan;
   onClose(): void;
   onCreated(plan: Plan): void;
 }
 
-export function PlanDialog({ open, plan, onClose, onCreated }: Props) {
+export function PlanDialog({ plan, onClose, onCreated }: Props) {
   const { t } = useTranslation(['plans', 'common']);
   const [year, setYear] = useState(String(plan?.year ?? new Date().getFullYear()));
   const [level, setLevel] = useState<string>(plan?.level ?? 'county');
@@ -53,73 +47,66 @@ export function PlanDialog({ open, plan, onClose, onCreated }: Props) {
   }
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
-      <form noValidate onSubmit={submit}>
-        <DialogTitle>{plan ? t('editTitle') : t('dialogTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Stack direction="row" spacing={2}>
-              <TextField
-                label={t('year')}
-                value={year}
-                onChange={(e) => setYear(e.target.value)}
-                required
-                error={Boolean(errors.year)}
-                helperText={errors.year}
-                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                sx={{ width: 140 }}
-              />
-              <TextField select label={t('level')} value={level} onChange={(e) => setLevel(e.target.value)} sx={{ width: 160 }}>
-                {planLevels.map((l) => (
-                  <MenuItem key={l} value={l}>
-                    {t(`common:levels.${l}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <TextField label={t('region')} placeholder={t('regionPlaceholder')} value={region} onChange={(e) => setRegion(e.target.value)} fullWidth />
-            </Stack>
-            <TextField
-              label={t('name')}
-              placeholder={t('namePlaceholder')}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              required
-              autoFocus
-              error={Boolean(errors.name)}
-              helperText={errors.name}
-            />
-            <Stack direction="row" spacing={2}>
-              <TextField
-                type="date"
-                label={t('startDate')}
-                value={startDate}
-                onChange={(e) => setStartDate(e.target.value)}
-                error={Boolean(errors.startDate)}
-                helperText={errors.startDate ?? t('datesHelp')}
-                slotProps={{ inputLabel: { shrink: true } }}
-                fullWidth
-              />
-              <TextField
-                type="date"
-                label={t('endDate')}
-                value={endDate}
-                onChange={(e) => setEndDate(e.target.value)}
-                error={Boolean(errors.endDate)}
-                helperText={errors.endDate}
-                slotProps={{ inputLabel: { shrink: true } }}
-                fullWidth
-              />
-            </Stack>
-            {errors._ && <Alert severity="error">{errors._}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button type="submit" variant="contained" loading={saving}>
-            {plan ? t('common:save') : t('common:create')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={plan ? t('editTitle') : t('dialogTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={errors._}
+      submitLabel={plan ? t('common:save') : t('common:create')}
+      saving={saving}
+    >
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label={t('year')}
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+          required
+          error={Boolean(errors.year)}
+          helperText={errors.year}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          sx={{ width: 140 }}
+        />
+        <TextField select label={t('level')} value={level} onChange={(e) => setLevel(e.target.value)} sx={{ width: 160 }}>
+          {planLevels.map((l) => (
+            <MenuItem key={l} value={l}>
+              {t(`common:levels.${l}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField label={t('region')} placeholder={t('regionPlaceholder')} value={region} onChange={(e) => setRegion(e.target.value)} fullWidth />
+      </Stack>
+      <TextField
+        label={t('name')}
+        placeholder={t('namePlaceholder')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        autoFocus
+        error={Boolean(errors.name)}
+        helperText={errors.name}
+      />
+      <Stack direction="row" spacing={2}>
+        <TextField
+          type="date"
+          label={t('startDate')}
+          value={startDate}
+          onChange={(e) => setStartDate(e.target.value)}
+          error={Boolean(errors.startDate)}
+          helperText={errors.startDate ?? t('datesHelp')}
+          slotProps={{ inputLabel: { shrink: true } }}
+          fullWidth
+        />
+        <TextField
+          type="date"
+          label={t('endDate')}
+          value={endDate}
+          onChange={(e) => setEndDate(e.target.value)}
+          error={Boolean(errors.endDate)}
+          helperText={errors.endDate}
+          slotProps={{ inputLabel: { shrink: true } }}
+          fullWidth
+        />
+      </Stack>
+    </FormDialog>
   );
 }

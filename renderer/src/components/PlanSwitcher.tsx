@@ -65,7 +65,6 @@ export function PlanSwitcher() {
       </TextField>
       {dialog && (
         <PlanDialog
-          open
           plan={dialog === 'edit' ? (current ?? undefined) : undefined}
           onClose={() => setDialog(null)}
           onCreated={(plan) => {

@@ -1,11 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { createProjectInput } from '../../../shared/api/contract';
@@ -13,6 +7,7 @@ import type { Project } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { NamesField } from './NamesField';
+import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
 interface Props {
@@ -76,67 +71,60 @@ export function ProjectDialog({ planId, project, onClose, onSaved }: Props) {
   );
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
-      <form noValidate onSubmit={submit}>
-        <DialogTitle>{project ? t('dialogEdit') : t('dialogCreate')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Stack direction="row" spacing={2}>
-              <TextField
-                label={t('fields.seq')}
-                value={seq}
-                onChange={(e) => setSeq(e.target.value)}
-                error={Boolean(errors.seq)}
-                helperText={errors.seq ?? t('fields.seqHelp')}
-                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                sx={{ width: 140 }}
-              />
-              <TextField
-                label={t('fields.title')}
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-                required
-                autoFocus
-                fullWidth
-                error={Boolean(errors.title)}
-                helperText={errors.title}
-              />
-            </Stack>
-            <TextField
-              label={t('fields.goal')}
-              value={goal}
-              onChange={(e) => setGoal(e.target.value)}
-              multiline
-              minRows={3}
-              error={Boolean(errors.goal)}
-              helperText={errors.goal ?? t('fields.goalHelp')}
-            />
-            {namesField('leadUnits', units, true)}
-            {namesField('supportUnits', units)}
-            <Stack direction="row" spacing={2} sx={{ '& > *': { flex: 1 } }}>
-              {namesField('responsiblePeople', people)}
-              {namesField('leaders', people)}
-            </Stack>
-            <TextField
-              type="date"
-              label={t('fields.deadline')}
-              value={deadline}
-              onChange={(e) => setDeadline(e.target.value)}
-              error={Boolean(errors.deadline)}
-              helperText={errors.deadline}
-              slotProps={{ inputLabel: { shrink: true } }}
-              sx={{ width: 220 }}
-            />
-            {errors._ && <Alert severity="error">{errors._}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button type="submit" variant="contained" loading={saving}>
-            {t('common:save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={project ? t('dialogEdit') : t('dialogCreate')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={errors._}
+      saving={saving}
+      maxWidth="md"
+    >
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label={t('fields.seq')}
+          value={seq}
+          onChange={(e) => setSeq(e.target.value)}
+          error={Boolean(errors.seq)}
+          helperText={errors.seq ?? t('fields.seqHelp')}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          sx={{ width: 140 }}
+        />
+        <TextField
+          label={t('fields.title')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          autoFocus
+          fullWidth
+          error={Boolean(errors.title)}
+          helperText={errors.title}
+        />
+      </Stack>
+      <TextField
+        label={t('fields.goal')}
+        value={goal}
+        onChange={(e) => setGoal(e.target.value)}
+        multiline
+        minRows={3}
+        error={Boolean(errors.goal)}
+        helperText={errors.goal ?? t('fields.goalHelp')}
+      />
+      {namesField('leadUnits', units, true)}
+      {namesField('supportUnits', units)}
+      <Stack direction="row" spacing={2} sx={{ '& > *': { flex: 1 } }}>
+        {namesField('responsiblePeople', people)}
+        {namesField('leaders', people)}
+      </Stack>
+      <TextField
+        type="date"
+        label={t('fields.deadline')}
+        value={deadline}
+        onChange={(e) => setDeadline(e.target.value)}
+        error={Boolean(errors.deadline)}
+        helperText={errors.deadline}
+        slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ width: 220 }}
+      />
+    </FormDialog>
   );
 }

@@ -3,12 +3,7 @@ import { useTranslation } from 'react-i18next';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/Edit';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -18,6 +13,7 @@ import type { Task } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useNotify } from '../state/notices';
+import { FormDialog } from './FormDialog';
 import { NamesField } from './NamesField';
 import { fieldErrors } from './validation';
 
@@ -104,23 +100,16 @@ function TaskDialog({ projectId, task, units, onClose, onSaved }: { projectId: n
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <form noValidate onSubmit={submit}>
-        <DialogTitle>{task ? t('editTask') : t('addTask')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField label={t('taskTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus multiline minRows={2} error={Boolean(errors.title)} helperText={errors.title} />
-            <NamesField label={t('taskLeadUnits')} value={leadUnits} onChange={setLeadUnits} options={units} error={errors.leadUnits} helperText={t('projects:fields.namesHelp')} />
-            {errors._ && <Alert severity="error">{errors._}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button type="submit" variant="contained">
-            {t('common:save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={task ? t('editTask') : t('addTask')} onClose={onClose} onSubmit={submit} error={errors._}>
+      <TextField label={t('taskTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus multiline minRows={2} error={Boolean(errors.title)} helperText={errors.title} />
+      <NamesField
+        label={t('taskLeadUnits')}
+        value={leadUnits}
+        onChange={setLeadUnits}
+        options={units}
+        error={errors.leadUnits}
+        helperText={t('projects:fields.namesHelp')}
+      />
+    </FormDialog>
   );
 }

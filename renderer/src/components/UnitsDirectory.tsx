@@ -2,11 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -20,6 +16,7 @@ import type { UnitEntry } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useNotify } from '../state/notices';
+import { FormDialog } from './FormDialog';
 
 type Action = { kind: 'alias' | 'merge'; unit: UnitEntry };
 
@@ -92,33 +89,31 @@ export function UnitsDirectory() {
         </Table>
       )}
       {action && (
-        <Dialog open onClose={() => setAction(null)} fullWidth maxWidth="xs">
-          <DialogTitle>{action.kind === 'alias' ? t('aliasTitle', { name: action.unit.name }) : t('mergeTitle', { name: action.unit.name })}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ pt: 1 }}>
-              <DialogContentText>{action.kind === 'alias' ? t('aliasHelp') : t('mergeHelp', { name: action.unit.name })}</DialogContentText>
-              {action.kind === 'alias' ? (
-                <TextField label={t('alias')} value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
-              ) : (
-                <TextField select label={t('mergeInto')} value={value} onChange={(e) => setValue(e.target.value)}>
-                  {units.data
-                    ?.filter((u) => u.id !== action.unit.id)
-                    .map((u) => (
-                      <MenuItem key={u.id} value={String(u.id)}>
-                        {u.name}
-                      </MenuItem>
-                    ))}
-                </TextField>
-              )}
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setAction(null)}>{t('common:cancel')}</Button>
-            <Button variant="contained" disabled={!value.trim()} onClick={() => void confirm()}>
-              {action.kind === 'alias' ? t('common:save') : t('merge')}
-            </Button>
-          </DialogActions>
-        </Dialog>
+        <FormDialog
+          title={action.kind === 'alias' ? t('aliasTitle', { name: action.unit.name }) : t('mergeTitle', { name: action.unit.name })}
+          onClose={() => setAction(null)}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void confirm();
+          }}
+          submitLabel={action.kind === 'alias' ? t('common:save') : t('merge')}
+          maxWidth="xs"
+        >
+          <DialogContentText>{action.kind === 'alias' ? t('aliasHelp') : t('mergeHelp', { name: action.unit.name })}</DialogContentText>
+          {action.kind === 'alias' ? (
+            <TextField label={t('alias')} value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
+          ) : (
+            <TextField select label={t('mergeInto')} value={value} onChange={(e) => setValue(e.target.value)}>
+              {units.data
+                ?.filter((u) => u.id !== action.unit.id)
+                .map((u) => (
+                  <MenuItem key={u.id} value={String(u.id)}>
+                    {u.name}
+                  </MenuItem>
+                ))}
+            </TextField>
+          )}
+        </FormDialog>
       )}
     </>
   );

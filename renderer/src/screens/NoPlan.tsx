@@ -26,16 +26,17 @@ export function NoPlan() {
           </Button>
         }
       />
-      <PlanDialog
-        open={open}
-        onClose={() => setOpen(false)}
-        onCreated={(plan) => {
-          setOpen(false);
-          select(plan.id);
-          reload();
-          notify('success', t('plans:created', { name: plan.name }));
-        }}
-      />
+      {open && (
+        <PlanDialog
+          onClose={() => setOpen(false)}
+          onCreated={(plan) => {
+            setOpen(false);
+            select(plan.id);
+            reload();
+            notify('success', t('plans:created', { name: plan.name }));
+          }}
+        />
+      )}
     </>
   );
 }
