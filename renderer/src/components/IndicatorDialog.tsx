@@ -9,6 +9,7 @@ import { createIndicatorInput } from '../../../shared/api/contract';
 import { comparators, indicatorKinds, type Indicator } from '../../../shared/domain';
 import { suggestIndicators, type IndicatorSuggestion } from '../../../shared/text/suggest';
 import { api, errorMessage } from '../api/client';
+import { DateField } from './DateField';
 import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
@@ -109,16 +110,7 @@ export function IndicatorDialog({ projectId, goal, year, indicator, onClose, onS
           </>
         )}
       </Stack>
-      <TextField
-        type="date"
-        label={t('deadline')}
-        value={deadline}
-        onChange={(e) => setDeadline(e.target.value)}
-        error={Boolean(errors.deadline)}
-        helperText={errors.deadline}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: 220 }}
-      />
+      <DateField label={t('deadline')} value={deadline} onChange={setDeadline} error={errors.deadline} width={220} />
     </FormDialog>
   );
 }

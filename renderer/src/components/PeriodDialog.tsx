@@ -5,6 +5,7 @@ import TextField from '@mui/material/TextField';
 import { createPeriodInput } from '../../../shared/api/contract';
 import { periodKinds, type Period } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
+import { DateField } from './DateField';
 import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
@@ -43,7 +44,7 @@ export function PeriodDialog({ planId, onClose, onCreated }: { planId: number; o
           </MenuItem>
         ))}
       </TextField>
-      <TextField type="date" label={t('periodAsOf')} value={asOf} onChange={(e) => setAsOf(e.target.value)} required autoFocus error={Boolean(errors.asOf)} helperText={errors.asOf} slotProps={{ inputLabel: { shrink: true } }} />
+      <DateField label={t('periodAsOf')} value={asOf} onChange={setAsOf} error={errors.asOf} required autoFocus />
       <TextField label={t('periodLabel')} value={label} onChange={(e) => setLabel(e.target.value)} />
     </FormDialog>
   );

@@ -6,6 +6,7 @@ import TextField from '@mui/material/TextField';
 import { createPlanInput } from '../../../shared/api/contract';
 import { planLevels, type Plan } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
+import { DateField } from './DateField';
 import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
@@ -86,26 +87,8 @@ export function PlanDialog({ plan, onClose, onCreated }: Props) {
         helperText={errors.name}
       />
       <Stack direction="row" spacing={2}>
-        <TextField
-          type="date"
-          label={t('startDate')}
-          value={startDate}
-          onChange={(e) => setStartDate(e.target.value)}
-          error={Boolean(errors.startDate)}
-          helperText={errors.startDate ?? t('datesHelp')}
-          slotProps={{ inputLabel: { shrink: true } }}
-          fullWidth
-        />
-        <TextField
-          type="date"
-          label={t('endDate')}
-          value={endDate}
-          onChange={(e) => setEndDate(e.target.value)}
-          error={Boolean(errors.endDate)}
-          helperText={errors.endDate}
-          slotProps={{ inputLabel: { shrink: true } }}
-          fullWidth
-        />
+        <DateField label={t('startDate')} value={startDate} onChange={setStartDate} error={errors.startDate} helperText={t('datesHelp')} />
+        <DateField label={t('endDate')} value={endDate} onChange={setEndDate} error={errors.endDate} />
       </Stack>
     </FormDialog>
   );

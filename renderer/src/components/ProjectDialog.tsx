@@ -7,6 +7,7 @@ import type { Project } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { NamesField } from './NamesField';
+import { DateField } from './DateField';
 import { FormDialog } from './FormDialog';
 import { fieldErrors } from './validation';
 
@@ -115,16 +116,7 @@ export function ProjectDialog({ planId, project, onClose, onSaved }: Props) {
         {namesField('responsiblePeople', people)}
         {namesField('leaders', people)}
       </Stack>
-      <TextField
-        type="date"
-        label={t('fields.deadline')}
-        value={deadline}
-        onChange={(e) => setDeadline(e.target.value)}
-        error={Boolean(errors.deadline)}
-        helperText={errors.deadline}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: 220 }}
-      />
+      <DateField label={t('fields.deadline')} value={deadline} onChange={setDeadline} error={errors.deadline} width={220} />
     </FormDialog>
   );
 }
