@@ -67,7 +67,22 @@ export async function bundleElectron(options = {}) {
   const preload = outputs.find((file) => file.endsWith('preload.cjs'));
   if (preload) await checkPreload(preload);
   await fs.copyFile(path.join(root, 'build', 'icon.png'), path.join(outDir, 'icon.png')).catch(() => undefined);
+  await copySheetJs(root, outDir);
   return outputs;
+}
+
+/**
+ * The importer parses untrusted files in a worker that loads SheetJS from disk (the bundle has no separate
+ * worker file): ship SheetJS's CommonJS build beside the bundle, where the worker looks first.
+ * @param {string} root
+ * @param {string} outDir
+ */
+async function copySheetJs(root, outDir) {
+  const from = path.join(root, 'node_modules', 'xlsx');
+  const to = path.join(outDir, 'sheetjs');
+  await fs.mkdir(path.join(to, 'dist'), { recursive: true });
+  await fs.copyFile(path.join(from, 'xlsx.js'), path.join(to, 'xlsx.js'));
+  await fs.copyFile(path.join(from, 'dist', 'cpexcel.js'), path.join(to, 'dist', 'cpexcel.js'));
 }
 
 /**

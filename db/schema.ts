@@ -46,6 +46,8 @@ export interface ProjectsTable {
   deadline: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Deleted projects are kept so the deletion can be undone. */
+  deletedAt: Generated<string | null>;
 }
 
 export interface ProjectUnitsTable {
@@ -182,6 +184,38 @@ export interface SignOffsTable {
   sealJson: string | null;
 }
 
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  planId: number | null;
+  periodId: number | null;
+  fileName: string;
+  sha256: string;
+  format: string;
+  sheet: string;
+  mappingJson: string;
+  countsJson: string;
+  actor: string;
+  importedAt: string;
+  undoneAt: string | null;
+}
+
+export interface ImportBatchItemsTable {
+  id: Generated<number>;
+  batchId: number;
+  entity: 'plan' | 'period' | 'project' | 'indicator' | 'progress' | 'value';
+  entityId: number;
+  action: 'create' | 'update';
+  beforeJson: string | null;
+}
+
+export interface ImportProfilesTable {
+  id: Generated<number>;
+  department: string;
+  headerSignature: string;
+  mappingJson: string;
+  updatedAt: string;
+}
+
 export interface Database {
   plans: PlansTable;
   units: UnitsTable;
@@ -199,6 +233,9 @@ export interface Database {
   statusOverrides: StatusOverridesTable;
   rulePresets: RulePresetsTable;
   signOffs: SignOffsTable;
+  importBatches: ImportBatchesTable;
+  importBatchItems: ImportBatchItemsTable;
+  importProfiles: ImportProfilesTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
 }

@@ -1,4 +1,6 @@
 /** Domain types shared by every layer (DESIGN §2). Dates are ISO strings (YYYY-MM-DD). */
+import type { Cell } from './import/grid';
+import type { TablePreview } from './import/understand';
 import type { Judgement } from './status/types';
 
 export const planLevels = ['province', 'city', 'county', 'district', 'township'] as const;
@@ -118,6 +120,8 @@ export interface HistoryEntry {
 export interface Settings {
   /** The local user's name, written to the audit log. */
   userName: string;
+  /** 填报单位: this office's name, printed on exported tables and bound to its key. */
+  officeName: string;
   /** The rule preset the office judges by. */
   presetName: string;
 }
@@ -157,4 +161,127 @@ export interface Task {
   goal: string;
   deadline: string | null;
   leadUnits: string[];
+}
+
+/** A file handed to the importer, kept by the backend until committed or dropped. */
+export interface ImportStage {
+  stagingId: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+}
+
+export type DiffKind = 'new' | 'changed' | 'unchanged' | 'conflict';
+
+export interface FieldChange {
+  field: string;
+  /** Chinese name of the field, for the diff table. */
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** What committing one row would do. */
+export interface DiffEntry {
+  sourceRow: number;
+  kind: DiffKind;
+  projectId: number | null;
+  seq: string | null;
+  title: string;
+  changes: FieldChange[];
+  /** Why the row is held back (progress going backwards, a signed period…). */
+  conflict: string | null;
+}
+
+export interface ImportDiff {
+  plan: { id: number | null; year: number; name: string };
+  period: { id: number | null; label: string; asOf: string };
+  entries: DiffEntry[];
+  counts: Record<DiffKind, number>;
+}
+
+export interface ImportBatch {
+  id: number;
+  planId: number | null;
+  periodId: number | null;
+  fileName: string;
+  sha256: string;
+  format: string;
+  sheet: string;
+  importedAt: string;
+  actor: string;
+  counts: Record<DiffKind, number>;
+  undoneAt: string | null;
+  /** Undo is offered while no later import of the same plan depends on it. */
+  undoable: boolean;
+}
+
+export interface SheetSummary {
+  name: string;
+  hidden: boolean;
+  rows: number;
+  columns: number;
+}
+
+/** The table as understood, with the sheet's first rows for the user to check the header row against. */
+export interface ImportPreview extends TablePreview {
+  stagingId: string;
+  fileName: string;
+  format: string;
+  sheet: string;
+  sheets: SheetSummary[];
+  /** The first rows of the sheet as read, for the preview grid. */
+  grid: Cell[][];
+  /** A mapping remembered for this department and header was applied. */
+  profileApplied: boolean;
+}
+
+export const signOffStates = ['draft', 'prepared', 'reviewed', 'signed'] as const;
+export type SignOffState = (typeof signOffStates)[number];
+
+/** One revision of a period's report on its way up: 填表人 → 审核人 → 签发领导. */
+export interface SignOffRevision {
+  id: number;
+  periodId: number;
+  revision: number;
+  state: SignOffState;
+  reason: string;
+  preparer: string;
+  preparedAt: string | null;
+  reviewer: string;
+  reviewedAt: string | null;
+  signer: string;
+  signedAt: string | null;
+}
+
+/** An office whose tables this office trusts: its public key, by fingerprint. */
+export interface TrustedOffice {
+  office: string;
+  fingerprint: string;
+  addedAt: string;
+}
+
+/** What `verify` finds in a received table. */
+export interface VerifyReport {
+  sealed: boolean;
+  valid: boolean;
+  office: string | null;
+  signer: string | null;
+  signedAt: string | null;
+  fingerprint: string | null;
+  knownSigner: boolean;
+  changes: { row: number; column: string; expected: string; found: string }[];
+}
+
+export interface ExportedFile {
+  fileName: string;
+  contentBase64: string;
+  revision: number;
+}
+
+export interface OfficeKeyInfo {
+  office: string;
+  fingerprint: string;
+  /** The key file a superior imports to trust this office's tables. */
+  publicKeyFile: string;
 }

@@ -39,3 +39,16 @@ export async function listUnitNames(db: Kysely<Database>): Promise<string[]> {
 export async function listPeopleNames(db: Kysely<Database>): Promise<string[]> {
   return (await db.selectFrom('people').select('name').orderBy('name').execute()).map((r) => r.name);
 }
+
+/** Names as the directory knows them: an alias becomes its unit's name, an unknown name stays as written. */
+export async function canonicalUnitNames(db: Kysely<Database>, names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const aliases = await db
+    .selectFrom('unitAliases')
+    .innerJoin('units', 'units.id', 'unitAliases.unitId')
+    .select(['unitAliases.alias', 'units.name'])
+    .where('unitAliases.alias', 'in', [...names])
+    .execute();
+  const byAlias = new Map(aliases.map((a) => [a.alias, a.name]));
+  return [...new Set(names.map((n) => byAlias.get(n) ?? n))];
+}

@@ -18,6 +18,7 @@ export async function listPlanIndicators(db: Kysely<Database>, planId: number): 
     .innerJoin('projects', 'projects.id', 'indicators.projectId')
     .selectAll('indicators')
     .where('projects.planId', '=', planId)
+    .where('projects.deletedAt', 'is', null)
     .orderBy('indicators.position')
     .orderBy('indicators.id')
     .execute();

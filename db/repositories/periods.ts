@@ -21,8 +21,11 @@ export async function insertPeriod(db: Kysely<Database>, period: Omit<Period, 'i
   return db.insertInto('periods').values({ ...period, createdAt: now }).returning(columns).executeTakeFirstOrThrow();
 }
 
-/** A signed period is frozen: corrections go into a new revision (DESIGN §6). */
+/**
+ * A period whose latest revision is signed is frozen (DESIGN §6): corrections need a new revision,
+ * which opens it again until that one is signed.
+ */
 export async function isPeriodSigned(db: Kysely<Database>, periodId: number): Promise<boolean> {
-  const row = await db.selectFrom('signOffs').select('id').where('periodId', '=', periodId).where('state', '=', 'signed').executeTakeFirst();
-  return row !== undefined;
+  const latest = await db.selectFrom('signOffs').select('state').where('periodId', '=', periodId).orderBy('revision', 'desc').executeTakeFirst();
+  return latest?.state === 'signed';
 }

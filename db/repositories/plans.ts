@@ -10,6 +10,7 @@ export async function listPlans(db: Kysely<Database>): Promise<PlanSummary[]> {
       eb
         .selectFrom('projects')
         .whereRef('projects.planId', '=', 'plans.id')
+        .where('projects.deletedAt', 'is', null)
         .select(eb.fn.countAll<number>().as('n'))
         .as('projectCount'),
     )

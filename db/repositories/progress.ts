@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ProgressRecord } from '../../shared/domain';
 import type { Database } from '../schema';
 
@@ -23,37 +23,82 @@ export async function getProgressRecord(db: Kysely<Database>, projectId: number,
   return { projectId, periodId, narratives, actuals };
 }
 
-interface Keyed {
+export interface Keyed {
   periodId: number;
   unitId: number | null;
   actor: string;
   now: string;
 }
 
+export interface NarrativeRow {
+  narrative: string;
+  actor: string;
+  updatedAt: string;
+}
+
+export interface ValueRow {
+  actual: number | null;
+  sourceText: string;
+  actor: string;
+  updatedAt: string;
+}
+
+const sameUnit = (unitId: number | null) => (eb: ExpressionBuilder<Database, 'progressReports' | 'indicatorValues'>) =>
+  unitId === null ? eb('unitId', 'is', null) : eb('unitId', '=', unitId);
+
+export async function findNarrative(db: Kysely<Database>, projectId: number, periodId: number, unitId: number | null): Promise<NarrativeRow | null> {
+  return (
+    (await db
+      .selectFrom('progressReports')
+      .select(['narrative', 'actor', 'updatedAt'])
+      .where('projectId', '=', projectId)
+      .where('periodId', '=', periodId)
+      .where(sameUnit(unitId))
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function findValue(db: Kysely<Database>, indicatorId: number, periodId: number, unitId: number | null): Promise<ValueRow | null> {
+  return (
+    (await db
+      .selectFrom('indicatorValues')
+      .select(['actual', 'sourceText', 'actor', 'updatedAt'])
+      .where('indicatorId', '=', indicatorId)
+      .where('periodId', '=', periodId)
+      .where(sameUnit(unitId))
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function deleteNarrative(db: Kysely<Database>, projectId: number, periodId: number, unitId: number | null): Promise<void> {
+  await db.deleteFrom('progressReports').where('projectId', '=', projectId).where('periodId', '=', periodId).where(sameUnit(unitId)).execute();
+}
+
+export async function deleteValue(db: Kysely<Database>, indicatorId: number, periodId: number, unitId: number | null): Promise<void> {
+  await db.deleteFrom('indicatorValues').where('indicatorId', '=', indicatorId).where('periodId', '=', periodId).where(sameUnit(unitId)).execute();
+}
+
 /** One narrative per project, period and unit: saving again replaces it. */
-export async function saveNarrative(db: Kysely<Database>, projectId: number, narrative: string, key: Keyed): Promise<void> {
-  await db
-    .deleteFrom('progressReports')
-    .where('projectId', '=', projectId)
-    .where('periodId', '=', key.periodId)
-    .where((eb) => (key.unitId === null ? eb('unitId', 'is', null) : eb('unitId', '=', key.unitId)))
-    .execute();
+export async function saveNarrative(db: Kysely<Database>, projectId: number, narrative: string, key: Keyed, batchId: number | null = null): Promise<void> {
+  await deleteNarrative(db, projectId, key.periodId, key.unitId);
   await db
     .insertInto('progressReports')
-    .values({ projectId, periodId: key.periodId, unitId: key.unitId, narrative, batchId: null, actor: key.actor, updatedAt: key.now })
+    .values({ projectId, periodId: key.periodId, unitId: key.unitId, narrative, batchId, actor: key.actor, updatedAt: key.now })
     .execute();
 }
 
-export async function saveActual(db: Kysely<Database>, indicatorId: number, actual: number | null, sourceText: string, key: Keyed): Promise<void> {
-  await db
-    .deleteFrom('indicatorValues')
-    .where('indicatorId', '=', indicatorId)
-    .where('periodId', '=', key.periodId)
-    .where((eb) => (key.unitId === null ? eb('unitId', 'is', null) : eb('unitId', '=', key.unitId)))
-    .execute();
+export async function saveActual(
+  db: Kysely<Database>,
+  indicatorId: number,
+  actual: number | null,
+  sourceText: string,
+  key: Keyed,
+  batchId: number | null = null,
+): Promise<void> {
+  await deleteValue(db, indicatorId, key.periodId, key.unitId);
   await db
     .insertInto('indicatorValues')
-    .values({ indicatorId, periodId: key.periodId, unitId: key.unitId, actual, sourceText, batchId: null, actor: key.actor, updatedAt: key.now })
+    .values({ indicatorId, periodId: key.periodId, unitId: key.unitId, actual, sourceText, batchId, actor: key.actor, updatedAt: key.now })
     .execute();
 }
 

@@ -14,13 +14,13 @@ const unitRoleOf: Record<UnitRole, keyof ProjectLinks> = { lead: 'leadUnits', su
 const personRoleOf: Record<PersonRole, keyof ProjectLinks> = { responsible: 'responsiblePeople', leader: 'leaders' };
 
 export async function listProjects(db: Kysely<Database>, planId: number): Promise<Project[]> {
-  const rows = await db.selectFrom('projects').selectAll().where('planId', '=', planId).orderBy('seq').orderBy('id').execute();
+  const rows = await db.selectFrom('projects').selectAll().where('planId', '=', planId).where('deletedAt', 'is', null).orderBy('seq').orderBy('id').execute();
   return withLinks(db, rows, { planId });
 }
 
-export async function getProject(db: Kysely<Database>, id: number): Promise<Project | undefined> {
+export async function getProject(db: Kysely<Database>, id: number, options: { includeDeleted?: boolean } = {}): Promise<Project | undefined> {
   const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
+  if (!row || (row.deletedAt !== null && !options.includeDeleted)) return undefined;
   const [project] = await withLinks(db, [row], { projectId: id });
   return project;
 }
@@ -38,6 +38,11 @@ export async function insertProject(db: Kysely<Database>, project: NewProject, l
   const { id } = await db.insertInto('projects').values(project).returning('id').executeTakeFirstOrThrow();
   await replaceLinks(db, id, links, now);
   return id;
+}
+
+/** Marks a project deleted (or, with null, restores it); its data stays for the undo. */
+export async function setProjectDeleted(db: Kysely<Database>, id: number, deletedAt: string | null): Promise<void> {
+  await db.updateTable('projects').set({ deletedAt }).where('id', '=', id).execute();
 }
 
 export async function updateProjectRow(
@@ -96,7 +101,7 @@ async function withLinks(db: Kysely<Database>, rows: ProjectRow[], scope: Scope)
     .execute();
 
   const byId = new Map<number, Project>(
-    rows.map((row) => [row.id, { ...row, leadUnits: [], supportUnits: [], responsiblePeople: [], leaders: [] }]),
+    rows.map(({ deletedAt: _deleted, ...row }) => [row.id, { ...row, leadUnits: [], supportUnits: [], responsiblePeople: [], leaders: [] }]),
   );
   for (const link of units) byId.get(link.projectId)?.[unitRoleOf[link.role]].push(link.name);
   for (const link of people) byId.get(link.projectId)?.[personRoleOf[link.role]].push(link.name);

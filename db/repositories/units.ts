@@ -9,7 +9,9 @@ export async function listUnits(db: Kysely<Database>): Promise<UnitEntry[]> {
     .select((eb) =>
       eb
         .selectFrom('projectUnits')
+        .innerJoin('projects', 'projects.id', 'projectUnits.projectId')
         .whereRef('projectUnits.unitId', '=', 'units.id')
+        .where('projects.deletedAt', 'is', null)
         .select(sql<number>`count(DISTINCT project_id)`.as('n'))
         .as('projectCount'),
     )

@@ -5,12 +5,15 @@ import { openLedgerDatabase } from '../../db/open';
 import type { BackendContext, Handler, Handlers } from './context';
 import { appHandlers } from './features/app';
 import { directoryHandlers } from './features/directory';
+import { importHandlers } from './features/import';
+import { Staging } from './features/import/staging';
 import { indicatorHandlers } from './features/indicators';
 import { periodHandlers } from './features/periods';
 import { planHandlers } from './features/plans';
 import { progressHandlers } from './features/progress';
 import { projectHandlers } from './features/projects';
 import { readSettings, settingsHandlers } from './features/settings';
+import { signOffHandlers } from './features/signoff';
 import { statusHandlers } from './features/status';
 import { taskHandlers } from './features/tasks';
 import { unitHandlers } from './features/units';
@@ -29,6 +32,8 @@ const handlers: Handlers = {
   ...settingsHandlers,
   ...unitHandlers,
   ...taskHandlers,
+  ...importHandlers,
+  ...signOffHandlers,
 };
 
 export interface BackendOptions {
@@ -54,6 +59,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ledger,
     actor: options.actor ?? '',
     appVersion: options.appVersion ?? appVersion,
+    staging: new Staging(),
     now: () => clock().toISOString(),
   };
   // The name set in 设置 wins over the operating system's account name.

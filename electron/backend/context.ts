@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import type { Database } from '../../db/schema';
 import type { LedgerDatabase } from '../../db/open';
+import type { Staging } from './features/import/staging';
 
 /** What every handler gets besides its validated input. */
 export interface BackendContext {
@@ -10,6 +11,8 @@ export interface BackendContext {
   /** The local user's name, recorded in the audit log. */
   actor: string;
   appVersion: string;
+  /** Files handed to the importer, waiting for the user's confirmation. */
+  staging: Staging;
   /** ISO timestamp; injectable so tests are deterministic. */
   now(): string;
 }

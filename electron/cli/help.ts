@@ -10,6 +10,20 @@ export const helpText = `民生实事台账 命令行工具
   projects list --plan ID      列出计划中的实事项目
   projects add --plan ID --title 名称 --lead-unit 单位 [--lead-unit 单位…] [--support-unit 单位]
                [--person 责任人] [--leader 分管领导] [--goal 年度目标] [--deadline YYYY-MM-DD] [--seq N]
+  import FILE [--dry-run] [--sheet 名称] [--header-row N] [--as-of YYYY-MM-DD] [--plan ID]
+                               导入部门报送的 Excel/WPS/ODS/CSV 表格；--dry-run 只预览，不写入
+  imports list [--plan ID]     列出导入记录
+  imports undo ID              撤销一次导入（须是该计划最近一次）
+  status [--plan ID] [--as-of YYYY-MM-DD] [--preset 名称]
+                               按判定规则列出各项实事的状态和红黄绿灯
+  sign-off --reviewer 姓名 --signer 姓名 [--preparer 姓名] [--period ID] [--columns status,completion,timeProgress]
+                               提交、审核并签发报送期（默认最近一期），锁定为修订版
+  export --out FILE.xlsx|.csv [--period ID] [--revision N]
+                               导出已签发的报表（带签章的 Excel，或 CSV）；不会覆盖已有文件
+  verify FILE                  核验收到的报表：0 = 一致，3 = 签发后被改动（列出改动的单元格），2 = 无法读取或没有签章
+  keys export [--out FILE] | keys import FILE | keys list
+                               导出本单位公钥 / 信任下级单位的公钥 / 列出已信任的单位
+  indicators add|list --project ID …   periods add|list --plan ID …   progress set --project ID --period ID …
   call <方法> [--input JSON]    直接调用任一接口方法（与界面使用同一接口）
 
 通用选项：

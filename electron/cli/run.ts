@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { LedgerError, toErrorPayload } from '../../shared/errors';
@@ -9,6 +11,8 @@ import { appVersion } from '../backend/version';
 import { startBridge } from '../serve/server';
 import { intOption, listOption, numberOption, parseActualOption, parseOptions, requireOption } from './args';
 import { statusJson, statusText } from './status-output';
+import { batchText, previewText, readImportFile } from './import-output';
+import { chosenPeriod, verifyText, writeNewFile } from './signoff-output';
 import { helpText } from './help';
 import { levelNames, parseLevel } from './levels';
 
@@ -281,6 +285,125 @@ const commands: Record<string, Command> = {
         actuals: (values.actual ?? []).map(parseActualOption),
       });
       return print(io, values, record, () => `已保存进展（${record.actuals.length} 个完成值）\n`);
+    });
+  },
+
+  async import(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      ...globalOptions,
+      'dry-run': { type: 'boolean', default: false },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
+      'as-of': { type: 'string' },
+      plan: { type: 'string' },
+    });
+    if (helpOr(values, io)) return 0;
+    const file = requireOption(positionals[0], '要导入的文件');
+    const bytes = readImportFile(file);
+    return withBackend(values, io, async (backend) => {
+      const stage = await call(backend, 'import.stage', { fileName: path.basename(file), contentBase64: bytes.toString('base64') });
+      const view = { stagingId: stage.stagingId, sheet: values.sheet, headerRow: intOption(values['header-row'], 'header-row') };
+      if (values['dry-run']) {
+        const preview = await call(backend, 'import.preview', view);
+        const asOf = values['as-of'] ?? preview.asOf;
+        const json = { format: preview.format, sheet: preview.sheet, headerRow: preview.headerRow, title: preview.title, asOf, rows: preview.rows, warnings: preview.warnings };
+        return print(io, values, json, () => previewText(preview, asOf));
+      }
+      const batch = await call(backend, 'import.commit', { ...view, planId: intOption(values.plan, 'plan'), asOf: values['as-of'] });
+      return print(io, values, batch, () => batchText(batch));
+    });
+  },
+
+  async imports(args, io) {
+    const [sub, ...rest] = args;
+    const { values, positionals } = parseOptions(rest, { ...globalOptions, plan: { type: 'string' } });
+    if (helpOr(values, io)) return 0;
+    return withBackend(values, io, async (backend) => {
+      if (sub === 'list') {
+        const batches = await call(backend, 'import.batches', { planId: intOption(values.plan, 'plan') });
+        return print(io, values, batches, () => (batches.length ? batches.map(batchText).join('') : '还没有导入记录。\n'));
+      }
+      if (sub === 'undo') {
+        const batch = await call(backend, 'import.undo', { batchId: intOption(requireOption(positionals[0], '导入记录编号'), 'batch') });
+        return print(io, values, batch, () => `已撤销 ${batchText(batch)}`);
+      }
+      throw new LedgerError('INVALID_INPUT', 'imports 之后应为 list 或 undo。用 --help 查看用法。');
+    });
+  },
+
+  async 'sign-off'(args, io) {
+    const { values } = parseOptions(args, {
+      ...globalOptions,
+      plan: { type: 'string' },
+      period: { type: 'string' },
+      preparer: { type: 'string' },
+      reviewer: { type: 'string' },
+      signer: { type: 'string' },
+      columns: { type: 'string' },
+    });
+    if (helpOr(values, io)) return 0;
+    const reviewer = requireOption(values.reviewer, 'reviewer');
+    const signer = requireOption(values.signer, 'signer');
+    return withBackend(values, io, async (backend) => {
+      const periodId = await chosenPeriod(backend, values.plan, values.period);
+      const columns = listOption(values.columns ? [values.columns] : []) as Input<'signoff.prepare'>['columns'];
+      const prepared = await call(backend, 'signoff.prepare', { periodId, preparer: values.preparer ?? reviewer, columns });
+      await call(backend, 'signoff.review', { id: prepared.id, reviewer });
+      const signed = await call(backend, 'signoff.sign', { id: prepared.id, signer });
+      return print(io, values, signed, () => `已签发修订版 ${signed.revision}（填表人 ${signed.preparer}，审核人 ${signed.reviewer}，签发领导 ${signed.signer}）\n`);
+    });
+  },
+
+  async export(args, io) {
+    const { values } = parseOptions(args, { ...globalOptions, plan: { type: 'string' }, period: { type: 'string' }, revision: { type: 'string' }, out: { type: 'string' } });
+    if (helpOr(values, io)) return 0;
+    const out = requireOption(values.out, 'out');
+    const format = out.toLowerCase().endsWith('.csv') ? 'csv' : out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : null;
+    if (!format) throw new LedgerError('INVALID_INPUT', '--out 应以 .xlsx 或 .csv 结尾。');
+    return withBackend(values, io, async (backend) => {
+      const periodId = await chosenPeriod(backend, values.plan, values.period);
+      const file = await call(backend, 'export.period', { periodId, revision: intOption(values.revision, 'revision'), format });
+      writeNewFile(out, Buffer.from(file.contentBase64, 'base64'));
+      const result = { out: path.resolve(out), revision: file.revision, format };
+      return print(io, values, result, () => `已导出修订版 ${file.revision}：${result.out}\n`);
+    });
+  },
+
+  async verify(args, io) {
+    const { values, positionals } = parseOptions(args, { ...globalOptions });
+    if (helpOr(values, io)) return 0;
+    const file = requireOption(positionals[0], '要核验的文件');
+    const bytes = readImportFile(file);
+    return withBackend(values, io, async (backend) => {
+      const report = await call(backend, 'verify.file', { fileName: path.basename(file), contentBase64: bytes.toString('base64') });
+      if (!report.sealed) throw new LedgerError('SEAL_MISSING', `“${path.basename(file)}”中没有台账签章，无法核验（可能不是本程序导出的表格）。`);
+      print(io, values, report, () => verifyText(report));
+      return report.valid ? 0 : 3;
+    });
+  },
+
+  async keys(args, io) {
+    const [sub, ...rest] = args;
+    const { values, positionals } = parseOptions(rest, { ...globalOptions, out: { type: 'string' } });
+    if (helpOr(values, io)) return 0;
+    return withBackend(values, io, async (backend) => {
+      if (sub === 'export') {
+        const info = await call(backend, 'keys.info', {});
+        if (values.out) writeNewFile(values.out, Buffer.from(info.publicKeyFile, 'utf8'));
+        return print(io, values, { office: info.office, fingerprint: info.fingerprint, out: values.out ?? null }, () =>
+          values.out ? `已导出“${info.office}”的公钥（指纹 ${info.fingerprint}）：${values.out}\n` : info.publicKeyFile + '\n',
+        );
+      }
+      if (sub === 'import') {
+        const keyFile = fs.readFileSync(requireOption(positionals[0], '密钥文件'), 'utf8');
+        const trusted = await call(backend, 'keys.trust', { keyFile });
+        return print(io, values, trusted, () => `已信任“${trusted.office}”（指纹 ${trusted.fingerprint}）\n`);
+      }
+      if (sub === 'list') {
+        const trusted = await call(backend, 'keys.trusted', {});
+        return print(io, values, trusted, () => trusted.map((t) => `${t.office}  ${t.fingerprint}`).join('\n') + '\n');
+      }
+      throw new LedgerError('INVALID_INPUT', 'keys 之后应为 export、import 或 list。用 --help 查看用法。');
     });
   },
 

@@ -26,6 +26,8 @@ export interface Bridge {
 
 export const tokenHeader = 'x-ledger-token';
 const maxBodyBytes = 1024 * 1024;
+/** import.stage carries the file itself (base64 of up to 100 MB). */
+const maxStageBodyBytes = 150 * 1024 * 1024;
 
 
 const statusOf: Partial<Record<ErrorCode, number>> = {
@@ -71,7 +73,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!String(req.headers['content-type']).startsWith('application/json')) {
       throw new LedgerError('INVALID_INPUT', '请求格式应为 JSON。');
     }
-    const body = await readBody(req);
+    const body = await readBody(req, method === 'import.stage' ? maxStageBodyBytes : maxBodyBytes);
     let input: unknown;
     try {
       input = body.length ? JSON.parse(body) : {};
@@ -122,13 +124,13 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size > limit) {
         reject(new LedgerError('INVALID_INPUT', '请求内容过大。'));
         req.destroy();
         return;

@@ -16,8 +16,9 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { PlanSwitcher } from './components/PlanSwitcher';
 import { screenHref, useRoute, type Route, type Screen } from './state/route';
+import { ExportScreen } from './screens/ExportScreen';
+import { ImportScreen } from './screens/ImportScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
-import { PendingScreen } from './screens/PendingScreen';
 import { ProjectScreen } from './screens/ProjectScreen';
 import { ProjectsScreen } from './screens/ProjectsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
@@ -41,8 +42,9 @@ function screenOf(route: Route): ReactNode {
     case 'project':
       return <ProjectScreen key={route.id} id={route.id} />;
     case 'import':
+      return <ImportScreen />;
     case 'export':
-      return <PendingScreen which={route.screen} />;
+      return <ExportScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -10,7 +10,16 @@ import {
   periodKinds,
   planLevels,
   type AppInfo,
+  type ExportedFile,
   type HistoryEntry,
+  type OfficeKeyInfo,
+  type SignOffRevision,
+  type TrustedOffice,
+  type VerifyReport,
+  type ImportBatch,
+  type ImportDiff,
+  type ImportPreview,
+  type ImportStage,
   type Indicator,
   type Period,
   type Plan,
@@ -24,6 +33,7 @@ import {
 } from '../domain';
 import { statusClasses } from '../status/types';
 import type { RulePreset } from '../status/presets';
+import { optionalColumns, type PeriodSnapshot } from '../snapshot';
 
 z.config(z.locales.zhCN());
 
@@ -167,6 +177,7 @@ export const customPresetInput = z.strictObject({
 
 export const updateSettingsInput = z.strictObject({
   userName: z.string().trim().max(50, '姓名不能超过 50 个字').optional(),
+  officeName: z.string().trim().max(100, '单位名称不能超过 100 个字').optional(),
   presetName: z.string().trim().min(1).max(50).optional(),
 });
 
@@ -180,6 +191,51 @@ export const saveTaskInput = z.strictObject({
   leadUnits: names('责任单位').default([]),
 });
 
+/** What each column of an imported table holds; the user may correct the importer's guess. */
+export const importFields = [
+  'seq',
+  'project',
+  'task',
+  'leadUnits',
+  'supportUnits',
+  'responsiblePeople',
+  'leaders',
+  'progress',
+  'target',
+  'unit',
+  'actual',
+  'rate',
+  'indicator',
+  'remark',
+  'deadline',
+] as const;
+
+const columnMapping = z.strictObject({
+  index: z.int().min(0).max(1000),
+  header: z.string().max(500),
+  field: z.enum(importFields).nullable(),
+  confidence: z.number().min(0).max(1),
+});
+
+const importView = {
+  stagingId: z.string().min(1).max(64),
+  sheet: z.string().max(200).optional(),
+  headerRow: z.int('表头行应为整数').positive('表头行应从 1 开始').max(1000).optional(),
+  mapping: z.array(columnMapping).max(1000).optional(),
+};
+
+export const importTargetInput = z.strictObject({
+  ...importView,
+  planId: id.optional(),
+  asOf: isoDate.optional(),
+});
+
+/** Base64 of at most 100 MB of file. */
+export const maxStagedBase64 = 140_000_000;
+
+const person = (label: string) => name(label, 50);
+const fileContent = { fileName: name('文件名', 260), contentBase64: z.string().max(maxStagedBase64, '文件超过 100 MB') };
+
 const empty = z.strictObject({});
 
 export const contract = {
@@ -190,6 +246,8 @@ export const contract = {
   'projects.get': method<Project>()(z.strictObject({ id })),
   'projects.create': method<Project>()(createProjectInput),
   'projects.update': method<Project>()(updateProjectInput),
+  'projects.delete': method<Project>()(z.strictObject({ id })),
+  'projects.restore': method<Project>()(z.strictObject({ id })),
   'directory.units': method<string[]>()(empty),
   'directory.people': method<string[]>()(empty),
   'units.list': method<UnitEntry[]>()(empty),
@@ -200,6 +258,31 @@ export const contract = {
   'tasks.list': method<Task[]>()(z.strictObject({ projectId: id })),
   'tasks.save': method<Task>()(saveTaskInput),
   'tasks.delete': method<Task>()(z.strictObject({ id })),
+  'import.stage': method<ImportStage>()(
+    z.strictObject({ fileName: name('文件名', 260), contentBase64: z.string().max(maxStagedBase64, '文件超过 100 MB，不能导入') }),
+  ),
+  'import.preview': method<ImportPreview>()(z.strictObject(importView)),
+  'import.diff': method<ImportDiff>()(importTargetInput),
+  'import.commit': method<ImportBatch>()(importTargetInput),
+  'import.batches': method<ImportBatch[]>()(z.strictObject({ planId: id.optional() })),
+  'import.undo': method<ImportBatch>()(z.strictObject({ batchId: id })),
+  'signoff.list': method<SignOffRevision[]>()(z.strictObject({ periodId: id })),
+  'signoff.prepare': method<SignOffRevision>()(
+    z.strictObject({ periodId: id, preparer: person('填表人'), columns: z.array(z.enum(optionalColumns)).max(3).default([]) }),
+  ),
+  'signoff.review': method<SignOffRevision>()(z.strictObject({ id, reviewer: person('审核人') })),
+  'signoff.sign': method<SignOffRevision>()(z.strictObject({ id, signer: person('签发领导') })),
+  'signoff.revise': method<SignOffRevision>()(
+    z.strictObject({ periodId: id, reason: z.string().trim().min(2, '请写明更正的原因').max(500, '原因不能超过 500 个字') }),
+  ),
+  'signoff.snapshot': method<PeriodSnapshot>()(z.strictObject({ id })),
+  'export.period': method<ExportedFile>()(
+    z.strictObject({ periodId: id, revision: id.optional(), format: z.enum(['xlsx', 'csv'], '导出格式应为 xlsx 或 csv').default('xlsx') }),
+  ),
+  'verify.file': method<VerifyReport>()(z.strictObject(fileContent)),
+  'keys.info': method<OfficeKeyInfo>()(empty),
+  'keys.trusted': method<TrustedOffice[]>()(empty),
+  'keys.trust': method<TrustedOffice>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),
   'indicators.list': method<Indicator[]>()(z.strictObject({ projectId: id })),
   'indicators.create': method<Indicator>()(createIndicatorInput),
   'indicators.update': method<Indicator>()(updateIndicatorInput),

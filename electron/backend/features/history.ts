@@ -36,6 +36,9 @@ export function describeAudit(row: AuditRow): HistoryEntry {
     case 'project.create':
       summary = '新增实事项目';
       break;
+    case 'project.delete':
+      summary = '删除实事项目';
+      break;
     case 'project.update':
       summary = `修改实事项目：${changedFields(before ?? {}, after ?? {})}`;
       break;

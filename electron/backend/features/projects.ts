@@ -7,6 +7,7 @@ import {
   insertProject,
   listProjects,
   nextProjectSeq,
+  setProjectDeleted,
   updateProjectRow,
   type ProjectLinks,
 } from '../../../db/repositories/projects';
@@ -62,6 +63,27 @@ export const projectHandlers = {
       const project = (await getProject(trx, id))!;
       await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'project', entityId: id, after: project }, now);
       return project;
+    }),
+
+  /** Kept, marked deleted, so that 撤销 brings it back with everything it had. */
+  'projects.delete': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await getProject(trx, id);
+      if (!before) throw notFound(id);
+      const now = ctx.now();
+      await setProjectDeleted(trx, id, now);
+      await recordAudit(trx, { actor: ctx.actor, action: 'delete', entity: 'project', entityId: id, before }, now);
+      return before;
+    }),
+
+  'projects.restore': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (!(await getProject(trx, id, { includeDeleted: true }))) throw notFound(id);
+      const now = ctx.now();
+      await setProjectDeleted(trx, id, null);
+      const after = (await getProject(trx, id))!;
+      await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'project', entityId: id, after }, now);
+      return after;
     }),
 
   'projects.update': async (input, ctx) =>

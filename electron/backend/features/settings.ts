@@ -7,6 +7,7 @@ import { insertPreset, listCustomPresets } from '../../../db/repositories/preset
 import { readSetting, writeSetting } from '../../../db/repositories/settings';
 import type { Database } from '../../../db/schema';
 import type { Handlers } from '../context';
+import { officeSettingKey } from './signoff/snapshot';
 import { presetSettingKey, resolvePreset } from './status';
 
 const userNameKey = 'userName';
@@ -15,6 +16,7 @@ const customName = 'custom';
 export async function readSettings(db: Kysely<Database>, fallbackUser: string): Promise<Settings> {
   return {
     userName: await readSetting(db, userNameKey, fallbackUser),
+    officeName: await readSetting(db, officeSettingKey, ''),
     presetName: await readSetting(db, presetSettingKey, 'default'),
   };
 }
@@ -28,6 +30,7 @@ export const settingsHandlers = {
       if (input.presetName !== undefined) await resolvePreset(trx, input.presetName);
       if (input.userName !== undefined) await writeSetting(trx, userNameKey, input.userName);
       if (input.presetName !== undefined) await writeSetting(trx, presetSettingKey, input.presetName);
+      if (input.officeName !== undefined) await writeSetting(trx, officeSettingKey, input.officeName);
       const after = await readSettings(trx, ctx.actor);
       if (input.userName) ctx.actor = input.userName;
       await recordAudit(trx, { actor: ctx.actor, action: 'update', entity: 'settings', entityId: null, before, after }, ctx.now());

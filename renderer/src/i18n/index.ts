@@ -1,9 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import common from './zh-CN/common';
+import exporting from './zh-CN/export';
+import importing from './zh-CN/import';
 import nav from './zh-CN/nav';
 import overview from './zh-CN/overview';
-import pending from './zh-CN/pending';
 import plans from './zh-CN/plans';
 import project from './zh-CN/project';
 import projects from './zh-CN/projects';
@@ -12,7 +13,7 @@ import status from './zh-CN/status';
 import units from './zh-CN/units';
 
 /** Every string is bundled: no request at run time. One namespace per screen. */
-export const resources = { 'zh-CN': { common, nav, overview, pending, plans, project, projects, settings, status, units } } as const;
+export const resources = { 'zh-CN': { common, export: exporting, import: importing, nav, overview, plans, project, projects, settings, status, units } } as const;
 
 void i18n.use(initReactI18next).init({
   resources,

@@ -26,7 +26,7 @@ import { StatusChip } from '../components/StatusChip';
 import { TasksSection } from '../components/TasksSection';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
-import { screenHref } from '../state/route';
+import { projectHref, screenHref, useRoute } from '../state/route';
 import { usePlanStatus } from '../state/status';
 
 function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
@@ -54,6 +54,7 @@ export function ProjectScreen({ id }: { id: number }) {
   const [editing, setEditing] = useState(false);
   const [indicatorDialog, setIndicatorDialog] = useState<Indicator | 'new' | null>(null);
   const [overriding, setOverriding] = useState(false);
+  const [, go] = useRoute();
 
   const refresh = () => {
     project.reload();
@@ -67,6 +68,25 @@ export function ProjectScreen({ id }: { id: number }) {
   if (!p) return null;
   const judged = report.data?.projects.find((j) => j.projectId === id);
   const year = current?.year ?? Number(p.createdAt.slice(0, 4));
+
+  async function removeProject() {
+    if (!p || !window.confirm(t('deleteProjectConfirm', { title: p.title }))) return;
+    try {
+      await api.call('projects.delete', { id });
+      reloadPlans();
+      go(screenHref('projects'));
+      notify('success', t('projectDeleted', { title: p.title }), {
+        label: t('undo'),
+        run: () =>
+          void api.call('projects.restore', { id }).then(() => {
+            reloadPlans();
+            go(projectHref(id));
+          }),
+      });
+    } catch (error) {
+      notify('error', errorMessage(error));
+    }
+  }
 
   async function remove(indicator: Indicator) {
     if (!window.confirm(t('deleteConfirm', { name: indicator.name }))) return;
@@ -102,6 +122,9 @@ export function ProjectScreen({ id }: { id: number }) {
         {judged && <StatusChip status={judged.status} light={judged.light} overridden={Boolean(judged.override)} />}
         <Button startIcon={<EditIcon />} onClick={() => setEditing(true)}>
           {t('edit')}
+        </Button>
+        <Button color="error" startIcon={<DeleteIcon />} onClick={() => void removeProject()}>
+          {t('deleteProject')}
         </Button>
       </Stack>
       <Paper variant="outlined" sx={{ p: 2.5 }}>

@@ -82,6 +82,7 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
   const { t } = useTranslation(['settings', 'common']);
   const notify = useNotify();
   const [userName, setUserName] = useState(settings.userName);
+  const [officeName, setOfficeName] = useState(settings.officeName);
   const [presetName, setPresetName] = useState(settings.presetName);
   const custom = presets.find((p) => p.name === 'custom');
   const [kind, setKind] = useState<'gap' | 'ratio'>(custom?.kind ?? 'gap');
@@ -118,7 +119,15 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
       <Card title={t('user')}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
           <TextField size="small" label={t('userName')} value={userName} onChange={(e) => setUserName(e.target.value)} helperText={t('userNameHelp')} />
-          <Button variant="contained" onClick={() => void run(async () => (await api.call('settings.update', { userName }), onSaved(), t('saved')))}>
+          <TextField
+            size="small"
+            label={t('officeName')}
+            value={officeName}
+            onChange={(e) => setOfficeName(e.target.value)}
+            helperText={t('officeNameHelp')}
+            sx={{ minWidth: 280 }}
+          />
+          <Button variant="contained" onClick={() => void run(async () => (await api.call('settings.update', { userName, officeName }), onSaved(), t('saved')))}>
             {t('common:save')}
           </Button>
         </Stack>

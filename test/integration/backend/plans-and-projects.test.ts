@@ -117,3 +117,23 @@ describe('projects', () => {
     expect((await backend.do('projects.list', { planId: plan.id })).map((p) => p.title)).toEqual(['持久']);
   });
 });
+
+describe('deleting a project', () => {
+  it('hides it everywhere and brings it back, with its indicators, on undo', async () => {
+    backend = await testBackend();
+    const plan = await backend.do('plans.create', { year: 2022, level: 'county', name: '叶县' });
+    const project = await backend.do('projects.create', { planId: plan.id, title: '误录的实事', leadUnits: ['县民政局'] });
+    await backend.do('indicators.create', { projectId: project.id, name: '建设养老设施', kind: 'count', target: 5, unit: '个' });
+    await backend.do('projects.delete', { id: project.id });
+    expect(await backend.do('projects.list', { planId: plan.id })).toEqual([]);
+    expect((await backend.do('plans.list', {}))[0]!.projectCount).toBe(0);
+    expect((await backend.do('units.list', {}))[0]!.projectCount).toBe(0);
+    expect((await backend.do('status.plan', { planId: plan.id })).projects).toEqual([]);
+    await expect(backend.call('projects.update', { id: project.id, title: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const restored = await backend.do('projects.restore', { id: project.id });
+    expect(restored).toMatchObject({ title: '误录的实事', leadUnits: ['县民政局'] });
+    expect(await backend.do('indicators.list', { projectId: project.id })).toHaveLength(1);
+    expect((await backend.do('projects.history', { id: project.id })).map((h) => h.summary)).toContain('删除实事项目');
+  });
+});

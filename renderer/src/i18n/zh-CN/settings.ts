@@ -3,6 +3,8 @@ export default {
   user: '使用者',
   userName: '您的姓名',
   userNameHelp: '记入每条修改记录和人工改判。',
+  officeName: '本单位名称（填报单位）',
+  officeNameHelp: '印在导出的报表上，并与本单位的签章密钥绑定。',
   rules: '判定规则',
   presetLabel: '本单位采用的规则',
   customTitle: '自定义规则',

@@ -1,0 +1,46 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { SignOffRevision } from '../../shared/domain';
+import type { PeriodSnapshot } from '../../shared/snapshot';
+import type { Database, SignOffsTable } from '../schema';
+
+const columns = ['id', 'periodId', 'revision', 'state', 'reason', 'preparer', 'preparedAt', 'reviewer', 'reviewedAt', 'signer', 'signedAt'] as const;
+
+export async function listRevisions(db: Kysely<Database>, periodId: number): Promise<SignOffRevision[]> {
+  return db.selectFrom('signOffs').select(columns).where('periodId', '=', periodId).orderBy('revision').execute();
+}
+
+export async function getRevision(db: Kysely<Database>, id: number): Promise<SignOffRevision | undefined> {
+  return db.selectFrom('signOffs').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function revisionSnapshot(db: Kysely<Database>, id: number): Promise<PeriodSnapshot | null> {
+  const row = await db.selectFrom('signOffs').select('snapshotJson').where('id', '=', id).executeTakeFirst();
+  return row?.snapshotJson ? (JSON.parse(row.snapshotJson) as PeriodSnapshot) : null;
+}
+
+export async function insertRevision(db: Kysely<Database>, periodId: number, revision: number, reason: string): Promise<number> {
+  const row = await db
+    .insertInto('signOffs')
+    .values({
+      periodId,
+      revision,
+      state: 'draft',
+      reason,
+      preparer: '',
+      preparedAt: null,
+      reviewer: '',
+      reviewedAt: null,
+      signer: '',
+      signedAt: null,
+      snapshotJson: null,
+      sealJson: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The database's triggers refuse any change to a signed revision; this never tries. */
+export async function updateRevision(db: Kysely<Database>, id: number, changes: Updateable<SignOffsTable>): Promise<void> {
+  await db.updateTable('signOffs').set(changes).where('id', '=', id).execute();
+}

@@ -1,0 +1,37 @@
+import type { Alignment, Borders, Font, Style } from 'exceljs';
+
+/**
+ * Fonts: every cell names one font, so the names are ones Windows (since 7), WPS and Office all ship:
+ * 黑体 (SimHei) for the title and the header row, as county tables set them; 仿宋 (FangSong) for the body,
+ * the face of official documents (GB/T 9704). LibreOffice on Linux substitutes Noto Sans/Serif CJK, whose
+ * wider line spacing the row heights allow for (row-height.ts).
+ */
+export const titleFontPt = 18;
+export const bodyFontPt = 12;
+export const headerFontPt = 12;
+
+const titleFont: Partial<Font> = { name: '黑体', size: titleFontPt, charset: 134 };
+const headerFont: Partial<Font> = { name: '黑体', size: headerFontPt, charset: 134 };
+const bodyFont: Partial<Font> = { name: '仿宋', size: bodyFontPt, charset: 134 };
+
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const allBorders: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+const align = (horizontal: Alignment['horizontal'], vertical: Alignment['vertical'] = 'middle'): Partial<Alignment> => ({
+  horizontal,
+  vertical,
+  wrapText: true,
+});
+
+/** Shared style objects: one per kind of cell, so 100,000 cells do not mean 100,000 style objects. */
+export const styles = {
+  title: { font: titleFont, alignment: align('center') },
+  office: { font: bodyFont, alignment: { horizontal: 'left', vertical: 'middle' } },
+  asOf: { font: bodyFont, alignment: { horizontal: 'right', vertical: 'middle' } },
+  header: { font: headerFont, alignment: align('center'), border: allBorders },
+  cellLeft: { font: bodyFont, alignment: align('left'), border: allBorders },
+  cellCenter: { font: bodyFont, alignment: align('center'), border: allBorders },
+  cellPercent: { font: bodyFont, alignment: align('center'), border: allBorders, numFmt: '0.0%' },
+  signOff: { font: bodyFont, alignment: { horizontal: 'left', vertical: 'bottom' } },
+  revision: { font: bodyFont, alignment: align('left', 'top') },
+} satisfies Record<string, Partial<Style>>;

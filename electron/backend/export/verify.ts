@@ -1,0 +1,110 @@
+import { read, type WorkBook, type WorkSheet } from 'xlsx';
+import { LedgerError } from '../../../shared/errors';
+import { normalizeFingerprint } from '../../../shared/seal/seal';
+import { diffVisible, visibleCells, type Change } from '../../../shared/seal/visible-cells';
+import type { PeriodSnapshot } from '../../../shared/snapshot';
+import { readVisibleCells, cellText } from './read-table';
+import { checkSeal } from './seal-signature';
+import { decodeSeal, sealSheetName } from './seal-sheet';
+import { sheetNameFor } from './workbook';
+
+export interface VerifyResult {
+  /** The file carries a seal sheet at all. */
+  sealed: boolean;
+  /** The seal is intact, its signature good, and every visible cell still shows what was signed. */
+  valid: boolean;
+  office: string | null;
+  signer: string | null;
+  signedAt: string | null;
+  fingerprint: string | null;
+  /** The seal's key is one of `trusted` (and its signature is good): the office is who it says it is. */
+  knownSigner: boolean;
+  /** Cells that no longer show what was signed (empty when the signature itself is bad: nothing to trust). */
+  changes: Change[];
+  /** The signed snapshot when the signature is good, even if cells were edited since; otherwise null. */
+  snapshot: PeriodSnapshot | null;
+}
+
+const maxBytes = 100 * 1024 * 1024;
+
+const unsealed: VerifyResult = {
+  sealed: false,
+  valid: false,
+  office: null,
+  signer: null,
+  signedAt: null,
+  fingerprint: null,
+  knownSigner: false,
+  changes: [],
+  snapshot: null,
+};
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Opens the file with SheetJS, the reader of users' files; only .xlsx (zip) and OLE containers get that far. */
+function openWorkbook(bytes: Uint8Array): WorkBook {
+  if (bytes.length > maxBytes) throw new LedgerError('IMPORT_TOO_LARGE', '文件超过 100 MB，不像是一张报表，未作核验。');
+  const zip = startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
+  const ole = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  if (!zip && !ole) throw new LedgerError('IMPORT_NOT_SPREADSHEET', '这不是 Excel 工作簿文件（.xlsx），无法核验签章。');
+  try {
+    return read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, bookVBA: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/password|encrypt/i.test(message)) throw new LedgerError('IMPORT_ENCRYPTED', '文件设置了打开密码，请先在 Excel 或 WPS 中取消密码后再核验。', { cause: error });
+    throw new LedgerError('IMPORT_CORRUPT', '文件已损坏或不是 Excel 工作簿，无法读取，未作核验。', { cause: error });
+  }
+}
+
+/** Column A of the seal sheet, top down, up to the first empty cell. */
+function columnA(sheet: WorkSheet): string[] {
+  const values: string[] = [];
+  for (let row = 1; ; row++) {
+    const text = cellText(sheet[`A${row}`]);
+    if (!text) return values;
+    values.push(text);
+  }
+}
+
+/** The visible table: the sheet named for the period if it is still there, else the first other sheet. */
+function tableSheet(workbook: WorkBook, sealed: PeriodSnapshot): WorkSheet | null {
+  const name = sheetNameFor(sealed.period.label);
+  const chosen = workbook.Sheets[name] ? name : workbook.SheetNames.find((n) => n !== sealSheetName);
+  return chosen ? (workbook.Sheets[chosen] ?? null) : null;
+}
+
+/**
+ * Checks a received sealed table: the seal's signature, the seal against its own hash, and every visible cell
+ * against the signed snapshot. Throws only when the file cannot be read as a workbook at all.
+ */
+export async function verifyWorkbook(bytes: Uint8Array, trusted: { fingerprint: string; office: string }[]): Promise<VerifyResult> {
+  const workbook = openWorkbook(bytes);
+  const sealSheet = workbook.Sheets[sealSheetName];
+  if (!sealSheet) return { ...unsealed };
+
+  const decoded = decodeSeal(columnA(sealSheet));
+  if ('newerVersion' in decoded) {
+    throw new LedgerError('SEAL_INVALID', `这份报表的签章格式（${decoded.newerVersion}）来自更新版本的“民生实事台账”，请升级后再核验。`);
+  }
+  if (!decoded.ok) return { ...unsealed, sealed: true };
+
+  const { seal } = decoded;
+  const check = checkSeal(seal);
+  const signatureGood = check.signatureValid && check.hashMatches && check.fingerprintMatches;
+  const summary = { sealed: true, office: seal.office, signer: seal.signer, signedAt: seal.signedAt, fingerprint: seal.fingerprint };
+  if (!signatureGood) return { ...unsealed, ...summary };
+
+  const sheet = tableSheet(workbook, seal.snapshot);
+  const found = sheet ? readVisibleCells(sheet, seal.snapshot) : [];
+  const changes = diffVisible(visibleCells(seal.snapshot), found);
+  const known = new Set(trusted.map((t) => normalizeFingerprint(t.fingerprint)));
+  return {
+    ...summary,
+    valid: changes.length === 0,
+    knownSigner: known.has(normalizeFingerprint(seal.fingerprint)),
+    changes,
+    snapshot: seal.snapshot,
+  };
+}

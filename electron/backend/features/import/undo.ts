@@ -1,0 +1,68 @@
+import { LedgerError } from '../../../../shared/errors';
+import type { ImportBatch, Project } from '../../../../shared/domain';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../../../db/repositories/audit';
+import { batchItems, listBatches, markUndone } from '../../../../db/repositories/import-batches';
+import { deleteIndicatorRow } from '../../../../db/repositories/indicators';
+import { isPeriodSigned } from '../../../../db/repositories/periods';
+import { deleteNarrative, deleteValue, saveActual, saveNarrative, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
+import { updateProjectRow } from '../../../../db/repositories/projects';
+import type { Database } from '../../../../db/schema';
+import type { BackendContext } from '../../context';
+
+interface Keyed<K, V> {
+  key: K;
+  previous: V | null;
+}
+
+/** Puts back, in reverse order, everything one import batch created or changed. */
+export async function undoImport(ctx: BackendContext, batchId: number): Promise<ImportBatch> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const batch = (await listBatches(trx)).find((b) => b.id === batchId);
+    if (!batch) throw new LedgerError('NOT_FOUND', `找不到编号为 ${batchId} 的导入记录。`);
+    if (batch.undoneAt) throw new LedgerError('CONFLICT', '这次导入已经撤销过了。');
+    if (!batch.undoable) throw new LedgerError('CONFLICT', '之后又导入过同一计划的表格，请先撤销较新的那次导入。');
+    if (batch.periodId !== null && (await isPeriodSigned(trx, batch.periodId))) {
+      throw new LedgerError('CONFLICT', '这次导入的报送期已经签发，不能撤销。');
+    }
+    for (const item of (await batchItems(trx, batchId)).reverse()) await undoItem(trx, item.entity, item.entityId, item.beforeJson);
+    const now = ctx.now();
+    await markUndone(trx, batchId, now);
+    await recordAudit(trx, { actor: ctx.actor, action: 'delete', entity: 'import', entityId: batchId, before: batch }, now);
+    return (await listBatches(trx)).find((b) => b.id === batchId)!;
+  });
+}
+
+async function undoItem(trx: Kysely<Database>, entity: string, entityId: number, beforeJson: string | null): Promise<void> {
+  const before: unknown = beforeJson === null ? null : JSON.parse(beforeJson);
+  switch (entity) {
+    case 'value': {
+      const { key, previous } = before as Keyed<{ indicatorId: number; periodId: number; unitId: number | null }, ValueRow>;
+      await deleteValue(trx, key.indicatorId, key.periodId, key.unitId);
+      if (previous) await saveActual(trx, key.indicatorId, previous.actual, previous.sourceText, { ...key, actor: previous.actor, now: previous.updatedAt });
+      return;
+    }
+    case 'progress': {
+      const { key, previous } = before as Keyed<{ projectId: number; periodId: number; unitId: number | null }, NarrativeRow>;
+      await deleteNarrative(trx, key.projectId, key.periodId, key.unitId);
+      if (previous) await saveNarrative(trx, key.projectId, previous.narrative, { ...key, actor: previous.actor, now: previous.updatedAt });
+      return;
+    }
+    case 'indicator':
+      return deleteIndicatorRow(trx, entityId);
+    case 'project': {
+      if (before === null) {
+        await trx.deleteFrom('projects').where('id', '=', entityId).execute();
+        return;
+      }
+      const { leadUnits, supportUnits, responsiblePeople, leaders, updatedAt } = before as Project;
+      return updateProjectRow(trx, entityId, {}, { leadUnits, supportUnits, responsiblePeople, leaders }, updatedAt);
+    }
+    case 'period':
+      await trx.deleteFrom('periods').where('id', '=', entityId).execute();
+      return;
+    case 'plan':
+      await trx.deleteFrom('plans').where('id', '=', entityId).execute();
+      return;
+  }
+}

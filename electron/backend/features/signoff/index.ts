@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { LedgerError } from '../../../../shared/errors';
+import type { SignOffRevision, TrustedOffice } from '../../../../shared/domain';
+import type { OptionalColumn, PeriodSnapshot } from '../../../../shared/snapshot';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../../../db/repositories/audit';
+import { getPeriod } from '../../../../db/repositories/periods';
+import { getPlan } from '../../../../db/repositories/plans';
+import { readSetting, writeSetting } from '../../../../db/repositories/settings';
+import { getRevision, insertRevision, listRevisions, revisionSnapshot, updateRevision } from '../../../../db/repositories/sign-offs';
+import type { Database } from '../../../../db/schema';
+import { exportPublicKey, loadOrCreateOfficeKey, parsePublicKeyFile } from '../../export/keys';
+import { verifyWorkbook } from '../../export/verify';
+import { writeCsv, writeSealedWorkbook } from '../../export/workbook';
+import type { BackendContext, Handlers } from '../../context';
+import { buildSnapshot, officeName } from './snapshot';
+
+const trustedKey = 'trustedOffices';
+type Trusted = TrustedOffice & { publicKeyPem: string };
+
+const stateNames = { draft: '待填报', prepared: '待审核', reviewed: '待签发', signed: '已签发' } as const;
+
+async function periodOrThrow(db: Kysely<Database>, periodId: number) {
+  const period = await getPeriod(db, periodId);
+  if (!period) throw new LedgerError('NOT_FOUND', `找不到编号为 ${periodId} 的报送期。`);
+  return period;
+}
+
+async function revisionOrThrow(db: Kysely<Database>, id: number): Promise<SignOffRevision> {
+  const revision = await getRevision(db, id);
+  if (!revision) throw new LedgerError('NOT_FOUND', `找不到编号为 ${id} 的签发记录。`);
+  return revision;
+}
+
+function expectState(revision: SignOffRevision, wanted: SignOffRevision['state'], action: string): void {
+  if (revision.state !== wanted) {
+    throw new LedgerError('CONFLICT', `修订版 ${revision.revision} 目前“${stateNames[revision.state]}”，不能${action}。`);
+  }
+}
+
+function officeKey(ctx: BackendContext, office: string) {
+  return loadOrCreateOfficeKey(path.join(path.dirname(ctx.ledger.file), 'keys'), office || '未命名单位');
+}
+
+const nowSignOff = { preparer: '', preparedAt: null, reviewer: '', reviewedAt: null, signer: '', signedAt: null };
+
+export const signOffHandlers = {
+  'signoff.list': async ({ periodId }, ctx) => listRevisions(ctx.db, periodId),
+
+  /** 填表人 submits: the period as it stands now is frozen into the revision the reviewer will see. */
+  'signoff.prepare': async ({ periodId, preparer, columns }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const period = await periodOrThrow(trx, periodId);
+      const revisions = await listRevisions(trx, periodId);
+      let latest = revisions.at(-1);
+      if (latest?.state === 'signed') throw new LedgerError('CONFLICT', `报送期“${period.label}”已签发；如需更正，请先新建修订版并写明原因。`);
+      const id = latest?.id ?? (await insertRevision(trx, periodId, 1, ''));
+      latest = (await getRevision(trx, id))!;
+      const now = ctx.now();
+      const snapshot = await buildSnapshot({ ...ctx, db: trx }, period, latest, { ...nowSignOff, preparer, preparedAt: now }, columns as OptionalColumn[]);
+      await updateRevision(trx, id, { state: 'prepared', preparer, preparedAt: now, reviewer: '', reviewedAt: null, signer: '', signedAt: null, snapshotJson: JSON.stringify(snapshot) });
+      const after = (await getRevision(trx, id))!;
+      await recordAudit(trx, { actor: ctx.actor, action: 'update', entity: 'signoff', entityId: id, after }, now);
+      return after;
+    }),
+
+  'signoff.review': async ({ id, reviewer }, ctx) => advance(ctx, id, 'prepared', '审核', (snapshot, now) => ({ ...snapshot.signOff, reviewer, reviewedAt: now }), (now) => ({ state: 'reviewed', reviewer, reviewedAt: now })),
+
+  'signoff.sign': async ({ id, signer }, ctx) => advance(ctx, id, 'reviewed', '签发', (snapshot, now) => ({ ...snapshot.signOff, signer, signedAt: now }), (now) => ({ state: 'signed', signer, signedAt: now })),
+
+  /** A correction after signing: a new revision, with its reason; the signed one never changes. */
+  'signoff.revise': async ({ periodId, reason }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      await periodOrThrow(trx, periodId);
+      const latest = (await listRevisions(trx, periodId)).at(-1);
+      if (latest?.state !== 'signed') throw new LedgerError('CONFLICT', '只有已签发的报送期才需要新建修订版；当前修订版还可以直接修改后提交。');
+      const id = await insertRevision(trx, periodId, latest.revision + 1, reason);
+      const created = (await getRevision(trx, id))!;
+      await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'signoff', entityId: id, after: created }, ctx.now());
+      return created;
+    }),
+
+  'signoff.snapshot': async ({ id }, ctx) => {
+    const snapshot = await revisionSnapshot(ctx.db, id);
+    if (!snapshot) throw new LedgerError('NOT_FOUND', '这个修订版还没有提交，没有可显示的报表。');
+    return snapshot;
+  },
+
+  'export.period': async ({ periodId, revision, format }, ctx) => {
+    const period = await periodOrThrow(ctx.db, periodId);
+    const revisions = (await listRevisions(ctx.db, periodId)).filter((r) => r.state === 'signed');
+    const chosen = revision === undefined ? revisions.at(-1) : revisions.find((r) => r.revision === revision);
+    if (!chosen) throw new LedgerError('NOT_FOUND', revision === undefined ? `报送期“${period.label}”还没有签发，不能导出报送。` : `报送期“${period.label}”没有已签发的修订版 ${revision}。`);
+    const snapshot = (await revisionSnapshot(ctx.db, chosen.id))!;
+    const plan = await getPlan(ctx.db, period.planId);
+    const base = `${plan?.name ?? '民生实事'}-${period.label}${chosen.revision > 1 ? `-修订版${chosen.revision}` : ''}`;
+    const bytes = format === 'csv' ? writeCsv(snapshot) : await writeSealedWorkbook(snapshot, officeKey(ctx, snapshot.office), { generatedBy: ctx.actor });
+    return { fileName: `${base}.${format}`, contentBase64: Buffer.from(bytes).toString('base64'), revision: chosen.revision };
+  },
+
+  'verify.file': async ({ contentBase64 }, ctx) => {
+    const trusted = await readSetting<Trusted[]>(ctx.db, trustedKey, []);
+    const { snapshot: _snapshot, ...result } = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), trusted);
+    return result;
+  },
+
+  'keys.info': async (_input, ctx) => {
+    const key = officeKey(ctx, await officeName(ctx));
+    return { office: key.office, fingerprint: key.fingerprint, publicKeyFile: exportPublicKey(key) };
+  },
+
+  'keys.trusted': async (_input, ctx) => (await readSetting<Trusted[]>(ctx.db, trustedKey, [])).map(({ publicKeyPem: _p, ...t }) => t),
+
+  'keys.trust': async ({ keyFile }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const key = parsePublicKeyFile(keyFile);
+      const trusted = (await readSetting<Trusted[]>(trx, trustedKey, [])).filter((t) => t.fingerprint !== key.fingerprint);
+      const entry = { office: key.office, fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem, addedAt: ctx.now() };
+      await writeSetting(trx, trustedKey, [...trusted, entry]);
+      await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'trustedKey', entityId: null, after: { office: key.office, fingerprint: key.fingerprint } }, entry.addedAt);
+      const { publicKeyPem: _p, ...shown } = entry;
+      return shown;
+    }),
+} satisfies Partial<Handlers>;
+
+async function advance(
+  ctx: BackendContext,
+  id: number,
+  from: SignOffRevision['state'],
+  action: string,
+  signOff: (snapshot: PeriodSnapshot, now: string) => PeriodSnapshot['signOff'],
+  changes: (now: string) => { state: SignOffRevision['state'] } & Partial<SignOffRevision>,
+): Promise<SignOffRevision> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const revision = await revisionOrThrow(trx, id);
+    expectState(revision, from, action);
+    const snapshot = (await revisionSnapshot(trx, id))!;
+    const now = ctx.now();
+    await updateRevision(trx, id, { ...changes(now), snapshotJson: JSON.stringify({ ...snapshot, signOff: signOff(snapshot, now) }) });
+    const after = (await getRevision(trx, id))!;
+    await recordAudit(trx, { actor: ctx.actor, action: 'update', entity: 'signoff', entityId: id, before: revision, after }, now);
+    return after;
+  });
+}

@@ -1,0 +1,47 @@
+/** Limits for reading untrusted workbooks (DESIGN §7): generous enough that a genuine 100,000-row table imports. */
+export interface ImportLimits {
+  /** Size of the file as received. */
+  maxFileBytes: number;
+  /** Total size a zip container (xlsx, xlsb, ods) declares for its contents once inflated. */
+  maxUncompressedBytes: number;
+  /** Rows of the chosen sheet. */
+  maxRows: number;
+  /** Used columns of the chosen sheet. */
+  maxColumns: number;
+  /** Wall time of the parse (the worker is terminated past it). */
+  timeoutMs: number;
+  /** Heap of the parsing worker (V8 old generation), in MB. */
+  maxMemoryMb: number;
+}
+
+export const defaultImportLimits: ImportLimits = Object.freeze({
+  maxFileBytes: 100 * 1024 * 1024,
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  maxRows: 200_000,
+  maxColumns: 200,
+  timeoutMs: 60_000,
+  maxMemoryMb: 1024,
+});
+
+/** The limits with the caller's overrides; nonsense values (≤ 0, NaN) fall back to the defaults. */
+export function resolveLimits(overrides: Partial<ImportLimits> | undefined): ImportLimits {
+  const out: ImportLimits = { ...defaultImportLimits };
+  if (!overrides) return out;
+  for (const key of Object.keys(defaultImportLimits) as (keyof ImportLimits)[]) {
+    const value = overrides[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) out[key] = value;
+  }
+  return out;
+}
+
+/** "12.5 MB", for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${trim(bytes / 1024 / 1024 / 1024)} GB`;
+  if (bytes >= 1024 * 1024) return `${trim(bytes / 1024 / 1024)} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} 字节`;
+}
+
+function trim(n: number): string {
+  return n >= 100 ? String(Math.round(n)) : String(Math.round(n * 10) / 10);
+}

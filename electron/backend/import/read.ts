@@ -1,0 +1,103 @@
+/**
+ * Bytes → the chosen sheet as a plain grid (DESIGN §5, §7). The format comes from the bytes, never the
+ * extension; limits are checked before parsing (file size, zip sizes and ratios) and during it (rows,
+ * columns, heap and time, in a worker thread). Every refusal is a LedgerError with its own code and a Chinese
+ * message naming the file; nothing else escapes.
+ */
+import { LedgerError } from '../../../shared/errors';
+import type { Grid } from '../../../shared/import/grid';
+import { detectFormat, type WorkbookFormat } from './detect';
+import { importErrors } from './errors';
+import { resolveLimits, type ImportLimits } from './limits';
+import { runParseWorker, type WorkerResult } from './worker';
+
+export { defaultImportLimits, type ImportLimits } from './limits';
+export type { WorkbookFormat } from './detect';
+
+export interface ReadOptions {
+  /** The file's name as the user chose it: for messages and for telling .et from .xls. */
+  fileName: string;
+  /** A sheet by name (hidden ones too); by default the first visible sheet with content. */
+  sheet?: string;
+  limits?: Partial<ImportLimits>;
+}
+
+export interface SheetInfo {
+  name: string;
+  hidden: boolean;
+  rows: number;
+  columns: number;
+}
+
+export interface ReadWorkbook {
+  format: WorkbookFormat;
+  sheets: SheetInfo[];
+  sheet: string;
+  grid: Grid;
+}
+
+export async function readWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<ReadWorkbook> {
+  const fileName = displayName(options?.fileName);
+  try {
+    return await read(bytes, { ...options, fileName });
+  } catch (error) {
+    if (error instanceof LedgerError) throw error;
+    throw importErrors.corrupt(fileName, '读取时出现意外错误', error);
+  }
+}
+
+function displayName(fileName: unknown): string {
+  if (typeof fileName !== 'string' || fileName.trim() === '') return '所选文件';
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.length > 80 ? `${base.slice(0, 77)}…` : base;
+}
+
+async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadWorkbook> {
+  const { fileName } = options;
+  const limits = resolveLimits(options.limits);
+  if (!(bytes instanceof Uint8Array)) throw importErrors.corrupt(fileName, '没有收到文件内容');
+  if (bytes.byteLength === 0) throw importErrors.emptyFile(fileName);
+  if (bytes.byteLength > limits.maxFileBytes) throw importErrors.fileTooLarge(fileName, bytes.byteLength, limits.maxFileBytes);
+
+  const input = await detectFormat(bytes, fileName, limits);
+  const result = await runParseWorker(
+    {
+      format: input.format,
+      ...(input.kind === 'text' ? { text: input.text } : { bytes }),
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    },
+    limits,
+    fileName,
+  );
+  if (!result.ok) throw refusal(result, fileName, options.sheet, limits);
+  return { format: input.format, sheets: result.sheets, sheet: result.sheet, grid: { cells: result.cells, merges: result.merges } };
+}
+
+function refusal(result: Extract<WorkerResult, { ok: false }>, fileName: string, sheet: string | undefined, limits: ImportLimits): LedgerError {
+  switch (result.kind) {
+    case 'encrypted':
+      return importErrors.encrypted(fileName);
+    case 'empty':
+      return importErrors.emptySheets(fileName);
+    case 'nosheet':
+      return importErrors.noSheet(fileName, sheet ?? '', (result.sheets ?? []).map((s) => s.name));
+    case 'rows':
+      return importErrors.tooLarge(fileName, `${sheet ? `的工作表“${sheet}”` : ''}超过 ${limits.maxRows.toLocaleString('en-US')} 行`);
+    case 'columns':
+      return importErrors.tooLarge(fileName, `有 ${result.detail} 列，超过 ${limits.maxColumns} 列`);
+    case 'memory':
+      return importErrors.tooLarge(fileName, '读取时所需内存过多（文件过大或结构异常）');
+    case 'internal':
+      return importErrors.internal(result.detail);
+    case 'corrupt':
+    default:
+      return importErrors.corrupt(fileName, describe(result.detail));
+  }
+}
+
+/** SheetJS's English complaint, kept short, as a hint after the Chinese message. */
+function describe(detail: string): string {
+  const text = detail.replace(/\s+/g, ' ').trim();
+  if (text === '') return '无法识别的文件结构';
+  return `无法识别的文件结构：${text.length > 80 ? `${text.slice(0, 77)}…` : text}`;
+}

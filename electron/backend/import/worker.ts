@@ -1,0 +1,121 @@
+/**
+ * Runs the SheetJS parse in a worker thread with a heap limit and a wall-clock timeout, so that a hostile or
+ * broken workbook can cost at most one terminated thread: never the backend's memory, event loop or life.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Cell, MergeRange } from '../../../shared/import/grid';
+import type { WorkbookFormat } from './detect';
+import type { ImportLimits } from './limits';
+import { workerSource } from './worker-source';
+import { importErrors } from './errors';
+
+export interface WorkerSheetInfo {
+  name: string;
+  hidden: boolean;
+  rows: number;
+  columns: number;
+}
+
+export type WorkerResult =
+  | { ok: true; sheets: WorkerSheetInfo[]; sheet: string; cells: Cell[][]; merges: MergeRange[] }
+  | { ok: false; kind: 'encrypted' | 'corrupt' | 'empty' | 'nosheet' | 'rows' | 'columns' | 'memory' | 'internal'; detail: string; sheets?: WorkerSheetInfo[] };
+
+export interface ParseJob {
+  format: WorkbookFormat;
+  /** The workbook's bytes (transferred to the worker) or the decoded text of a CSV/HTML file. */
+  bytes?: Uint8Array;
+  text?: string;
+  sheet?: string;
+}
+
+let resolvedSheetJs: string | null = null;
+
+/**
+ * Where SheetJS's CommonJS build is on disk. First `sheetjs/xlsx.js` next to this code: a packaged app, whose
+ * node_modules holds only better-sqlite3, ships `node_modules/xlsx/xlsx.js` and `dist/cpexcel.js` there, beside
+ * the bundle (the bundle itself holds no file a worker could load). Else the installed package, resolved from
+ * this module (from the bundle's own location once bundled: dist/electron → node_modules/xlsx).
+ */
+export function sheetJsPath(): string {
+  if (resolvedSheetJs) return resolvedSheetJs;
+  const here = import.meta.url;
+  try {
+    const sibling = path.join(path.dirname(fileURLToPath(here)), 'sheetjs', 'xlsx.js');
+    if (existsSync(sibling)) return (resolvedSheetJs = sibling);
+  } catch {
+    // not a file URL: fall through to resolution
+  }
+  try {
+    return (resolvedSheetJs = createRequire(here).resolve('xlsx'));
+  } catch (error) {
+    throw importErrors.internal('找不到表格读取组件 SheetJS（xlsx）', error);
+  }
+}
+
+export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: string): Promise<WorkerResult> {
+  // Copy into a buffer of our own and transfer it: the caller's array stays intact, and no second copy is made.
+  let buffer: ArrayBuffer | undefined;
+  if (job.bytes) {
+    buffer = new ArrayBuffer(job.bytes.byteLength);
+    new Uint8Array(buffer).set(job.bytes);
+  }
+  const workerData = {
+    sheetJsPath: sheetJsPath(),
+    format: job.format,
+    buffer,
+    text: job.text,
+    sheet: job.sheet,
+    maxRows: Math.floor(limits.maxRows),
+    maxColumns: Math.floor(limits.maxColumns),
+  };
+  return new Promise<WorkerResult>((resolve, reject) => {
+    let settled = false;
+    let worker: Worker;
+    try {
+      worker = new Worker(workerSource, {
+        eval: true,
+        workerData,
+        transferList: buffer ? [buffer] : [],
+        // Loaders of the parent (tsx, Vitest) are of no use to plain JavaScript and slow every start.
+        execArgv: [],
+        stdout: true,
+        stderr: true,
+        resourceLimits: {
+          maxOldGenerationSizeMb: Math.max(32, Math.floor(limits.maxMemoryMb)),
+          maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(limits.maxMemoryMb / 16))),
+          stackSizeMb: 8,
+        },
+      });
+    } catch (error) {
+      reject(importErrors.internal('无法启动读取线程', error));
+      return;
+    }
+    // SheetJS warns on the console about odd files; those notes are not for the user's terminal.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const finish = (outcome: { result: WorkerResult } | { error: unknown }): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      if ('result' in outcome) resolve(outcome.result);
+      else reject(outcome.error);
+    };
+    const timer = setTimeout(() => finish({ error: importErrors.timeout(fileName, limits.timeoutMs) }), limits.timeoutMs);
+    worker.once('message', (message: WorkerResult) => finish({ result: message }));
+    worker.once('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap|memory|allocation/i.test(error.message)) {
+        finish({ error: importErrors.tooLarge(fileName, `读取时所需内存超过 ${limits.maxMemoryMb} MB（文件过大或结构异常）`) });
+      } else {
+        finish({ error: importErrors.corrupt(fileName, `读取线程出错：${error.message.slice(0, 120)}`, error) });
+      }
+    });
+    worker.once('exit', (code) => {
+      finish({ error: importErrors.corrupt(fileName, `读取线程意外退出（代码 ${code}）`) });
+    });
+  });
+}

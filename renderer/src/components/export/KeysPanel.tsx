@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { api, errorMessage } from '../../api/client';
+import { saveFile } from '../../api/files';
+import { useQuery } from '../../api/useQuery';
+import { useNotify } from '../../state/notices';
+
+/** This office's key (its fingerprint is printed on every export) and the offices it trusts. */
+export function KeysPanel() {
+  const { t } = useTranslation('export');
+  const notify = useNotify();
+  const info = useQuery('keys.info', {});
+  const trusted = useQuery('keys.trusted', {});
+
+  async function trust(file: File) {
+    try {
+      const office = await api.call('keys.trust', { keyFile: await file.text() });
+      notify('success', t('trusted', { office: office.office }));
+      trusted.reload();
+    } catch (e) {
+      notify('error', errorMessage(e));
+    }
+  }
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={t('keysTitle')}>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
+        {t('keysTitle')}
+      </Typography>
+      {info.data && <Typography sx={{ fontFamily: 'monospace', mb: 1 }}>{t('fingerprint', { fingerprint: info.data.fingerprint })}</Typography>}
+      <Stack direction="row" spacing={1}>
+        <Button
+          variant="outlined"
+          disabled={!info.data}
+          onClick={() => info.data && saveFile(`${info.data.office}-公钥.json`, info.data.publicKeyFile, 'application/json')}
+        >
+          {t('exportKey')}
+        </Button>
+        <Button variant="outlined" component="label">
+          {t('trustKey')}
+          <input
+            hidden
+            type="file"
+            accept=".json"
+            aria-label={t('trustKey')}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void trust(file);
+            }}
+          />
+        </Button>
+      </Stack>
+      {(trusted.data?.length ?? 0) > 0 && (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {t('trustedList')}：{trusted.data?.map((o) => `${o.office}（${o.fingerprint.slice(0, 9)}…）`).join('、')}
+        </Typography>
+      )}
+    </Paper>
+  );
+}

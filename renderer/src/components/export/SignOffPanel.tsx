@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { Period, SignOffRevision } from '../../../../shared/domain';
+import { optionalColumns, type OptionalColumn } from '../../../../shared/snapshot';
+import { api, errorMessage } from '../../api/client';
+import { fromBase64, saveFile } from '../../api/files';
+import { useQuery } from '../../api/useQuery';
+import { useNotify } from '../../state/notices';
+import { FormDialog } from '../FormDialog';
+import { SnapshotTable } from './TablePreview';
+
+const order = ['prepared', 'reviewed', 'signed'] as const;
+
+/** 填表人 → 审核人 → 签发领导 for one period; the signed revision is exported and never changes. */
+export function SignOffPanel({ period, userName }: { period: Period; userName: string }) {
+  const { t } = useTranslation(['export', 'common']);
+  const notify = useNotify();
+  const revisions = useQuery('signoff.list', { periodId: period.id });
+  const latest: SignOffRevision | undefined = revisions.data?.at(-1);
+  const snapshot = useQuery('signoff.snapshot', latest && latest.state !== 'draft' ? { id: latest.id } : null);
+  const [name, setName] = useState(userName);
+  const [columns, setColumns] = useState<OptionalColumn[]>(['status', 'completion']);
+  const [revising, setRevising] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+
+  const refresh = () => {
+    revisions.reload();
+    snapshot.reload();
+  };
+  async function act(work: () => Promise<unknown>, done: string) {
+    try {
+      await work();
+      notify('success', done);
+      refresh();
+    } catch (e) {
+      notify('error', errorMessage(e));
+    }
+  }
+  async function download(format: 'xlsx' | 'csv') {
+    try {
+      const file = await api.call('export.period', { periodId: period.id, format });
+      saveFile(file.fileName, fromBase64(file.contentBase64), format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      notify('success', t('exported', { file: file.fileName }));
+    } catch (e) {
+      notify('error', errorMessage(e));
+    }
+  }
+
+  const state = latest?.state ?? 'draft';
+  const stepIndex = state === 'draft' ? 0 : order.indexOf(state) + 1;
+  const nameLabel = stepIndex === 0 ? t('preparer') : stepIndex === 1 ? t('reviewer') : t('signer');
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        {(revisions.data ?? []).map((r) => (
+          <Chip key={r.id} label={`${t('revision', { n: r.revision })}：${t(`states.${r.state}`)}`} color={r.state === 'signed' ? 'success' : 'default'} variant={r.id === latest?.id ? 'filled' : 'outlined'} />
+        ))}
+        {revisions.data?.length === 0 && <Chip label={t('none')} variant="outlined" />}
+      </Stack>
+      <Stepper activeStep={stepIndex}>
+        {(['preparer', 'reviewer', 'signer'] as const).map((role) => (
+          <Step key={role}>
+            <StepLabel>{t(role)}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      {latest && latest.reason && <Alert severity="info">{t('revision', { n: latest.revision })}：{latest.reason}</Alert>}
+
+      {state !== 'signed' ? (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+            <TextField size="small" label={nameLabel} value={name} onChange={(e) => setName(e.target.value)} required />
+            {stepIndex === 0 && (
+              <Stack direction="row" sx={{ alignItems: 'center' }}>
+                <Typography variant="body2" sx={{ mr: 1 }}>
+                  {t('columns')}
+                </Typography>
+                {optionalColumns.map((c) => (
+                  <FormControlLabel
+                    key={c}
+                    label={t(`columnNames.${c}`)}
+                    control={<Checkbox checked={columns.includes(c)} onChange={(e) => setColumns(e.target.checked ? [...columns, c] : columns.filter((x) => x !== c))} />}
+                  />
+                ))}
+              </Stack>
+            )}
+            <Button
+              variant="contained"
+              disabled={!name.trim()}
+              onClick={() =>
+                void (stepIndex === 0
+                  ? act(() => api.call('signoff.prepare', { periodId: period.id, preparer: name, columns }), t('prepared'))
+                  : stepIndex === 1
+                    ? act(() => api.call('signoff.review', { id: latest!.id, reviewer: name }), t('reviewed'))
+                    : act(() => api.call('signoff.sign', { id: latest!.id, signer: name }), t('signed', { n: latest!.revision })))
+              }
+            >
+              {stepIndex === 0 ? t('prepare') : stepIndex === 1 ? t('review') : t('sign')}
+            </Button>
+          </Stack>
+        </Paper>
+      ) : (
+        <Stack direction="row" spacing={1}>
+          <Button variant="contained" onClick={() => void download('xlsx')}>
+            {t('exportXlsx')}
+          </Button>
+          <Button variant="outlined" onClick={() => void download('csv')}>
+            {t('exportCsv')}
+          </Button>
+          <Button onClick={() => setRevising(true)}>{t('revise')}</Button>
+        </Stack>
+      )}
+
+      {snapshot.data && (
+        <>
+          {!snapshot.data.office && <Alert severity="warning">{t('officeMissing')}</Alert>}
+          <Typography variant="subtitle2">{t('preview')}</Typography>
+          <SnapshotTable snapshot={snapshot.data} />
+        </>
+      )}
+
+      {revising && (
+        <FormDialog
+          title={t('reviseTitle')}
+          onClose={() => setRevising(false)}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim().length < 2) return setReasonError('请写明更正的原因');
+            void act(async () => {
+              const created = await api.call('signoff.revise', { periodId: period.id, reason });
+              setRevising(false);
+              setReason('');
+              return created;
+            }, t('revised', { n: (latest?.revision ?? 0) + 1 }));
+          }}
+          maxWidth="xs"
+        >
+          <Typography variant="body2">{t('reviseHelp')}</Typography>
+          <TextField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus multiline minRows={2} error={Boolean(reasonError)} helperText={reasonError} />
+        </FormDialog>
+      )}
+    </Stack>
+  );
+}

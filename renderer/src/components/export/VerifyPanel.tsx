@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { VerifyReport } from '../../../../shared/domain';
+import { api, errorMessage } from '../../api/client';
+import { readAsBase64 } from '../../api/files';
+
+/** A table received from a subordinate office: is it what they signed, and who signed it? */
+export function VerifyPanel() {
+  const { t } = useTranslation('export');
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function verify(file: File) {
+    setError(null);
+    setReport(null);
+    try {
+      setReport(await api.call('verify.file', { fileName: file.name, contentBase64: await readAsBase64(file) }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={t('verifyTitle')}>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
+        {t('verifyTitle')}
+      </Typography>
+      <Button variant="outlined" component="label">
+        {t('verifyPick')}
+        <input
+          hidden
+          type="file"
+          accept=".xlsx"
+          aria-label={t('verifyPick')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void verify(file);
+          }}
+        />
+      </Button>
+      {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+      {report && !report.sealed && <Alert severity="error" sx={{ mt: 2 }}>没有找到台账签章，无法核验。</Alert>}
+      {report?.sealed && (
+        <>
+          <Alert severity={report.valid ? 'success' : 'error'} sx={{ mt: 2 }}>
+            {report.valid ? t('verifyValid', { office: report.office ?? '—', signer: report.signer ?? '—' }) : t('verifyInvalid', { n: report.changes.length })}
+          </Alert>
+          <Alert severity={report.knownSigner ? 'info' : 'warning'} sx={{ mt: 1 }}>
+            {t(report.knownSigner ? 'knownSigner' : 'unknownSigner', { fingerprint: report.fingerprint ?? '—' })}
+          </Alert>
+          {report.changes.length > 0 && (
+            <Table size="small" sx={{ mt: 1 }} aria-label={t('verifyInvalid', { n: report.changes.length })}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('changeRow')}</TableCell>
+                  <TableCell>{t('changeColumn')}</TableCell>
+                  <TableCell>{t('expected')}</TableCell>
+                  <TableCell>{t('found')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {report.changes.map((c, i) => (
+                  <TableRow key={i} sx={{ bgcolor: '#fff3e0' }}>
+                    <TableCell>{c.row}</TableCell>
+                    <TableCell>{c.column}</TableCell>
+                    <TableCell>{c.expected}</TableCell>
+                    <TableCell sx={{ color: 'error.main', fontWeight: 600 }}>{c.found}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </>
+      )}
+    </Paper>
+  );
+}

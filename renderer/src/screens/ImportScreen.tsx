@@ -1,0 +1,246 @@
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { ImportBatch, ImportDiff, ImportPreview } from '../../../shared/domain';
+import { api, errorMessage } from '../api/client';
+import { readAsBase64 } from '../api/files';
+import { DateField } from '../components/DateField';
+import { ImportHistory } from '../components/import/ImportHistory';
+import { DiffTable } from '../components/import/DiffTable';
+import { MappingTable } from '../components/import/MappingTable';
+import { SheetPreview } from '../components/import/SheetPreview';
+import { useNotify } from '../state/notices';
+import { usePlans } from '../state/plans';
+
+const steps = ['file', 'table', 'mapping', 'diff', 'done'] as const;
+type StepName = (typeof steps)[number];
+
+export function ImportScreen() {
+  const { t } = useTranslation('import');
+  const notify = useNotify();
+  const { plans, select, reload: reloadPlans } = usePlans();
+  const [planId, setPlanId] = useState<number | undefined>();
+  const [step, setStep] = useState<StepName>('file');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [diff, setDiff] = useState<ImportDiff | null>(null);
+  const [asOf, setAsOf] = useState<string | undefined>();
+  const [batch, setBatch] = useState<ImportBatch | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
+
+  async function run<T>(message: string, work: () => Promise<T>): Promise<T | undefined> {
+    setBusy(message);
+    setError(null);
+    try {
+      return await work();
+    } catch (e) {
+      setError(errorMessage(e));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function choose(file: File) {
+    const result = await run(t('reading', { name: file.name }), async () => {
+      const stage = await api.call('import.stage', { fileName: file.name, contentBase64: await readAsBase64(file) });
+      return api.call('import.preview', { stagingId: stage.stagingId });
+    });
+    if (result) {
+      setPreview(result);
+      setAsOf(undefined);
+      setStep('table');
+    }
+  }
+
+  const view = (p: ImportPreview) => ({ stagingId: p.stagingId, sheet: p.sheet, headerRow: p.headerRow, mapping: p.columns });
+
+  async function repreview(change: { sheet?: string; headerRow?: number; mapping?: ImportPreview['columns'] }) {
+    if (!preview) return;
+    const next = await run(t('reading', { name: preview.fileName }), () =>
+      api.call('import.preview', {
+        stagingId: preview.stagingId,
+        sheet: change.sheet ?? preview.sheet,
+        ...(change.sheet ? {} : { headerRow: change.headerRow ?? preview.headerRow }),
+        ...(change.mapping ? { mapping: change.mapping } : {}),
+      }),
+    );
+    if (next) setPreview(next);
+  }
+
+  async function toDiff(date = asOf) {
+    if (!preview) return;
+    const result = await run(t('reading', { name: preview.fileName }), () => api.call('import.diff', { ...view(preview), asOf: date, planId }));
+    if (result) {
+      setDiff(result);
+      setStep('diff');
+    }
+  }
+
+  async function commit() {
+    if (!preview) return;
+    const result = await run(t('committing'), () => api.call('import.commit', { ...view(preview), asOf, planId }));
+    if (result) {
+      setBatch(result);
+      setStep('done');
+      setHistoryKey((k) => k + 1);
+      reloadPlans();
+      if (result.planId) select(result.planId);
+      notify('success', t('done', { file: result.fileName, ...result.counts }));
+    }
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    const file = event.dataTransfer.files[0];
+    if (file) void choose(file);
+  }
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1200 }}>
+      <Typography variant="h5" component="h1">
+        {t('title')}
+      </Typography>
+      <Stepper activeStep={steps.indexOf(step)}>
+        {steps.map((s) => (
+          <Step key={s}>
+            <StepLabel>{t(`steps.${s}`)}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      {busy && (
+        <Stack spacing={1}>
+          <Typography variant="body2">{busy}</Typography>
+          <LinearProgress aria-label={busy} />
+        </Stack>
+      )}
+      {error && <Alert severity="error">{error}</Alert>}
+
+      {step === 'file' && (
+        <Paper
+          variant="outlined"
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={onDrop}
+          sx={{ p: 5, textAlign: 'center', borderStyle: 'dashed', borderWidth: 2 }}
+        >
+          <UploadFileIcon color="primary" sx={{ fontSize: 48 }} />
+          <Typography sx={{ my: 1 }}>{t('drop')}</Typography>
+          <Button variant="contained" component="label">
+            {t('pick')}
+            <input
+              hidden
+              type="file"
+              aria-label={t('pick')}
+              accept=".xlsx,.xls,.xlsm,.xlsb,.et,.ett,.ods,.csv,.txt,.htm,.html"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void choose(file);
+              }}
+            />
+          </Button>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+            {t('formats')}
+          </Typography>
+        </Paper>
+      )}
+
+      {preview && (step === 'table' || step === 'mapping') && (
+        <Alert severity={preview.rows.length ? 'info' : 'warning'}>
+          {t('understood', { title: preview.title ?? '—', asOf: preview.asOf ?? '—', unit: preview.reportingUnit ?? '—', rows: preview.rows.length })}
+          {preview.profileApplied && ` ${t('profileApplied')}`}
+        </Alert>
+      )}
+      {preview && step === 'table' && (
+        <SheetPreview preview={preview} onSheet={(sheet) => void repreview({ sheet })} onHeaderRow={(headerRow) => void repreview({ headerRow })} />
+      )}
+      {preview && step === 'mapping' && (
+        <>
+          <MappingTable preview={preview} onMapping={(mapping) => void repreview({ mapping })} />
+          <Stack direction="row" spacing={2}>
+            <TextField
+              select
+              size="small"
+              label={t('intoPlan')}
+              value={planId ?? ''}
+              onChange={(e) => setPlanId(e.target.value ? Number(e.target.value) : undefined)}
+              sx={{ minWidth: 320 }}
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+            >
+              <MenuItem value="">{t('planFromTitle')}</MenuItem>
+              {plans.map((p) => (
+                <MenuItem key={p.id} value={p.id}>
+                  {p.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <DateField label={t('asOf')} value={asOf ?? preview.asOf ?? ''} onChange={(date) => setAsOf(date || undefined)} width={200} />
+          </Stack>
+        </>
+      )}
+      {diff && step === 'diff' && (
+        <DiffTable
+          diff={diff}
+          asOf={asOf ?? diff.period.asOf}
+          onAsOf={(date) => {
+            setAsOf(date);
+            void toDiff(date);
+          }}
+        />
+      )}
+      {batch && step === 'done' && <Alert severity="success">{t('done', { file: batch.fileName, ...batch.counts })}</Alert>}
+
+      <Stack direction="row" spacing={1}>
+        {(step === 'mapping' || step === 'diff') && (
+          <Button disabled={Boolean(busy)} onClick={() => setStep(step === 'diff' ? 'mapping' : 'table')}>
+            {t('back')}
+          </Button>
+        )}
+        {step === 'table' && (
+          <Button variant="contained" disabled={Boolean(busy) || !preview?.rows.length} onClick={() => setStep('mapping')}>
+            {t('next')}
+          </Button>
+        )}
+        {step === 'mapping' && (
+          <Button variant="contained" disabled={Boolean(busy) || !preview?.rows.length} onClick={() => void toDiff()}>
+            {t('next')}
+          </Button>
+        )}
+        {step === 'diff' && (
+          <Button variant="contained" disabled={Boolean(busy) || !diff || diff.counts.new + diff.counts.changed === 0} onClick={() => void commit()}>
+            {t('commit')}
+          </Button>
+        )}
+        {step === 'done' && (
+          <Button
+            variant="outlined"
+            onClick={() => {
+              setPreview(null);
+              setDiff(null);
+              setBatch(null);
+              setStep('file');
+            }}
+          >
+            {t('again')}
+          </Button>
+        )}
+        {preview?.warnings.length ? <Chip color="warning" variant="outlined" label={`${t('warnings')} ${preview.warnings.length}`} /> : null}
+      </Stack>
+
+      <ImportHistory key={historyKey} onUndone={reloadPlans} />
+    </Stack>
+  );
+}

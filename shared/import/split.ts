@@ -1,0 +1,171 @@
+/**
+ * Splitting the cells that hold several names: units ("县城管局\n县住建局", "区妇联、区卫健委"), people
+ * ("王 晓 滕跃峰" is 王晓 and 滕跃峰), and progress written per unit ("县城管局：……\n县住建局：……").
+ * Never inside brackets: "各县（市、区）政府" is one unit.
+ */
+import { normalizeName } from '../names';
+import { foldWidth } from '../text';
+
+const openers = new Set(['（', '(', '【', '[', '《', '〔', '「', '“']);
+const closers = new Set(['）', ')', '】', ']', '》', '〕', '」', '”']);
+
+/** Splits on characters accepted by `isSeparator`, but only at bracket depth 0. */
+function splitOutsideBrackets(text: string, isSeparator: (ch: string) => boolean): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (openers.has(ch)) depth++;
+    else if (closers.has(ch) && depth > 0) depth--;
+    if (depth === 0 && isSeparator(ch)) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
+const listSeparators = new Set(['\n', '\r', '、', '，', ',', ';', '；', '/', '／', '|', '｜']);
+const isListSeparator = (ch: string): boolean => listSeparators.has(ch);
+const isSpace = (ch: string): boolean => /\s/.test(ch);
+
+/** Spaces inside a token, 1-char pieces: "王 晓" → ['王', '晓']. Run of single CJK characters = one padded name. */
+function joinPadded(tokens: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    // Two or three single characters are one padded name; four are read as two padded two-character names.
+    if (run.length === 4) out.push(run.slice(0, 2).join(''), run.slice(2).join(''));
+    else out.push(run.join(''));
+    run = [];
+  };
+  for (const token of tokens) {
+    if ([...token].length === 1 && /[\u3400-\u9fff]/.test(token)) run.push(token);
+    else {
+      flush();
+      out.push(token);
+    }
+  }
+  flush();
+  return out;
+}
+
+const stripTrailing = (s: string): string => s.replace(/^[\s:：。.]+|[\s:：。.]+$/g, '');
+
+/** Several people in one cell: line breaks, 、，;; and spaces separate names; padding spaces inside a name do not. */
+export function splitPeople(raw: string): string[] {
+  const text = foldWidth(raw).replace(/\u00a0/g, ' ');
+  const out: string[] = [];
+  for (const part of splitOutsideBrackets(text, isListSeparator)) {
+    const tokens = splitOutsideBrackets(part, isSpace).filter((t) => t.trim() !== '');
+    for (const name of joinPadded(tokens)) {
+      const clean = normalizeName(stripTrailing(name));
+      if (clean && !/^(无|暂无|\/|-|—)$/.test(clean)) out.push(clean);
+    }
+  }
+  return dedupe(out);
+}
+
+/**
+ * Several units in one cell. Spaces separate units too, except padding: a one-character piece ("县 财政局")
+ * belongs to the piece after it.
+ */
+export function splitUnits(raw: string): string[] {
+  const text = foldWidth(raw).replace(/\u00a0/g, ' ');
+  const out: string[] = [];
+  for (const part of splitOutsideBrackets(text, isListSeparator)) {
+    const tokens = splitOutsideBrackets(part, isSpace).filter((t) => t.trim() !== '');
+    const joined: string[] = [];
+    let carry = '';
+    for (const token of tokens) {
+      const piece = carry + token;
+      // Padding: a one-character piece ("县 财政局", "县 委 办") continues into the next.
+      if ([...token].length === 1 && token !== tokens[tokens.length - 1]) carry = piece;
+      else {
+        joined.push(piece);
+        carry = '';
+      }
+    }
+    if (carry) joined.push(carry);
+    for (const unit of joined) {
+      const clean = normalizeName(stripTrailing(unit));
+      if (clean && !/^(无|暂无|\/|-|—)$/.test(clean)) out.push(clean);
+    }
+  }
+  return dedupe(out);
+}
+
+function dedupe(names: string[]): string[] {
+  return [...new Set(names)];
+}
+
+/** A unit label at the start of a line or sentence, such as "县城管局：" or "2.县住建局:". */
+const labelPattern =
+  /(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]?\s*)?([^\n。；;：:，,]{2,24}?(?:局|委|办|中心|政府|院|会|部|站|所|队|公司|街道|镇|乡|社|馆|处|团|组|集团|委员会))\s*[：:]/g;
+
+const unitLabels = new Map<string, RegExp>();
+
+/** "县城管局：" at a line or sentence start, for one unit (cached: the same units recur on every row). */
+function unitLabel(unit: string): RegExp {
+  let re = unitLabels.get(unit);
+  if (!re) {
+    const escaped = unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`(?:^|(?<=[\\n。；;]))[ \\t\\u3000]*${escaped}\\s*[：:]`, 'g');
+    if (unitLabels.size > 2000) unitLabels.clear();
+    unitLabels.set(unit, re);
+  }
+  return re;
+}
+
+function sameUnit(a: string, b: string): boolean {
+  const x = normalizeName(a);
+  const y = normalizeName(b);
+  return x === y || (x.length >= 2 && y.length >= 2 && (x.endsWith(y) || y.endsWith(x)));
+}
+
+/**
+ * Progress written per unit in one cell, split at each "单位：" label. Labels are matched to the row's
+ * units (a label "城管局" is the row's "县城管局"); a label that names none of them is kept as written.
+ * Returns [] when the cell has no such labels (the whole text is then the project's).
+ */
+export function splitUnitProgress(raw: string, units: readonly string[]): { unit: string; text: string; known: boolean }[] {
+  const text = raw.replace(/\r\n?/g, '\n');
+  const starts: { index: number; bodyStart: number; label: string }[] = [];
+  labelPattern.lastIndex = 0;
+  for (let m = labelPattern.exec(text); m !== null; m = labelPattern.exec(text)) {
+    const label = (m[1] ?? '').trim();
+    starts.push({ index: m.index, bodyStart: m.index + m[0].length, label });
+  }
+  // Also labels that name the row's own units exactly, whatever they end with.
+  for (const unit of units) {
+    if (!text.includes(unit)) continue;
+    const re = unitLabel(unit);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (!starts.some((s) => s.index <= m.index && m.index < s.bodyStart)) {
+        starts.push({ index: m.index, bodyStart: m.index + m[0].length, label: unit });
+      }
+    }
+  }
+  starts.sort((a, b) => a.index - b.index);
+  const labelled = starts.filter((s) => units.some((u) => sameUnit(u, s.label)) || /(局|委|办|中心|政府)$/.test(s.label));
+  if (labelled.length === 0) return [];
+  if (labelled.length === 1 && units.length <= 1 && labelled[0]?.index !== 0) return [];
+  const out: { unit: string; text: string; known: boolean }[] = [];
+  const lead = text.slice(0, labelled[0]?.index ?? 0).trim();
+  labelled.forEach((s, i) => {
+    const end = labelled[i + 1]?.index ?? text.length;
+    const body = text.slice(s.bodyStart, end).trim();
+    const match = units.find((u) => sameUnit(u, s.label));
+    const unit = match ?? normalizeName(s.label);
+    const existing = out.find((o) => o.unit === unit);
+    if (existing) existing.text = `${existing.text}\n${body}`.trim();
+    else out.push({ unit, text: body, known: match !== undefined });
+  });
+  if (lead && out[0]) out[0].text = `${lead}\n${out[0].text}`.trim();
+  return out;
+}

@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import { sampleSnapshot } from './test/integration/export/sample-snapshot';
+import { loadOrCreateOfficeKey } from './electron/backend/export/keys';
+import { writeSealedWorkbook } from './electron/backend/export/workbook';
+import { verifyWorkbook } from './electron/backend/export/verify';
+const key = loadOrCreateOfficeKey('/tmp/smoke-keys', '叶县人民政府办公室');
+const s = sampleSnapshot({ columns: ['status','completion','timeProgress'], revision: 2 });
+let t = Date.now();
+const buf = await writeSealedWorkbook(s, key);
+console.log('write ms', Date.now() - t, buf.length);
+fs.writeFileSync('/tmp/smoke.xlsx', buf);
+t = Date.now();
+const r = await verifyWorkbook(buf, [{ fingerprint: key.fingerprint, office: 'x' }]);
+console.log('verify ms', Date.now() - t, { ...r, snapshot: undefined });

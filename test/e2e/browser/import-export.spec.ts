@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
+
+test.describe('the reporting cycle', () => {
+  test.skip(!fs.existsSync(path.join(fixtures, 'yexian-2022-progress.xlsx')), '../shared/fixtures is not beside the repository');
+
+  test('imports the Ye County table through the wizard, then undoes it', async ({ page, ledger }) => {
+    await page.goto(`${ledger.url}#/import`);
+    await page.getByLabel('选择文件…').setInputFiles(path.join(fixtures, 'yexian-2022-progress.xlsx'));
+    await expect(page.getByText(/识别出 10 行数据/)).toBeVisible();
+    await expect(page.getByText(/截至：2022-07-25/)).toBeVisible();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByRole('table', { name: '核对列' })).toBeVisible();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByText(/将新建/).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: '新增 10' })).toBeVisible();
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect(page.getByText(/已导入“yexian-2022-progress.xlsx”：新增 10 项/).first()).toBeVisible();
+
+    await page.getByRole('link', { name: '实事清单', exact: true }).click();
+    await expect(page.getByRole('grid').getByText('县城管局、县住建局')).toBeVisible();
+
+    await page.getByRole('link', { name: '导入' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('region', { name: '导入记录' }).getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByText('已撤销导入“yexian-2022-progress.xlsx”')).toBeVisible();
+    expect(await ledger.call('plans.list', {})).toEqual([]);
+  });
+
+  test('signs a period off in three steps, exports the sealed table and verifies it', async ({ page, ledger }) => {
+    await ledger.call('settings.update', { officeName: '叶县人民政府办公室' });
+    const plan = await ledger.call('plans.create', { year: 2022, level: 'county', name: '2022年省民生实事叶县' });
+    const period = await ledger.call('periods.create', { planId: plan.id, kind: 'custom', asOf: '2022-07-25' });
+    const project = await ledger.call('projects.create', { planId: plan.id, title: '实施残疾儿童康复救助', leadUnits: ['县残联'], leaders: ['张安有'] });
+    await ledger.call('progress.save', { projectId: project.id, periodId: period.id, narrative: '已救助残疾儿童98人。' });
+
+    await page.goto(`${ledger.url}#/export`);
+    const panel = page.getByRole('region', { name: '报送期' });
+    await panel.getByLabel('填表人').fill('李敏');
+    await panel.getByRole('button', { name: '提交审核' }).click();
+    await expect(panel.getByLabel('报表预览（与打印内容一致）')).toContainText('已救助残疾儿童98人。');
+    await panel.getByLabel('审核人').fill('张伟');
+    await panel.getByRole('button', { name: '审核通过' }).click();
+    await panel.getByLabel('签发领导').fill('王东效');
+    await panel.getByRole('button', { name: '签发' }).click();
+    await expect(page.getByText('已签发修订版 1，报表已锁定')).toBeVisible();
+    await expect(panel.getByText('修订版 1：已签发')).toBeVisible();
+
+    const downloading = page.waitForEvent('download');
+    await panel.getByRole('button', { name: '导出 Excel（带签章）' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('2022年省民生实事叶县-截至2022年7月25日.xlsx');
+    const saved = test.info().outputPath('export.xlsx');
+    await download.saveAs(saved);
+
+    await page.getByLabel('选择收到的 Excel 文件…').setInputFiles(saved);
+    await expect(page.getByText('核验通过：表格与“叶县人民政府办公室”的签章一致（签发领导 王东效）。')).toBeVisible();
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { splitPeople, splitUnitProgress, splitUnits } from '../../../shared/import/split';
+import { matchHeader, normalizeHeader } from '../../../shared/import/headers';
+import { normalizeSeq } from '../../../shared/import/understand';
+
+describe('splitting people', () => {
+  it.each([
+    ['王 晓 滕跃峰', ['王晓', '滕跃峰']],
+    ['王 晓', ['王晓']],
+    ['王　晓', ['王晓']],
+    ['兰建伟 王清伟', ['兰建伟', '王清伟']],
+    ['胡炜哲\n王二宝\n何鹏飞', ['胡炜哲', '王二宝', '何鹏飞']],
+    ['张三、李四，王五;赵六', ['张三', '李四', '王五', '赵六']],
+    ['王 晓\n滕跃峰', ['王晓', '滕跃峰']],
+    ['李明（兼）、王刚', ['李明（兼）', '王刚']],
+    ['', []],
+    ['无', []],
+  ])('%j → %j', (raw, expected) => {
+    expect(splitPeople(raw)).toEqual(expected);
+  });
+});
+
+describe('splitting units', () => {
+  it.each([
+    ['县城管局\n县住建局', ['县城管局', '县住建局']],
+    ['各县（市、区）政府', ['各县（市、区）政府']],
+    ['市民政局、市委组织部，相关县（市、区）政府', ['市民政局', '市委组织部', '相关县（市、区）政府']],
+    ['县住建局 县财政局', ['县住建局', '县财政局']],
+    ['县 财政局', ['县财政局']],
+    ['区妇联；区卫健委', ['区妇联', '区卫健委']],
+    ['县人社局\r\n县人社局', ['县人社局']],
+  ])('%j → %j', (raw, expected) => {
+    expect(splitUnits(raw)).toEqual(expected);
+  });
+});
+
+describe('progress split by unit', () => {
+  it('splits at each unit label, matching the row units', () => {
+    const text = '县城管局： 已整改病害井盖201座。\n县住建局： 已完成拦标价编制工作。';
+    expect(splitUnitProgress(text, ['县城管局', '县住建局'])).toEqual([
+      { unit: '县城管局', text: '已整改病害井盖201座。', known: true },
+      { unit: '县住建局', text: '已完成拦标价编制工作。', known: true },
+    ]);
+  });
+
+  it('matches a short label to the row unit and flags unknown ones', () => {
+    const parts = splitUnitProgress('城管局：完成5处。区交通局：完成2处。', ['区城管局']);
+    expect(parts.map((p) => [p.unit, p.known])).toEqual([
+      ['区城管局', true],
+      ['区交通局', false],
+    ]);
+  });
+
+  it('leaves prose without labels whole', () => {
+    expect(splitUnitProgress('(1) 免费“两癌”筛查开展情况，截至7月25日，宫颈癌筛查人数为8406人。', ['县卫健委'])).toEqual([]);
+    expect(splitUnitProgress('目前进展：已完成选址。', ['团县委'])).toEqual([]);
+  });
+});
+
+describe('headers', () => {
+  it.each([
+    ['责 任 人', 'responsiblePeople'],
+    ['工作\n进度', 'progress'],
+    ['分管县领导', 'leaders'],
+    ['主要责任单位', 'leadUnits'],
+    ['相关责任单位', 'supportUnits'],
+    ['序　号', 'seq'],
+    ['实事名称', 'project'],
+    ['完成率（%）', 'rate'],
+    ['计量单位', 'unit'],
+    ['截至7月底工作进展情况', 'progress'],
+    ['累计完成', 'actual'],
+    ['目标值', 'target'],
+    ['备注', 'remark'],
+  ])('%j is %s', (text, field) => {
+    expect(matchHeader(text)?.field).toBe(field);
+  });
+
+  it('does not read a long title or a data cell as a header', () => {
+    expect(matchHeader('2022年省民生实事叶县工作任务推进情况表')).toBeNull();
+    expect(matchHeader('县人社局')).toBeNull();
+    expect(normalizeHeader(' 工作\n进度（截至9月底）：')).toBe('工作进度');
+  });
+
+  it.each([
+    ['1', '1'],
+    ['一', '1'],
+    ['（三）', '3'],
+    ['十一、', '11'],
+    ['２', '2'],
+    ['1.', '1'],
+    ['A-1', 'A-1'],
+    ['', null],
+  ])('seq %j → %j', (raw, expected) => {
+    expect(normalizeSeq(raw)).toBe(expected);
+  });
+});
