@@ -9,7 +9,7 @@ import { optionalColumns, type OptionalColumn, type PeriodSnapshot, type Snapsho
  *   row 2  填报单位：… (left half)            截至日期：YYYY年M月D日 (right half)
  *   row 3  编号 | 工作任务 | 责任单位 | 责任人 | 分管领导 | 工作进度 [| 状态 | 完成率 | 时序进度]
  *   row 4… one row per project
- *   then   填表人：…　审核人：…　签发领导：…　日期：…  (merged across)
+ *   then   填表人：… 审核人：… 签发领导：… 日期：…  (merged across)
  *   then   修订版 N：原因                              (only when revision > 1)
  */
 

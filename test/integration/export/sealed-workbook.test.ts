@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { utils } from 'xlsx';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPublicKey, loadOrCreateOfficeKey, parsePublicKeyFile, type OfficeKey } from '../../../electron/backend/export/keys';
 import { readVisibleCells } from '../../../electron/backend/export/read-table';
 import { createSeal } from '../../../electron/backend/export/seal-signature';
@@ -22,11 +23,16 @@ let snapshot: PeriodSnapshot;
 let bytes: Uint8Array;
 const trusted = () => [{ fingerprint: key.fingerprint, office: key.office }];
 
+let keyDir: string;
+
 beforeAll(async () => {
-  key = loadOrCreateOfficeKey(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'ledger-key-')), '叶县人民政府办公室');
+  keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-key-'));
+  key = loadOrCreateOfficeKey(keyDir, '叶县人民政府办公室');
   snapshot = sampleSnapshot({ columns: ['status', 'completion', 'timeProgress'], revision: 2 });
   bytes = await writeSealedWorkbook(snapshot, key, { generatedBy: '张晓梅' });
 });
+
+afterAll(() => fs.rmSync(keyDir, { recursive: true, force: true }));
 
 describe('a sealed workbook', () => {
   it('reads back with SheetJS as the same table, and verifies with no changes', async () => {

@@ -61,7 +61,16 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
 
     const changes: FieldChange[] = [];
     let conflict: string | null = signed ? `报送期“${target.periodLabel}”已签发，不能再导入；如需更正请新建修订版。` : null;
-    if (project) {
+    if (!project) {
+      // A new project: show what it will be created with.
+      for (const key of Object.keys(linkLabels) as (keyof typeof linkLabels)[]) {
+        if (names[key].length) changes.push({ field: key, label: linkLabels[key], before: '', after: names[key].join('、') });
+      }
+      for (const n of narratives) changes.push({ field: 'progress', label: n.unit ? `进展（${n.unit}）` : '进展情况', before: '', after: n.text });
+      for (const i of rowIndicators) {
+        if (i.actual !== null) changes.push({ field: 'actual', label: `完成值（${i.name}）`, before: '', after: trimNumber(i.actual) });
+      }
+    } else {
       for (const key of Object.keys(linkLabels) as (keyof typeof linkLabels)[]) {
         const [before, after] = [project[key].join('、'), names[key].join('、')];
         if (names[key].length && before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
