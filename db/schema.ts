@@ -216,6 +216,21 @@ export interface ImportProfilesTable {
   updatedAt: string;
 }
 
+export interface ReceivedTablesTable {
+  id: Generated<number>;
+  fileName: string;
+  sha256: string;
+  office: string;
+  fingerprint: string;
+  valid: number;
+  changes: number;
+  signer: string;
+  planName: string;
+  periodAsOf: string;
+  snapshotJson: string;
+  receivedAt: string;
+}
+
 export interface Database {
   plans: PlansTable;
   units: UnitsTable;
@@ -236,6 +251,7 @@ export interface Database {
   importBatches: ImportBatchesTable;
   importBatchItems: ImportBatchItemsTable;
   importProfiles: ImportProfilesTable;
+  receivedTables: ReceivedTablesTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
 }

@@ -285,3 +285,20 @@ export interface OfficeKeyInfo {
   /** The key file a superior imports to trust this office's tables. */
   publicKeyFile: string;
 }
+
+/** A sealed table received from a subordinate office. */
+export interface ReceivedTable {
+  id: number;
+  fileName: string;
+  office: string;
+  fingerprint: string;
+  /** The cells match the seal. */
+  valid: boolean;
+  /** How many cells were changed after signing. */
+  changes: number;
+  knownSigner: boolean;
+  signer: string;
+  planName: string;
+  periodAsOf: string;
+  receivedAt: string;
+}

@@ -39,25 +39,58 @@ export interface Matchable {
 
 const sure = 0.75;
 const withSameNumber = 0.45;
+/** Beyond this many row × project pairs the fuzzy pass is skipped: it is quadratic. */
+const fuzzyPairs = 2_000_000;
 
 /**
- * For each row, the project it matches or null. A project is matched at most once; a title alike
- * enough wins on its own, a weaker likeness needs the same number as well.
+ * For each row, the project it matches or null. A project is matched at most once. Identical titles
+ * (after folding) match first, in linear time; then a weaker likeness with the same number; then, for
+ * tables of ordinary size, the likeliest remaining title.
  */
 export function matchRows(rows: readonly { seq: string | null; project: string }[], projects: readonly Matchable[]): (number | null)[] {
-  const taken = new Set<number>();
   const result: (number | null)[] = rows.map(() => null);
-  const candidates = rows.flatMap((row, index) =>
-    projects.map((p) => {
-      const score = titleSimilarity(row.project, p.title);
-      const sameNumber = row.seq !== null && Number(row.seq) === p.seq;
-      return { index, id: p.id, score: score + (sameNumber ? 0.01 : 0), ok: score >= sure || (sameNumber && score >= withSameNumber) };
-    }),
-  );
-  for (const c of candidates.filter((c) => c.ok).sort((a, b) => b.score - a.score)) {
-    if (result[c.index] !== null || taken.has(c.id)) continue;
-    result[c.index] = c.id;
-    taken.add(c.id);
+  const taken = new Set<number>();
+  const take = (index: number, id: number) => {
+    result[index] = id;
+    taken.add(id);
+  };
+
+  // Identical titles; of two rows alike, the one with the project's own number first.
+  const byTitle = new Map<string, Matchable[]>();
+  for (const p of projects) {
+    const key = folded(p.title);
+    byTitle.set(key, [...(byTitle.get(key) ?? []), p]);
+  }
+  for (const sameNumberFirst of [true, false]) {
+    rows.forEach((row, index) => {
+      if (result[index] !== null) return;
+      const free = (byTitle.get(folded(row.project)) ?? []).filter((p) => !taken.has(p.id));
+      const pick = sameNumberFirst ? free.find((p) => String(p.seq) === row.seq) : free[0];
+      if (pick) take(index, pick.id);
+    });
+  }
+
+  // The same number and a fair likeness.
+  const bySeq = new Map(projects.map((p) => [p.seq, p]));
+  rows.forEach((row, index) => {
+    if (result[index] !== null || row.seq === null) return;
+    const p = bySeq.get(Number(row.seq));
+    if (p && !taken.has(p.id) && titleSimilarity(row.project, p.title) >= withSameNumber) take(index, p.id);
+  });
+
+  // Any likely title, best pairs first, while the table is of ordinary size.
+  const openRows = rows.map((_, i) => i).filter((i) => result[i] === null);
+  const openProjects = projects.filter((p) => !taken.has(p.id));
+  if (openRows.length * openProjects.length > fuzzyPairs) return result;
+  const pairs: { index: number; id: number; score: number }[] = [];
+  for (const index of openRows) {
+    for (const p of openProjects) {
+      const score = titleSimilarity(rows[index]!.project, p.title);
+      if (score >= sure) pairs.push({ index, id: p.id, score });
+    }
+  }
+  for (const pair of pairs.sort((a, b) => b.score - a.score)) {
+    if (result[pair.index] === null && !taken.has(pair.id)) take(pair.index, pair.id);
   }
   return result;
 }

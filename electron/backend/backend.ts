@@ -4,6 +4,7 @@ import { LedgerError } from '../../shared/errors';
 import { openLedgerDatabase } from '../../db/open';
 import type { BackendContext, Handler, Handlers } from './context';
 import { appHandlers } from './features/app';
+import { consolidateHandlers } from './features/consolidate';
 import { directoryHandlers } from './features/directory';
 import { importHandlers } from './features/import';
 import { Staging } from './features/import/staging';
@@ -34,6 +35,7 @@ const handlers: Handlers = {
   ...taskHandlers,
   ...importHandlers,
   ...signOffHandlers,
+  ...consolidateHandlers,
 };
 
 export interface BackendOptions {

@@ -24,6 +24,7 @@ import {
   type Period,
   type Plan,
   type PlanSummary,
+  type ReceivedTable,
   type ProgressRecord,
   type Project,
   type Settings,
@@ -34,6 +35,7 @@ import {
 import { statusClasses } from '../status/types';
 import type { RulePreset } from '../status/presets';
 import { optionalColumns, type PeriodSnapshot } from '../snapshot';
+import type { ConsolidatedTable } from '../consolidate';
 
 z.config(z.locales.zhCN());
 
@@ -280,6 +282,11 @@ export const contract = {
     z.strictObject({ periodId: id, revision: id.optional(), format: z.enum(['xlsx', 'csv'], '导出格式应为 xlsx 或 csv').default('xlsx') }),
   ),
   'verify.file': method<VerifyReport>()(z.strictObject(fileContent)),
+  'consolidate.add': method<ReceivedTable>()(z.strictObject(fileContent)),
+  'consolidate.list': method<ReceivedTable[]>()(empty),
+  'consolidate.remove': method<{ removed: number }>()(z.strictObject({ id })),
+  'consolidate.view': method<ConsolidatedTable>()(z.strictObject({ ids: z.array(id).min(1, '请先选择要汇总的下级报表').max(200) })),
+  'consolidate.export': method<ExportedFile>()(z.strictObject({ ids: z.array(id).min(1, '请先选择要汇总的下级报表').max(200) })),
   'keys.info': method<OfficeKeyInfo>()(empty),
   'keys.trusted': method<TrustedOffice[]>()(empty),
   'keys.trust': method<TrustedOffice>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '../api/useQuery';
-import { KeysPanel } from '../components/export/KeysPanel';
+import { ConsolidatePanel } from '../components/export/ConsolidatePanel';
 import { SignOffPanel } from '../components/export/SignOffPanel';
 import { VerifyPanel } from '../components/export/VerifyPanel';
 import { usePlans } from '../state/plans';
@@ -39,7 +39,7 @@ export function ExportScreen() {
         </Paper>
       )}
       <VerifyPanel />
-      <KeysPanel />
+      <ConsolidatePanel />
     </Stack>
   );
 }

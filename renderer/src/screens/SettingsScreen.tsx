@@ -17,6 +17,7 @@ import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useNotify } from '../state/notices';
 import { UnitsDirectory } from '../components/UnitsDirectory';
+import { KeysPanel } from '../components/export/KeysPanel';
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -51,6 +52,7 @@ export function SettingsScreen() {
       {settings.data && presets.data && (
         <PreferencesForm key={JSON.stringify(settings.data)} settings={settings.data} presets={presets.data} onSaved={settings.reload} onPresetSaved={presets.reload} />
       )}
+      <KeysPanel />
       <Card title={t('units:title')}>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {t('units:help')}

@@ -58,5 +58,11 @@ test.describe('the reporting cycle', () => {
 
     await page.getByLabel('选择收到的 Excel 文件…').setInputFiles(saved);
     await expect(page.getByText('核验通过：表格与“叶县人民政府办公室”的签章一致（签发领导 王东效）。')).toBeVisible();
+
+    // The same file, as a superior would receive it, goes into the consolidated table.
+    const consolidate = page.getByRole('region', { name: '汇总下级报表' });
+    await consolidate.getByLabel('选择下级报表（可多选）…').setInputFiles(saved);
+    await expect(consolidate.getByText('签章相符')).toBeVisible();
+    await expect(consolidate.getByRole('table', { name: /汇总表/ }).getByText('已救助残疾儿童98人。')).toBeVisible();
   });
 });

@@ -31,3 +31,14 @@ describe('matchRows', () => {
     expect(matchRows([{ seq: '1', project: '实施学前教育普惠扩容工程' }], projects)).toEqual([null]);
   });
 });
+
+describe('matchRows at scale', () => {
+  it('matches 20,000 rows against 20,000 projects by title without running out of memory', () => {
+    const projects = Array.from({ length: 20_000 }, (_, i) => ({ id: i + 1, seq: i + 1, title: `第${i + 1}项民生实事` }));
+    const rows = projects.map((p) => ({ seq: String(p.seq), project: p.title })).reverse();
+    const result = matchRows(rows, projects);
+    expect(result[0]).toBe(20_000);
+    expect(result.at(-1)).toBe(1);
+    expect(new Set(result).size).toBe(20_000);
+  });
+});

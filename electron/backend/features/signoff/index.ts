@@ -18,6 +18,8 @@ import { buildSnapshot, officeName } from './snapshot';
 const trustedKey = 'trustedOffices';
 type Trusted = TrustedOffice & { publicKeyPem: string };
 
+export const trustedOffices = (db: Kysely<Database>) => readSetting<Trusted[]>(db, trustedKey, []);
+
 const stateNames = { draft: '待填报', prepared: '待审核', reviewed: '待签发', signed: '已签发' } as const;
 
 async function periodOrThrow(db: Kysely<Database>, periodId: number) {
@@ -99,7 +101,7 @@ export const signOffHandlers = {
   },
 
   'verify.file': async ({ contentBase64 }, ctx) => {
-    const trusted = await readSetting<Trusted[]>(ctx.db, trustedKey, []);
+    const trusted = await trustedOffices(ctx.db);
     const { snapshot: _snapshot, ...result } = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), trusted);
     return result;
   },
@@ -109,12 +111,12 @@ export const signOffHandlers = {
     return { office: key.office, fingerprint: key.fingerprint, publicKeyFile: exportPublicKey(key) };
   },
 
-  'keys.trusted': async (_input, ctx) => (await readSetting<Trusted[]>(ctx.db, trustedKey, [])).map(({ publicKeyPem: _p, ...t }) => t),
+  'keys.trusted': async (_input, ctx) => (await trustedOffices(ctx.db)).map(({ publicKeyPem: _p, ...t }) => t),
 
   'keys.trust': async ({ keyFile }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const key = parsePublicKeyFile(keyFile);
-      const trusted = (await readSetting<Trusted[]>(trx, trustedKey, [])).filter((t) => t.fingerprint !== key.fingerprint);
+      const trusted = (await trustedOffices(trx)).filter((t) => t.fingerprint !== key.fingerprint);
       const entry = { office: key.office, fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem, addedAt: ctx.now() };
       await writeSetting(trx, trustedKey, [...trusted, entry]);
       await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'trustedKey', entityId: null, after: { office: key.office, fingerprint: key.fingerprint } }, entry.addedAt);

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { consolidate } from '../../../shared/consolidate';
+import type { ReceivedTable } from '../../../shared/domain';
+import { LedgerError } from '../../../shared/errors';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../../db/repositories/audit';
+import { deleteReceived, listReceived, receivedSnapshots, saveReceived, type ReceivedRow } from '../../../db/repositories/received';
+import type { Database } from '../../../db/schema';
+import { writeConsolidatedWorkbook } from '../export/consolidated';
+import { verifyWorkbook } from '../export/verify';
+import type { Handlers } from '../context';
+import { trustedOffices } from './signoff';
+
+async function shown(db: Kysely<Database>, rows: ReceivedRow[]): Promise<ReceivedTable[]> {
+  const trusted = new Set((await trustedOffices(db)).map((t) => t.fingerprint));
+  return rows.map(({ sha256: _s, valid, ...row }) => ({ ...row, valid: valid === 1, knownSigner: trusted.has(row.fingerprint) }));
+}
+
+async function table(db: Kysely<Database>, ids: number[]) {
+  const received = await receivedSnapshots(db, ids);
+  if (received.length === 0) throw new LedgerError('NOT_FOUND', '请先选择要汇总的下级报表。');
+  const plans = new Set(received.map((r) => `${r.planName} ${r.periodAsOf}`));
+  if (plans.size > 1) throw new LedgerError('INVALID_INPUT', '所选报表属于不同的计划或报送期，不能汇总到一张表里。');
+  const trusted = new Set((await trustedOffices(db)).map((t) => t.fingerprint));
+  return consolidate(
+    received.map((r) => ({ office: r.office, fingerprint: r.fingerprint, valid: r.valid === 1, knownSigner: trusted.has(r.fingerprint), signer: r.signer, snapshot: r.snapshot })),
+  );
+}
+
+export const consolidateHandlers = {
+  /** Verifies a subordinate's sealed table and keeps its signed data; an altered file is kept but flagged. */
+  'consolidate.add': async ({ fileName, contentBase64 }, ctx) => {
+    const bytes = Buffer.from(contentBase64, 'base64');
+    const result = await verifyWorkbook(bytes, await trustedOffices(ctx.db));
+    if (!result.sealed) throw new LedgerError('SEAL_MISSING', `“${fileName}”中没有台账签章，不能汇总（可能不是下级用本程序导出的报表）。`);
+    if (!result.snapshot || !result.fingerprint) throw new LedgerError('SEAL_INVALID', `“${fileName}”的签章无效（签名不符），其中的数据不可信，未汇总。`);
+    return ctx.db.transaction().execute(async (trx) => {
+      const now = ctx.now();
+      const id = await saveReceived(trx, {
+        fileName,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        office: result.office ?? result.snapshot!.office,
+        fingerprint: result.fingerprint!,
+        valid: result.valid ? 1 : 0,
+        changes: result.changes.length,
+        signer: result.signer ?? '',
+        planName: result.snapshot!.plan.name,
+        periodAsOf: result.snapshot!.period.asOf,
+        snapshotJson: JSON.stringify(result.snapshot),
+        receivedAt: now,
+      });
+      await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'received', entityId: id, after: { fileName, office: result.office, valid: result.valid } }, now);
+      return (await shown(trx, await listReceived(trx))).find((r) => r.id === id)!;
+    });
+  },
+
+  'consolidate.list': async (_input, ctx) => shown(ctx.db, await listReceived(ctx.db)),
+
+  'consolidate.remove': async ({ id }, ctx) => {
+    await deleteReceived(ctx.db, id);
+    return { removed: id };
+  },
+
+  'consolidate.view': async ({ ids }, ctx) => table(ctx.db, ids),
+
+  'consolidate.export': async ({ ids }, ctx) => {
+    const consolidated = await table(ctx.db, ids);
+    const bytes = await writeConsolidatedWorkbook(consolidated);
+    return { fileName: `${consolidated.title}-${consolidated.period}.xlsx`, contentBase64: Buffer.from(bytes).toString('base64'), revision: 0 };
+  },
+} satisfies Partial<Handlers>;
