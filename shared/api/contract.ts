@@ -32,6 +32,7 @@ import {
   type Task,
   type UnitEntry,
 } from '../domain';
+import { importFields } from '../import/headers';
 import { statusClasses } from '../status/types';
 import type { RulePreset } from '../status/presets';
 import { optionalColumns, type PeriodSnapshot } from '../snapshot';
@@ -193,24 +194,8 @@ export const saveTaskInput = z.strictObject({
   leadUnits: names('责任单位').default([]),
 });
 
-/** What each column of an imported table holds; the user may correct the importer's guess. */
-export const importFields = [
-  'seq',
-  'project',
-  'task',
-  'leadUnits',
-  'supportUnits',
-  'responsiblePeople',
-  'leaders',
-  'progress',
-  'target',
-  'unit',
-  'actual',
-  'rate',
-  'indicator',
-  'remark',
-  'deadline',
-] as const;
+/** What each column of an imported table holds (the importer's list); the user may correct its guess. */
+export { importFields };
 
 const columnMapping = z.strictObject({
   index: z.int().min(0).max(1000),

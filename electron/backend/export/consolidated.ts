@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { cellSafeText, chineseDate, seqAsNumber, tableWidthUnits } from '../../../shared/seal/table-layout';
 import { maxRowHeightPt, rowHeight } from './row-height';
 import { styles } from './table-style';
+import type { ConsolidatedOffice, ConsolidatedRow, ConsolidatedTable } from '../../../shared/consolidate';
 
 /**
  * The superior office's consolidated table: several subordinate offices' sealed tables for one plan and period,
@@ -16,27 +17,7 @@ import { styles } from './table-style';
  * A second sheet, 核验结果, lists each office's seal in full (the fingerprint does not fit a header).
  */
 
-export interface ConsolidatedOffice {
-  office: string;
-  fingerprint: string | null;
-  valid: boolean;
-  knownSigner: boolean;
-  asOf: string;
-  signer: string | null;
-}
-export interface ConsolidatedRow {
-  seq: string;
-  task: string;
-  /** One per office, same order as offices; null = that office did not report this project. */
-  cells: ({ progress: string; status?: string; completion?: number | null } | null)[];
-}
-export interface ConsolidatedTable {
-  title: string;
-  /** e.g. "截至2022年7月25日" */
-  period: string;
-  offices: ConsolidatedOffice[];
-  rows: ConsolidatedRow[];
-}
+export type { ConsolidatedOffice, ConsolidatedRow, ConsolidatedTable };
 
 export const consolidatedSheetName = '汇总表';
 export const verificationSheetName = '核验结果';

@@ -1,27 +1,16 @@
 import { read, type WorkBook, type WorkSheet } from 'xlsx';
 import { LedgerError } from '../../../shared/errors';
 import { normalizeFingerprint } from '../../../shared/seal/seal';
-import { diffVisible, visibleCells, type Change } from '../../../shared/seal/visible-cells';
+import { diffVisible, visibleCells } from '../../../shared/seal/visible-cells';
+import type { VerifyReport } from '../../../shared/domain';
 import type { PeriodSnapshot } from '../../../shared/snapshot';
 import { readVisibleCells, cellText } from './read-table';
 import { checkSeal } from './seal-signature';
 import { decodeSeal, sealSheetName } from './seal-sheet';
 import { sheetNameFor } from './workbook';
 
-export interface VerifyResult {
-  /** The file carries a seal sheet at all. */
-  sealed: boolean;
-  /** The seal is intact, its signature good, and every visible cell still shows what was signed. */
-  valid: boolean;
-  office: string | null;
-  signer: string | null;
-  signedAt: string | null;
-  fingerprint: string | null;
-  /** The seal's key is one of `trusted` (and its signature is good): the office is who it says it is. */
-  knownSigner: boolean;
-  /** Cells that no longer show what was signed (empty when the signature itself is bad: nothing to trust). */
-  changes: Change[];
-  /** The signed snapshot when the signature is good, even if cells were edited since; otherwise null. */
+/** The report (see shared/domain), plus the signed snapshot when the signature is good — even if cells were edited since. */
+export interface VerifyResult extends VerifyReport {
   snapshot: PeriodSnapshot | null;
 }
 

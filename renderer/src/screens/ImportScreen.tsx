@@ -21,6 +21,7 @@ import { ImportHistory } from '../components/import/ImportHistory';
 import { DiffTable } from '../components/import/DiffTable';
 import { MappingTable } from '../components/import/MappingTable';
 import { SheetPreview } from '../components/import/SheetPreview';
+import { FilePickButton } from '../components/FilePickButton';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
 
@@ -138,20 +139,12 @@ export function ImportScreen() {
         >
           <UploadFileIcon color="primary" sx={{ fontSize: 48 }} />
           <Typography sx={{ my: 1 }}>{t('drop')}</Typography>
-          <Button variant="contained" component="label">
-            {t('pick')}
-            <input
-              hidden
-              type="file"
-              aria-label={t('pick')}
-              accept=".xlsx,.xls,.xlsm,.xlsb,.et,.ett,.ods,.csv,.txt,.htm,.html"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void choose(file);
-              }}
-            />
-          </Button>
+          <FilePickButton
+            variant="contained"
+            label={t('pick')}
+            accept=".xlsx,.xls,.xlsm,.xlsb,.et,.ett,.ods,.csv,.txt,.htm,.html"
+            onFiles={([file]) => void choose(file!)}
+          />
           <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
             {t('formats')}
           </Typography>

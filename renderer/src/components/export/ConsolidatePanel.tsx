@@ -15,6 +15,7 @@ import { formatPercent } from '../../../../shared/status/format';
 import { api, errorMessage } from '../../api/client';
 import { fromBase64, readAsBase64, saveFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
+import { FilePickButton } from '../FilePickButton';
 import { useNotify } from '../../state/notices';
 
 /** Subordinate offices' sealed tables, verified on receipt, side by side in one table. */
@@ -64,21 +65,7 @@ export function ConsolidatePanel() {
         {t('consolidateHelp')}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ mb: 1 }}>
-        <Button variant="outlined" component="label">
-          {t('consolidatePick')}
-          <input
-            hidden
-            multiple
-            type="file"
-            accept=".xlsx"
-            aria-label={t('consolidatePick')}
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              void add(files);
-            }}
-          />
-        </Button>
+        <FilePickButton label={t('consolidatePick')} accept=".xlsx" multiple onFiles={(files) => void add(files)} />
         <Button variant="contained" disabled={!data} onClick={() => void exportTable()}>
           {t('consolidateExport')}
         </Button>

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { api, errorMessage } from '../../api/client';
 import { saveFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
+import { FilePickButton } from '../FilePickButton';
 import { useNotify } from '../../state/notices';
 
 /** This office's key (its fingerprint is printed on every export) and the offices it trusts. */
@@ -39,20 +40,7 @@ export function KeysPanel() {
         >
           {t('exportKey')}
         </Button>
-        <Button variant="outlined" component="label">
-          {t('trustKey')}
-          <input
-            hidden
-            type="file"
-            accept=".json"
-            aria-label={t('trustKey')}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void trust(file);
-            }}
-          />
-        </Button>
+        <FilePickButton label={t('trustKey')} accept=".json" onFiles={([file]) => void trust(file!)} />
       </Stack>
       {(trusted.data?.length ?? 0) > 0 && (
         <Typography variant="body2" sx={{ mt: 1 }}>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -10,6 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { VerifyReport } from '../../../../shared/domain';
+import { FilePickButton } from '../FilePickButton';
 import { api, errorMessage } from '../../api/client';
 import { readAsBase64 } from '../../api/files';
 
@@ -34,20 +34,7 @@ export function VerifyPanel() {
       <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
         {t('verifyTitle')}
       </Typography>
-      <Button variant="outlined" component="label">
-        {t('verifyPick')}
-        <input
-          hidden
-          type="file"
-          accept=".xlsx"
-          aria-label={t('verifyPick')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void verify(file);
-          }}
-        />
-      </Button>
+      <FilePickButton label={t('verifyPick')} accept=".xlsx" onFiles={([file]) => void verify(file!)} />
       {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
       {report && !report.sealed && <Alert severity="error" sx={{ mt: 2 }}>没有找到台账签章，无法核验。</Alert>}
       {report?.sealed && (

@@ -1,3 +1,5 @@
+import { fieldLabels } from '../../../../shared/import/understand';
+
 export default {
   title: '导入部门报送表',
   steps: { file: '选择文件', table: '工作表与表头', mapping: '核对列', diff: '核对变化', done: '完成' },
@@ -15,23 +17,8 @@ export default {
   header: '表头文字',
   field: '对应到',
   ignore: '不导入',
-  fields: {
-    seq: '编号',
-    project: '实事名称',
-    task: '工作任务',
-    leadUnits: '主要责任单位',
-    supportUnits: '相关责任单位',
-    responsiblePeople: '责任人',
-    leaders: '分管领导',
-    progress: '工作进度',
-    target: '目标值',
-    unit: '计量单位',
-    actual: '完成值',
-    rate: '完成率',
-    indicator: '指标名称',
-    remark: '备注',
-    deadline: '完成时限',
-  },
+  // The importer's own names for the fields, so the wizard and its warnings agree.
+  fields: fieldLabels,
   warnings: '需要留意',
   target: '导入到：{{plan}}（{{year}} 年{{isNew}}），报送期：{{period}}（截至 {{asOf}}{{periodNew}}）',
   newPlan: '，将新建',
