@@ -23,7 +23,8 @@ export const theme = createTheme(
     typography: { fontFamily: cjkFontStack, fontSize: 14 },
     shape: { borderRadius: 6 },
     components: {
-      MuiButton: { defaultProps: { disableElevation: true } },
+      // Chinese has no case; keep 'Excel' and 'CSV' as written.
+      MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
     },
   },
   materialZhCN,

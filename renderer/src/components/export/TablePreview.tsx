@@ -30,7 +30,7 @@ export function SnapshotTable({ snapshot }: { snapshot: PeriodSnapshot }) {
         <TableHead>
           <TableRow>
             {(['seq', 'task', 'units', 'people', 'leaders', 'progress', ...extra] as const).map((h) => (
-              <TableCell key={h} align="center" sx={{ ...cell, fontWeight: 700 }}>
+              <TableCell key={h} align="center" sx={{ ...cell, fontWeight: 700, whiteSpace: 'nowrap' }}>
                 {t(`headers.${h}`)}
               </TableCell>
             ))}
@@ -43,11 +43,11 @@ export function SnapshotTable({ snapshot }: { snapshot: PeriodSnapshot }) {
                 {r.seq}
               </TableCell>
               <TableCell sx={{ ...cell, minWidth: 240 }}>{r.task}</TableCell>
-              <TableCell sx={cell}>{r.units.join('\n')}</TableCell>
-              <TableCell sx={cell}>{r.responsiblePeople.join('\n')}</TableCell>
-              <TableCell sx={cell}>{r.leaders.join('\n')}</TableCell>
+              <TableCell sx={{ ...cell, minWidth: 96 }}>{r.units.join('\n')}</TableCell>
+              <TableCell sx={{ ...cell, minWidth: 64 }}>{r.responsiblePeople.join('\n')}</TableCell>
+              <TableCell sx={{ ...cell, minWidth: 64 }}>{r.leaders.join('\n')}</TableCell>
               <TableCell sx={{ ...cell, minWidth: 280 }}>{r.progress}</TableCell>
-              {extra.includes('status') && <TableCell sx={cell}>{r.status}</TableCell>}
+              {extra.includes('status') && <TableCell sx={{ ...cell, minWidth: 72 }}>{r.status}</TableCell>}
               {extra.includes('completion') && <TableCell sx={cell}>{r.completion == null ? '—' : formatPercent(r.completion)}</TableCell>}
               {extra.includes('timeProgress') && <TableCell sx={cell}>{r.timeProgress == null ? '—' : formatPercent(r.timeProgress)}</TableCell>}
             </TableRow>
