@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { cellSafeText, chineseDate, seqAsNumber, tableWidthUnits } from '../../../shared/seal/table-layout';
 import { maxRowHeightPt, rowHeight } from './row-height';
-import { styles } from './table-style';
+import { a4Landscape, styles } from './table-style';
 import type { ConsolidatedOffice, ConsolidatedRow, ConsolidatedTable } from '../../../shared/consolidate';
 
 /**
@@ -209,16 +209,7 @@ function writeTable(sheet: ExcelJS.Worksheet, table: ConsolidatedTable): void {
     row.height = dataRowHeight(data, layout);
   });
 
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${groupRow}:${subHeaderRow}`,
-  };
+  sheet.pageSetup = a4Landscape(`${groupRow}:${subHeaderRow}`);
   sheet.headerFooter = { oddFooter: `&L&"仿宋"&9各单位签章核验详情见“${verificationSheetName}”表&C&"仿宋"&10第 &P 页 共 &N 页` };
   // On screen, 编号 and 工作任务 stay in view while scrolling across many townships.
   sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: subHeaderRow, topLeftCell: `C${firstDataRow}`, activeCell: `C${firstDataRow}` }];
@@ -267,16 +258,7 @@ function writeVerification(sheet: ExcelJS.Worksheet, table: ConsolidatedTable): 
     });
     row.height = rowHeight(values.map((text, i) => ({ text, width: columns[i]!.width })), 12);
   });
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
-    printTitlesRow: '2:2',
-  };
+  sheet.pageSetup = a4Landscape('2:2');
   sheet.headerFooter = { oddFooter: '&C&"仿宋"&10第 &P 页 共 &N 页' };
 }
 

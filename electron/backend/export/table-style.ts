@@ -1,4 +1,4 @@
-import type { Alignment, Borders, Font, Style } from 'exceljs';
+import type { Alignment, Borders, Font, PageSetup, Style } from 'exceljs';
 
 /**
  * Fonts: every cell names one font, so the names are ones Windows (since 7), WPS and Office all ship:
@@ -35,3 +35,17 @@ export const styles = {
   signOff: { font: bodyFont, alignment: { horizontal: 'left', vertical: 'bottom' } },
   revision: { font: bodyFont, alignment: align('left', 'top') },
 } satisfies Record<string, Partial<Style>>;
+
+/** A4 landscape, one page wide, the given header rows repeated on every printed page, centred. */
+export function a4Landscape(printTitlesRow: string): Partial<PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
+    printTitlesRow,
+  };
+}

@@ -22,7 +22,7 @@ import type { OfficeKey } from './keys';
 import { rowHeight } from './row-height';
 import { createSeal } from './seal-signature';
 import { sealCells, sealNote, sealSheetName } from './seal-sheet';
-import { bodyFontPt, headerFontPt, styles } from './table-style';
+import { a4Landscape, bodyFontPt, headerFontPt, styles } from './table-style';
 
 export { writeCsv } from './csv';
 
@@ -108,16 +108,7 @@ function writeFooter(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns
 
 /** A4 landscape, fit to one page wide, header row on every page, page x of y and the key in the footer. */
 function setUpPrinting(sheet: ExcelJS.Worksheet, fingerprint: string): void {
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${headerRow}:${headerRow}`,
-  };
+  sheet.pageSetup = a4Landscape(`${headerRow}:${headerRow}`);
   // The fingerprint on two lines: on one it is wider than the footer's right third and runs into the page number.
   const groups = fingerprint.split(' ');
   const half = Math.ceil(groups.length / 2);
