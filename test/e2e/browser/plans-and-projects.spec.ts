@@ -112,3 +112,18 @@ test.describe('the units directory', () => {
     await expect(page.getByRole('grid').getByText('区人力资源和社会保障局')).toHaveCount(2);
   });
 });
+
+test.describe('destructive actions can be undone', () => {
+  test('deletes a project after confirming and brings it back with 撤销', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2022, level: 'county', name: '叶县' });
+    const project = await ledger.call('projects.create', { planId: plan.id, title: '误录的实事', leadUnits: ['县民政局'] });
+    await page.goto(`${ledger.url}#/project/${project.id}`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '删除', exact: true }).click();
+    await expect(page.getByText('已删除“误录的实事”')).toBeVisible();
+    await expect(page.getByRole('heading', { name: '这个计划还没有实事项目' })).toBeVisible();
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByRole('heading', { name: '1. 误录的实事' })).toBeVisible();
+    expect((await ledger.call('projects.list', { planId: plan.id })).map((p) => p.title)).toEqual(['误录的实事']);
+  });
+});
