@@ -36,7 +36,7 @@ export async function nextProjectSeq(db: Kysely<Database>, planId: number): Prom
 
 export async function insertProject(db: Kysely<Database>, project: NewProject, links: ProjectLinks, now: string): Promise<number> {
   const { id } = await db.insertInto('projects').values(project).returning('id').executeTakeFirstOrThrow();
-  await replaceLinks(db, id, links, now);
+  await replaceLinks(db, id, links, now, true);
   return id;
 }
 
@@ -56,12 +56,12 @@ export async function updateProjectRow(
   await replaceLinks(db, id, links, now);
 }
 
-/** Replaces the listed roles' links, keeping the order the user gave. */
-async function replaceLinks(db: Kysely<Database>, projectId: number, links: Partial<ProjectLinks>, now: string): Promise<void> {
+/** Replaces the listed roles' links, keeping the order the user gave; a new project has none to remove. */
+async function replaceLinks(db: Kysely<Database>, projectId: number, links: Partial<ProjectLinks>, now: string, fresh = false): Promise<void> {
   for (const role of Object.keys(unitRoleOf) as UnitRole[]) {
     const names = links[unitRoleOf[role]];
     if (!names) continue;
-    await db.deleteFrom('projectUnits').where('projectId', '=', projectId).where('role', '=', role).execute();
+    if (!fresh) await db.deleteFrom('projectUnits').where('projectId', '=', projectId).where('role', '=', role).execute();
     const ids = [...new Set(await ensureUnits(db, names, now))];
     if (ids.length) {
       await db.insertInto('projectUnits').values(ids.map((unitId, position) => ({ projectId, unitId, role, position }))).execute();
@@ -70,7 +70,7 @@ async function replaceLinks(db: Kysely<Database>, projectId: number, links: Part
   for (const role of Object.keys(personRoleOf) as PersonRole[]) {
     const names = links[personRoleOf[role]];
     if (!names) continue;
-    await db.deleteFrom('projectPeople').where('projectId', '=', projectId).where('role', '=', role).execute();
+    if (!fresh) await db.deleteFrom('projectPeople').where('projectId', '=', projectId).where('role', '=', role).execute();
     const ids = [...new Set(await ensurePeople(db, names, now))];
     if (ids.length) {
       await db.insertInto('projectPeople').values(ids.map((personId, position) => ({ projectId, personId, role, position }))).execute();

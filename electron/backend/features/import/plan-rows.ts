@@ -4,7 +4,7 @@ import { matchRows } from '../../../../shared/matching';
 import { uniqueNames } from '../../../../shared/names';
 import { trimNumber } from '../../../../shared/status/format';
 import type { Kysely } from 'kysely';
-import { canonicalUnitNames } from '../../../../db/repositories/directory';
+import { aliasNames } from '../../../../db/repositories/directory';
 import { listPlanIndicators } from '../../../../db/repositories/indicators';
 import { isPeriodSigned } from '../../../../db/repositories/periods';
 import { getProgressRecord, latestActuals } from '../../../../db/repositories/progress';
@@ -39,13 +39,16 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
   const previous = target.plan ? await latestActuals(db, target.plan.id, dayBefore(target.asOf)) : new Map();
   const signed = target.period ? await isPeriodSigned(db, target.period.id) : false;
   const matches = matchRows(table.rows, projects);
+  const aliases = await aliasNames(db, table.rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits])));
+  // Names as the directory knows them: an alias becomes its unit's name.
+  const canonical = (names: string[]) => [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))];
 
   const plans: RowPlan[] = [];
   for (const [index, row] of table.rows.entries()) {
     const project = projects.find((p) => p.id === matches[index]) ?? null;
     const names = {
-      leadUnits: await canonicalUnitNames(db, uniqueNames(row.leadUnits)),
-      supportUnits: await canonicalUnitNames(db, uniqueNames(row.supportUnits)),
+      leadUnits: canonical(row.leadUnits),
+      supportUnits: canonical(row.supportUnits),
       responsiblePeople: uniqueNames(row.responsiblePeople),
       leaders: uniqueNames(row.leaders),
     };
