@@ -274,6 +274,7 @@ export const contract = {
   'consolidate.export': method<ExportedFile>()(z.strictObject({ ids: z.array(id).min(1, '请先选择要汇总的下级报表').max(200) })),
   'keys.info': method<OfficeKeyInfo>()(empty),
   'keys.trusted': method<TrustedOffice[]>()(empty),
+  'keys.trustSeal': method<TrustedOffice>()(z.strictObject(fileContent)),
   'keys.trust': method<TrustedOffice>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),
   'indicators.list': method<Indicator[]>()(z.strictObject({ projectId: id })),
   'indicators.create': method<Indicator>()(createIndicatorInput),

@@ -12,6 +12,8 @@ import { sheetNameFor } from './workbook';
 /** The report (see shared/domain), plus the signed snapshot when the signature is good — even if cells were edited since. */
 export interface VerifyResult extends VerifyReport {
   snapshot: PeriodSnapshot | null;
+  /** The signer's public key when the signature is good: what "trust on first sight" records. */
+  publicKeyPem: string | null;
 }
 
 const maxBytes = 100 * 1024 * 1024;
@@ -26,6 +28,7 @@ const unsealed: VerifyResult = {
   knownSigner: false,
   changes: [],
   snapshot: null,
+  publicKeyPem: null,
 };
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -95,5 +98,6 @@ export async function verifyWorkbook(bytes: Uint8Array, trusted: { fingerprint: 
     knownSigner: known.has(normalizeFingerprint(seal.fingerprint)),
     changes,
     snapshot: seal.snapshot,
+    publicKeyPem: seal.publicKeyPem,
   };
 }

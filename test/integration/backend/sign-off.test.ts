@@ -75,6 +75,16 @@ describe('signing off a period', () => {
     expect(xlsx.fileName).toBe('2022年省民生实事叶县-截至2022年7月25日.xlsx');
     const report = await backend.do('verify.file', { fileName: xlsx.fileName, contentBase64: xlsx.contentBase64 });
     expect(report).toMatchObject({ sealed: true, valid: true, office: '叶县人民政府办公室', signer: '王东效', knownSigner: false, changes: [] });
+    // Trust on first sight: the superior records the key the good seal carries.
+    const superior = await testBackend();
+    try {
+      expect((await superior.do('verify.file', { fileName: 'x.xlsx', contentBase64: xlsx.contentBase64 })).knownSigner).toBe(false);
+      const trusted = await superior.do('keys.trustSeal', { fileName: 'x.xlsx', contentBase64: xlsx.contentBase64 });
+      expect(trusted).toMatchObject({ office: '叶县人民政府办公室', fingerprint: report.fingerprint });
+      expect((await superior.do('verify.file', { fileName: 'x.xlsx', contentBase64: xlsx.contentBase64 })).knownSigner).toBe(true);
+    } finally {
+      superior.close();
+    }
     const csv = await backend.do('export.period', { periodId: period.id, format: 'csv' });
     expect(Buffer.from(csv.contentBase64, 'base64').toString('utf8')).toContain('已整改病害井盖201座');
   });

@@ -102,7 +102,7 @@ export const signOffHandlers = {
 
   'verify.file': async ({ contentBase64 }, ctx) => {
     const trusted = await trustedOffices(ctx.db);
-    const { snapshot: _snapshot, ...result } = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), trusted);
+    const { snapshot: _snapshot, publicKeyPem: _key, ...result } = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), trusted);
     return result;
   },
 
@@ -113,17 +113,26 @@ export const signOffHandlers = {
 
   'keys.trusted': async (_input, ctx) => (await trustedOffices(ctx.db)).map(({ publicKeyPem: _p, ...t }) => t),
 
-  'keys.trust': async ({ keyFile }, ctx) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const key = parsePublicKeyFile(keyFile);
-      const trusted = (await trustedOffices(trx)).filter((t) => t.fingerprint !== key.fingerprint);
-      const entry = { office: key.office, fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem, addedAt: ctx.now() };
-      await writeSetting(trx, trustedKey, [...trusted, entry]);
-      await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'trustedKey', entityId: null, after: { office: key.office, fingerprint: key.fingerprint } }, entry.addedAt);
-      const { publicKeyPem: _p, ...shown } = entry;
-      return shown;
-    }),
+  /** Trust on first sight: the key inside a received table whose signature is good, after the user has compared fingerprints. */
+  'keys.trustSeal': async ({ fileName, contentBase64 }, ctx) => {
+    const result = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), []);
+    if (!result.publicKeyPem || !result.fingerprint) throw new LedgerError('SEAL_INVALID', `“${fileName}”没有有效的签章，不能据此信任签发单位。`);
+    return trust(ctx, { office: result.office ?? '', fingerprint: result.fingerprint, publicKeyPem: result.publicKeyPem });
+  },
+
+  'keys.trust': async ({ keyFile }, ctx) => trust(ctx, parsePublicKeyFile(keyFile)),
 } satisfies Partial<Handlers>;
+
+async function trust(ctx: BackendContext, key: { office: string; fingerprint: string; publicKeyPem: string }): Promise<TrustedOffice> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const trusted = (await trustedOffices(trx)).filter((t) => t.fingerprint !== key.fingerprint);
+    const entry = { office: key.office, fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem, addedAt: ctx.now() };
+    await writeSetting(trx, trustedKey, [...trusted, entry]);
+    await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'trustedKey', entityId: null, after: { office: key.office, fingerprint: key.fingerprint } }, entry.addedAt);
+    const { publicKeyPem: _p, ...shown } = entry;
+    return shown;
+  });
+}
 
 async function advance(
   ctx: BackendContext,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -12,20 +13,37 @@ import type { VerifyReport } from '../../../../shared/domain';
 import { FilePickButton } from '../FilePickButton';
 import { api, errorMessage } from '../../api/client';
 import { readAsBase64 } from '../../api/files';
+import { useNotify } from '../../state/notices';
 
 /** A table received from a subordinate office: is it what they signed, and who signed it? */
 export function VerifyPanel() {
   const { t } = useTranslation('export');
+  const notify = useNotify();
   const [report, setReport] = useState<VerifyReport | null>(null);
+  const [received, setReceived] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function verify(file: File) {
     setError(null);
     setReport(null);
     try {
-      setReport(await api.call('verify.file', { fileName: file.name, contentBase64: await readAsBase64(file) }));
+      const content = { fileName: file.name, contentBase64: await readAsBase64(file) };
+      setReceived(content);
+      setReport(await api.call('verify.file', content));
     } catch (e) {
       setError(errorMessage(e));
+    }
+  }
+
+  /** Trust on first sight, after the user has compared the fingerprint with the sender (by phone, say). */
+  async function trustSigner() {
+    if (!received || !report?.fingerprint || !window.confirm(t('trustConfirm', { office: report.office ?? '—', fingerprint: report.fingerprint }))) return;
+    try {
+      const office = await api.call('keys.trustSeal', received);
+      notify('success', t('trusted', { office: office.office }));
+      setReport(await api.call('verify.file', received));
+    } catch (e) {
+      notify('error', errorMessage(e));
     }
   }
 
@@ -42,7 +60,17 @@ export function VerifyPanel() {
           <Alert severity={report.valid ? 'success' : 'error'} sx={{ mt: 2 }}>
             {report.valid ? t('verifyValid', { office: report.office ?? '—', signer: report.signer ?? '—' }) : t('verifyInvalid', { n: report.changes.length })}
           </Alert>
-          <Alert severity={report.knownSigner ? 'info' : 'warning'} sx={{ mt: 1 }}>
+          <Alert
+            severity={report.knownSigner ? 'info' : 'warning'}
+            sx={{ mt: 1 }}
+            action={
+              report.knownSigner ? undefined : (
+                <Button color="inherit" size="small" onClick={() => void trustSigner()}>
+                  {t('trustSigner')}
+                </Button>
+              )
+            }
+          >
             {t(report.knownSigner ? 'knownSigner' : 'unknownSigner', { fingerprint: report.fingerprint ?? '—' })}
           </Alert>
           {report.changes.length > 0 && (
