@@ -4,7 +4,7 @@ import { kindOfUnit } from '../../../../shared/text/units';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../../db/repositories/audit';
 import { ensureUnits } from '../../../../db/repositories/directory';
-import { insertBatch, listBatches, recordItem, saveProfile, setBatchCounts } from '../../../../db/repositories/import-batches';
+import { insertBatch, listBatches, recordItems, saveProfile, setBatchCounts, type BatchItem } from '../../../../db/repositories/import-batches';
 import { insertIndicator } from '../../../../db/repositories/indicators';
 import { insertPeriod } from '../../../../db/repositories/periods';
 import { insertPlan } from '../../../../db/repositories/plans';
@@ -51,8 +51,11 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
       actor: ctx.actor,
       importedAt: now,
     });
-    const item = (entity: Parameters<typeof recordItem>[1]['entity'], entityId: number, before: unknown = null) =>
-      recordItem(trx, { batchId, entity, entityId, action: before === null ? 'create' : 'update', beforeJson: before === null ? null : JSON.stringify(before) });
+    // The undo log is collected here and written once, at the end of the same transaction.
+    const items: BatchItem[] = [];
+    const item = (entity: BatchItem['entity'], entityId: number, before: unknown = null) => {
+      items.push({ batchId, entity, entityId, action: before === null ? 'create' : 'update', beforeJson: before === null ? null : JSON.stringify(before) });
+    };
 
     let plan = target.plan;
     if (!plan) {
@@ -66,7 +69,7 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
         createdAt: now,
         updatedAt: now,
       });
-      await item('plan', plan.id);
+      item('plan', plan.id);
     }
     let period = target.period;
     if (!period) {
@@ -75,7 +78,7 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
         { planId: plan.id, kind: target.periodKind, label: target.periodLabel, startDate: periodStart(target.periodKind, target.asOf, plan.startDate), asOf: target.asOf },
         now,
       );
-      await item('period', period.id);
+      item('period', period.id);
     }
 
     // Plan and period exist now: work out the rows against them, exactly as the diff showed.
@@ -83,6 +86,7 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
     for (const row of rows) {
       if (row.entry.kind === 'new' || row.entry.kind === 'changed') await writeRow(trx, ctx, row, plan.id, period.id, batchId, item, now);
     }
+    await recordItems(trx, items);
     const counts = diffOf({ ...target, plan, period }, rows).counts;
     await setBatchCounts(trx, batchId, counts, plan.id, period.id);
     await saveProfile(trx, table.reportingUnit ?? '', headerSignature(table), table.columns, now);
@@ -91,7 +95,7 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
   });
 }
 
-type Item = (entity: 'project' | 'indicator' | 'progress' | 'value', entityId: number, before?: unknown) => Promise<void>;
+type Item = (entity: 'project' | 'indicator' | 'progress' | 'value', entityId: number, before?: unknown) => void;
 
 async function writeRow(trx: Kysely<Database>, ctx: BackendContext, row: RowPlan, planId: number, periodId: number, batchId: number, item: Item, now: string) {
   let projectId: number;
@@ -99,7 +103,7 @@ async function writeRow(trx: Kysely<Database>, ctx: BackendContext, row: RowPlan
     projectId = row.project.id;
     const links = Object.fromEntries(Object.entries(row.names).filter(([, names]) => names.length > 0));
     await updateProjectRow(trx, projectId, {}, links, now);
-    await item('project', projectId, row.project);
+    item('project', projectId, row.project);
   } else {
     const seq = Number(row.row.seq);
     const free = Number.isInteger(seq) && seq > 0 && !(await trx.selectFrom('projects').select('id').where('planId', '=', planId).where('seq', '=', seq).executeTakeFirst());
@@ -109,14 +113,14 @@ async function writeRow(trx: Kysely<Database>, ctx: BackendContext, row: RowPlan
       row.names,
       now,
     );
-    await item('project', projectId);
+    item('project', projectId);
   }
 
   for (const n of row.narratives) {
     const unitId = n.unit === null ? null : ((await ensureUnits(trx, [n.unit], now))[0] ?? null);
     const previous = await findNarrative(trx, projectId, periodId, unitId);
     await saveNarrative(trx, projectId, n.text, { periodId, unitId, actor: ctx.actor, now }, batchId);
-    await item('progress', projectId, { key: { projectId, periodId, unitId }, previous });
+    item('progress', projectId, { key: { projectId, periodId, unitId }, previous });
   }
 
   for (const i of row.indicators) {
@@ -128,12 +132,12 @@ async function writeRow(trx: Kysely<Database>, ctx: BackendContext, row: RowPlan
         { name: i.name, kind: i.unit === '' ? 'count' : kindOfUnit(i.unit), comparator: '>=', target: i.target, unit: i.unit, approximate: false, deadline: null },
         now,
       );
-      await item('indicator', indicatorId);
+      item('indicator', indicatorId);
     }
     if (i.actual === null) continue;
     const previous = await findValue(trx, indicatorId, periodId, null);
     await saveActual(trx, indicatorId, i.actual, '', { periodId, unitId: null, actor: ctx.actor, now }, batchId);
-    await item('value', indicatorId, { key: { indicatorId, periodId, unitId: null }, previous });
+    item('value', indicatorId, { key: { indicatorId, periodId, unitId: null }, previous });
   }
 }
 
