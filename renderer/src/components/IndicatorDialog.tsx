@@ -8,10 +8,10 @@ import Typography from '@mui/material/Typography';
 import { createIndicatorInput } from '../../../shared/api/contract';
 import { comparators, indicatorKinds, type Indicator } from '../../../shared/domain';
 import { suggestIndicators, type IndicatorSuggestion } from '../../../shared/text/suggest';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
 import { DateField } from './DateField';
 import { FormDialog } from './FormDialog';
-import { fieldErrors } from './validation';
+import { useFormSave } from './validation';
 
 interface Props {
   projectId: number;
@@ -31,8 +31,7 @@ export function IndicatorDialog({ projectId, goal, year, indicator, onClose, onS
   const [target, setTarget] = useState(indicator?.target == null ? '' : String(indicator.target));
   const [unit, setUnit] = useState(indicator?.unit ?? '');
   const [deadline, setDeadline] = useState(indicator?.deadline ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, saving, save } = useFormSave();
   const suggestions = useMemo(() => (indicator ? [] : suggestIndicators(goal, { year })), [goal, year, indicator]);
 
   function adopt(s: IndicatorSuggestion) {
@@ -50,21 +49,15 @@ export function IndicatorDialog({ projectId, goal, year, indicator, onClose, onS
     setUnit(s.unit);
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const number = target.trim() === '' ? null : Number(target);
     if (number !== null && !Number.isFinite(number)) return setErrors({ target: '目标值应为数字' });
-    const parsed = createIndicatorInput.safeParse({ projectId, name, kind, comparator, target: number, unit, deadline: deadline || null });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    setSaving(true);
-    try {
-      const { projectId: _p, ...fields } = parsed.data;
-      onSaved(indicator ? await api.call('indicators.update', { id: indicator.id, ...fields }) : await api.call('indicators.create', parsed.data));
-    } catch (error) {
-      setErrors({ _: errorMessage(error) });
-    } finally {
-      setSaving(false);
-    }
+    const input = { projectId, name, kind, comparator, target: number, unit, deadline: deadline || null };
+    void save(createIndicatorInput, input, async (data) => {
+      const { projectId: _p, ...fields } = data;
+      onSaved(indicator ? await api.call('indicators.update', { id: indicator.id, ...fields }) : await api.call('indicators.create', data));
+    });
   }
 
   return (

@@ -5,31 +5,27 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { overrideInput } from '../../../shared/api/contract';
 import { statusClasses, type StatusClass } from '../../../shared/status/types';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
 import { FormDialog } from './FormDialog';
-import { fieldErrors } from './validation';
+import { useFormSave } from './validation';
 
 /** A person overrules the rules, on the record: a reason is required. */
 export function OverrideDialog({ projectId, current, onClose, onSaved }: { projectId: number; current: StatusClass; onClose(): void; onSaved(status: StatusClass): void }) {
   const { t } = useTranslation(['project', 'status', 'common']);
   const [status, setStatus] = useState<StatusClass>(current);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, saving, save } = useFormSave();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = overrideInput.safeParse({ projectId, status, reason });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    try {
-      await api.call('status.override', parsed.data);
+    void save(overrideInput, { projectId, status, reason }, async (data) => {
+      await api.call('status.override', data);
       onSaved(status);
-    } catch (error) {
-      setErrors({ _: errorMessage(error) });
-    }
+    });
   }
 
   return (
-    <FormDialog title={t('overrideTitle')} onClose={onClose} onSubmit={submit} error={errors._}>
+    <FormDialog title={t('overrideTitle')} onClose={onClose} onSubmit={submit} error={errors._} saving={saving}>
       <DialogContentText>{t('overrideHelp')}</DialogContentText>
       <TextField select label={t('overrideStatus')} value={status} onChange={(e) => setStatus(e.target.value as StatusClass)}>
         {statusClasses.map((c) => (

@@ -4,10 +4,10 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { createPeriodInput } from '../../../shared/api/contract';
 import { periodKinds, type Period } from '../../../shared/domain';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
 import { DateField } from './DateField';
 import { FormDialog } from './FormDialog';
-import { fieldErrors } from './validation';
+import { useFormSave } from './validation';
 
 /** 报送期: "截至9月底" is a quarter ending 2021-09-30; the name is made up unless given. */
 export function PeriodDialog({ planId, onClose, onCreated }: { planId: number; onClose(): void; onCreated(period: Period): void }) {
@@ -15,17 +15,11 @@ export function PeriodDialog({ planId, onClose, onCreated }: { planId: number; o
   const [kind, setKind] = useState<string>('month');
   const [asOf, setAsOf] = useState('');
   const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, saving, save } = useFormSave();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createPeriodInput.safeParse({ planId, kind, asOf, label: label || undefined });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    try {
-      onCreated(await api.call('periods.create', parsed.data));
-    } catch (error) {
-      setErrors({ _: errorMessage(error) });
-    }
+    void save(createPeriodInput, { planId, kind, asOf, label: label || undefined }, async (data) => onCreated(await api.call('periods.create', data)));
   }
 
   return (
@@ -34,6 +28,7 @@ export function PeriodDialog({ planId, onClose, onCreated }: { planId: number; o
       onClose={onClose}
       onSubmit={submit}
       error={errors._}
+      saving={saving}
       submitLabel={t('common:create')}
       maxWidth="xs"
     >

@@ -5,10 +5,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { createPlanInput } from '../../../shared/api/contract';
 import { planLevels, type Plan } from '../../../shared/domain';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
 import { DateField } from './DateField';
 import { FormDialog } from './FormDialog';
-import { fieldErrors } from './validation';
+import { useFormSave } from './validation';
 
 interface Props {
   /** The plan being edited; absent when creating one. */
@@ -25,26 +25,15 @@ export function PlanDialog({ plan, onClose, onCreated }: Props) {
   const [region, setRegion] = useState(plan?.region ?? '');
   const [startDate, setStartDate] = useState(plan?.startDate ?? '');
   const [endDate, setEndDate] = useState(plan?.endDate ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, save } = useFormSave();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const input = { year: Number(year), level, name, region, startDate: startDate || undefined, endDate: endDate || undefined };
-    const parsed = createPlanInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    setSaving(true);
-    try {
-      const { year: _year, ...changes } = parsed.data;
-      const saved = plan ? await api.call('plans.update', { id: plan.id, ...changes }) : await api.call('plans.create', parsed.data);
-      setErrors({});
-      if (!plan) setName('');
-      onCreated(saved);
-    } catch (error) {
-      setErrors({ _: errorMessage(error) });
-    } finally {
-      setSaving(false);
-    }
+    void save(createPlanInput, input, async (data) => {
+      const { year: _year, ...changes } = data;
+      onCreated(plan ? await api.call('plans.update', { id: plan.id, ...changes }) : await api.call('plans.create', data));
+    });
   }
 
   return (

@@ -4,12 +4,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { createProjectInput } from '../../../shared/api/contract';
 import type { Project } from '../../../shared/domain';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { NamesField } from './NamesField';
 import { DateField } from './DateField';
 import { FormDialog } from './FormDialog';
-import { fieldErrors } from './validation';
+import { useFormSave } from './validation';
 
 interface Props {
   planId: number;
@@ -36,27 +36,16 @@ export function ProjectDialog({ planId, project, onClose, onSaved }: Props) {
     responsiblePeople: project?.responsiblePeople ?? [],
     leaders: project?.leaders ?? [],
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, saving, save } = useFormSave();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (seq && !/^\d+$/.test(seq)) return setErrors({ seq: '编号应为正整数' });
     const input = { planId, seq: seq ? Number(seq) : undefined, title, goal, deadline: deadline || null, ...names };
-    const parsed = createProjectInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    setSaving(true);
-    try {
-      const { planId: _planId, ...fields } = parsed.data;
-      const saved = project
-        ? await api.call('projects.update', { id: project.id, ...fields })
-        : await api.call('projects.create', parsed.data);
-      onSaved(saved, !project);
-    } catch (error) {
-      setErrors({ _: errorMessage(error) });
-    } finally {
-      setSaving(false);
-    }
+    void save(createProjectInput, input, async (data) => {
+      const { planId: _planId, ...fields } = data;
+      onSaved(project ? await api.call('projects.update', { id: project.id, ...fields }) : await api.call('projects.create', data), !project);
+    });
   }
 
   const namesField = (key: Names, options: string[], required = false) => (

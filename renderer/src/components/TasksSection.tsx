@@ -15,7 +15,7 @@ import { useQuery } from '../api/useQuery';
 import { useNotify } from '../state/notices';
 import { FormDialog } from './FormDialog';
 import { NamesField } from './NamesField';
-import { fieldErrors } from './validation';
+import { useFormSave } from './validation';
 
 /** 工作任务1…n of a project, each with its own responsible units. */
 export function TasksSection({ projectId, onChanged }: { projectId: number; onChanged(): void }) {
@@ -85,22 +85,18 @@ function TaskDialog({ projectId, task, units, onClose, onSaved }: { projectId: n
   const { t } = useTranslation(['project', 'projects', 'common']);
   const [title, setTitle] = useState(task?.title ?? '');
   const [leadUnits, setLeadUnits] = useState(task?.leadUnits ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, saving, save } = useFormSave();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = saveTaskInput.safeParse({ projectId, id: task?.id, title, leadUnits });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    try {
-      await api.call('tasks.save', parsed.data);
+    void save(saveTaskInput, { projectId, id: task?.id, title, leadUnits }, async (data) => {
+      await api.call('tasks.save', data);
       onSaved();
-    } catch (error) {
-      setErrors({ _: errorMessage(error) });
-    }
+    });
   }
 
   return (
-    <FormDialog title={task ? t('editTask') : t('addTask')} onClose={onClose} onSubmit={submit} error={errors._}>
+    <FormDialog title={task ? t('editTask') : t('addTask')} onClose={onClose} onSubmit={submit} error={errors._} saving={saving}>
       <TextField label={t('taskTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus multiline minRows={2} error={Boolean(errors.title)} helperText={errors.title} />
       <NamesField
         label={t('taskLeadUnits')}

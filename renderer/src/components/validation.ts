@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { z } from 'zod';
+import { errorMessage } from '../api/client';
 
 /** First message per top-level field, for showing next to the field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -8,4 +10,29 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     out[field] ??= issue.message;
   }
   return out;
+}
+
+/**
+ * Every editing form: check the input with the contract's own schema, then save; a field's error shows
+ * beside it, the backend's refusal (key `_`) in the dialog, and the button spins meanwhile.
+ */
+export function useFormSave() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  async function save<S extends z.ZodType>(schema: S, input: unknown, write: (value: z.output<S>) => Promise<void>): Promise<void> {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setSaving(true);
+    try {
+      await write(parsed.data);
+      setErrors({});
+    } catch (error) {
+      setErrors({ _: errorMessage(error) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return { errors, setErrors, saving, save };
 }
