@@ -49,6 +49,7 @@ const fuzzyPairs = 2_000_000;
  */
 export function matchRows(rows: readonly { seq: string | null; project: string }[], projects: readonly Matchable[]): (number | null)[] {
   const result: (number | null)[] = rows.map(() => null);
+  if (projects.length === 0) return result;
   const taken = new Set<number>();
   const take = (index: number, id: number) => {
     result[index] = id;
@@ -59,12 +60,15 @@ export function matchRows(rows: readonly { seq: string | null; project: string }
   const byTitle = new Map<string, Matchable[]>();
   for (const p of projects) {
     const key = folded(p.title);
-    byTitle.set(key, [...(byTitle.get(key) ?? []), p]);
+    const same = byTitle.get(key);
+    if (same) same.push(p);
+    else byTitle.set(key, [p]);
   }
+  const rowKeys = rows.map((row) => folded(row.project));
   for (const sameNumberFirst of [true, false]) {
     rows.forEach((row, index) => {
       if (result[index] !== null) return;
-      const free = (byTitle.get(folded(row.project)) ?? []).filter((p) => !taken.has(p.id));
+      const free = (byTitle.get(rowKeys[index]!) ?? []).filter((p) => !taken.has(p.id));
       const pick = sameNumberFirst ? free.find((p) => String(p.seq) === row.seq) : free[0];
       if (pick) take(index, pick.id);
     });

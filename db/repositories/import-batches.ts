@@ -34,11 +34,6 @@ export async function setBatchCounts(db: Kysely<Database>, id: number, counts: R
 
 export type BatchItem = Omit<Selectable<ImportBatchItemsTable>, 'id'>;
 
-/** Writes the undo log in chunks: one statement per few hundred rows, not one per row. */
-export async function recordItems(db: Kysely<Database>, items: readonly BatchItem[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 500) await db.insertInto('importBatchItems').values(items.slice(i, i + 500)).execute();
-}
-
 export async function batchItems(db: Kysely<Database>, batchId: number): Promise<BatchItem[]> {
   return db.selectFrom('importBatchItems').select(['batchId', 'entity', 'entityId', 'action', 'beforeJson']).where('batchId', '=', batchId).orderBy('id').execute();
 }

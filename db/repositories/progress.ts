@@ -46,28 +46,31 @@ export interface ValueRow {
 const sameUnit = (unitId: number | null) => (eb: ExpressionBuilder<Database, 'progressReports' | 'indicatorValues'>) =>
   unitId === null ? eb('unitId', 'is', null) : eb('unitId', '=', unitId);
 
-export async function findNarrative(db: Kysely<Database>, projectId: number, periodId: number, unitId: number | null): Promise<NarrativeRow | null> {
-  return (
-    (await db
-      .selectFrom('progressReports')
-      .select(['narrative', 'actor', 'updatedAt'])
-      .where('projectId', '=', projectId)
-      .where('periodId', '=', periodId)
-      .where(sameUnit(unitId))
-      .executeTakeFirst()) ?? null
-  );
+export interface ReportedNarrative extends NarrativeRow {
+  projectId: number;
+  /** The unit's name; null for the project as a whole. */
+  unit: string | null;
 }
 
-export async function findValue(db: Kysely<Database>, indicatorId: number, periodId: number, unitId: number | null): Promise<ValueRow | null> {
-  return (
-    (await db
-      .selectFrom('indicatorValues')
-      .select(['actual', 'sourceText', 'actor', 'updatedAt'])
-      .where('indicatorId', '=', indicatorId)
-      .where('periodId', '=', periodId)
-      .where(sameUnit(unitId))
-      .executeTakeFirst()) ?? null
-  );
+export interface ReportedValue extends ValueRow {
+  indicatorId: number;
+  unitId: number | null;
+}
+
+/** Everything reported in one period, so a whole imported table is compared in two queries. */
+export async function periodReports(db: Kysely<Database>, periodId: number): Promise<{ narratives: ReportedNarrative[]; values: ReportedValue[] }> {
+  const narratives = await db
+    .selectFrom('progressReports')
+    .leftJoin('units', 'units.id', 'progressReports.unitId')
+    .select(['progressReports.projectId', 'units.name as unit', 'progressReports.narrative', 'progressReports.actor', 'progressReports.updatedAt'])
+    .where('progressReports.periodId', '=', periodId)
+    .execute();
+  const values = await db
+    .selectFrom('indicatorValues')
+    .select(['indicatorId', 'unitId', 'actual', 'sourceText', 'actor', 'updatedAt'])
+    .where('periodId', '=', periodId)
+    .execute();
+  return { narratives, values };
 }
 
 export async function deleteNarrative(db: Kysely<Database>, projectId: number, periodId: number, unitId: number | null): Promise<void> {

@@ -366,6 +366,8 @@ function isSectionText(value: string): boolean {
 const footerPattern = /^(填表人|填报人|填表|审核人|审核|签发人|签发领导|签发|制表人|制表|联系人|联系电话|单位负责人|主要负责人|填报日期|报送日期|分管领导签字|负责人签字)\s*[:：]/;
 const notePattern = /^(注|说明|备注|附注)\s*\d*\s*[:：]/;
 const totalPattern = /^(合计|总计|小计|汇总|总合计|共计)$/;
+/** "合 计", "合计（万元）": short by nature, so long task texts are not normalized for nothing. */
+const isTotal = (value: string): boolean => value.length <= 40 && totalPattern.test(normalizeHeader(value));
 
 export function normalizeSeq(raw: string): string | null {
   const t = foldWidth(raw).trim();
@@ -452,6 +454,15 @@ function rateIsFraction(cells: readonly Cell[][], column: number, from: number):
   return any;
 }
 
+function remembered(split: (raw: string) => string[]): (raw: string) => string[] {
+  const seen = new Map<string, string[]>();
+  return (raw) => {
+    let parts = seen.get(raw);
+    if (!parts) seen.set(raw, (parts = split(raw)));
+    return [...parts];
+  };
+}
+
 function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, options: UnderstandOptions & { headerRows?: number }): TablePreview {
   if (!grid || !Array.isArray(grid.cells)) throw new LedgerError('IMPORT_EMPTY', '工作表中没有内容。');
   const filled = fillMerges({ cells: grid.cells, merges: Array.isArray(grid.merges) ? grid.merges : [] });
@@ -482,6 +493,9 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   }
   const headerTexts = new Set(cells[header.row]?.filter((v) => v !== ''));
 
+  // The same few unit and people cells recur on every row: each distinct text is split once.
+  const unitsOf = remembered(splitUnits);
+  const peopleOf = remembered(splitPeople);
   const rows: PreviewRow[] = [];
   let section: string | null = null;
   let lastProject = '';
@@ -505,8 +519,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
       seenSeq.clear();
       continue;
     }
-    const totalProbe = normalizeHeader(seqText || keyText || first);
-    if (totalPattern.test(totalProbe) || totalPattern.test(normalizeHeader(keyText))) {
+    if (isTotal(seqText || keyText || first) || isTotal(keyText)) {
       warnings.push({ row: sourceRow, code: 'TOTAL_ROW', message: `第 ${sourceRow} 行是“${first}”行，不是一件实事，未导入；如需核对请看原表。` });
       continue;
     }
@@ -545,10 +558,10 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
       if (previous === undefined) seenSeq.set(seq, sourceRow);
     }
 
-    const leadUnits = splitUnits(at(col('leadUnits')));
-    const supportUnits = splitUnits(at(col('supportUnits')));
-    const responsiblePeople = splitPeople(at(col('responsiblePeople')));
-    const leaders = splitPeople(at(col('leaders')));
+    const leadUnits = unitsOf(at(col('leadUnits')));
+    const supportUnits = unitsOf(at(col('supportUnits')));
+    const responsiblePeople = peopleOf(at(col('responsiblePeople')));
+    const leaders = peopleOf(at(col('leaders')));
     const progress = at(col('progress'));
     const units = [...leadUnits, ...supportUnits];
     const split = progress ? splitUnitProgress(progress, units) : [];

@@ -7,7 +7,10 @@
 /** Full-width punctuation kept as is: it carries Chinese sentence structure the parsers rely on. */
 const keptFullWidth = new Set(['，', '；', '：', '（', '）', '！', '？']);
 
+const foldable = /[\u3000\uff01-\uff5e]/;
+
 export function foldWidth(text: string): string {
+  if (!foldable.test(text)) return text;
   let out = '';
   let changed = false;
   for (let i = 0; i < text.length; i++) {

@@ -103,6 +103,57 @@ describe.skipIf(!haveFixtures)('importing a department table', () => {
     expect(await backend.do('plans.list', {})).toEqual([]);
   });
 
+  it('finds a table that still uses a merged unit’s old name unchanged, its progress filed under the unit’s new name', async () => {
+    backend = await testBackend();
+    await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });
+    const [plan] = await backend.do('plans.list', {});
+    await backend.do('projects.create', { planId: plan!.id, title: '城市管理示范', leadUnits: ['叶县城市管理局'] });
+    const units = await backend.do('units.list', {});
+    const id = (name: string) => units.find((u) => u.name === name)!.id;
+    await backend.do('units.merge', { fromId: id('县城管局'), intoId: id('叶县城市管理局') });
+
+    const again = await stage(backend, 'again.xlsx', fixture('yexian-2022-progress.xlsx'));
+    const diff = await backend.do('import.diff', { stagingId: again.stagingId });
+    expect(diff.counts).toEqual({ new: 0, changed: 0, unchanged: 10, conflict: 0 });
+
+    await backend.do('import.commit', { stagingId: (await stage(backend, 'edited.xlsx', withEditedProgress('已完成全部评价机构备案。'))).stagingId });
+    const third = (await backend.do('projects.list', { planId: plan!.id })).find((p) => p.seq === 3)!;
+    expect(third.leadUnits).toEqual(['叶县城市管理局', '县住建局']);
+    const [period] = await backend.do('periods.list', { planId: plan!.id });
+    const record = await backend.do('progress.get', { projectId: third.id, periodId: period!.id });
+    expect(record.narratives.map((n) => n.unit).sort()).toEqual(['叶县城市管理局', '县住建局'].sort());
+  });
+
+  it('rewrites only the changed fields of a matched project, and its undo puts back units, people and progress', async () => {
+    backend = await testBackend();
+    await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });
+    const [plan] = await backend.do('plans.list', {});
+    const before = await backend.do('projects.list', { planId: plan!.id });
+
+    const wb = XLSX.read(fixture('yexian-2022-progress.xlsx'));
+    const ws = wb.Sheets[wb.SheetNames[0]!]!;
+    ws['C4'] = { t: 's', v: '县人社局、县财政局' };
+    ws['F4'] = { t: 's', v: '已完成全部评价机构备案。' };
+    const staged = await stage(backend, 'second.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array);
+    const diff = await backend.do('import.diff', { stagingId: staged.stagingId });
+    expect(diff.entries.find((e) => e.kind === 'changed')!.changes.map((c) => c.field)).toEqual(['leadUnits', 'progress']);
+    const batch = await backend.do('import.commit', { stagingId: staged.stagingId });
+    expect(batch.counts).toEqual({ new: 0, changed: 1, unchanged: 9, conflict: 0 });
+
+    const after = await backend.do('projects.list', { planId: plan!.id });
+    const first = after.find((p) => p.seq === 1)!;
+    expect(first.leadUnits).toEqual(['县人社局', '县财政局']);
+    expect(first.responsiblePeople).toEqual(before.find((p) => p.seq === 1)!.responsiblePeople);
+    // Untouched rows keep their project row as it was.
+    expect(after.filter((p) => p.seq !== 1)).toEqual(before.filter((p) => p.seq !== 1));
+
+    await backend.do('import.undo', { batchId: batch.id });
+    expect(await backend.do('projects.list', { planId: plan!.id })).toEqual(before);
+    const [period] = await backend.do('periods.list', { planId: plan!.id });
+    const record = await backend.do('progress.get', { projectId: first.id, periodId: period!.id });
+    expect(record.narratives[0]!.narrative).toMatch(/16家企业评价机构/);
+  });
+
   it('holds back every row of a period that was signed off, and writes nothing', async () => {
     backend = await testBackend();
     await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });

@@ -1,16 +1,11 @@
 import type { ImportBatch, PlanLevel } from '../../../../shared/domain';
 import { headerSignature, type TablePreview } from '../../../../shared/import/understand';
 import { kindOfUnit } from '../../../../shared/text/units';
-import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../../db/repositories/audit';
-import { ensureUnits } from '../../../../db/repositories/directory';
-import { insertBatch, listBatches, recordItems, saveProfile, setBatchCounts, type BatchItem } from '../../../../db/repositories/import-batches';
-import { insertIndicator } from '../../../../db/repositories/indicators';
+import { insertBatch, listBatches, saveProfile, setBatchCounts, type BatchItem } from '../../../../db/repositories/import-batches';
+import { importWriter, type ImportWriter } from '../../../../db/repositories/import-writer';
 import { insertPeriod } from '../../../../db/repositories/periods';
 import { insertPlan } from '../../../../db/repositories/plans';
-import { findNarrative, findValue, saveActual, saveNarrative } from '../../../../db/repositories/progress';
-import { insertProject, nextProjectSeq, updateProjectRow } from '../../../../db/repositories/projects';
-import type { Database } from '../../../../db/schema';
 import type { BackendContext } from '../../context';
 import { periodStart } from '../periods';
 import { diffOf, planRows, type RowPlan } from './plan-rows';
@@ -51,13 +46,9 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
       actor: ctx.actor,
       importedAt: now,
     });
-    // The undo log is collected here and written once, at the end of the same transaction.
-    const items: BatchItem[] = [];
-    const item = (entity: BatchItem['entity'], entityId: number, before: unknown = null) => {
-      items.push({ batchId, entity, entityId, action: before === null ? 'create' : 'update', beforeJson: before === null ? null : JSON.stringify(before) });
-    };
-
     let plan = target.plan;
+    let period = target.period;
+    const created: BatchItem['entity'][] = [];
     if (!plan) {
       plan = await insertPlan(trx, {
         year: target.planYear,
@@ -69,25 +60,26 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
         createdAt: now,
         updatedAt: now,
       });
-      item('plan', plan.id);
+      created.push('plan');
     }
-    let period = target.period;
     if (!period) {
       period = await insertPeriod(
         trx,
         { planId: plan.id, kind: target.periodKind, label: target.periodLabel, startDate: periodStart(target.periodKind, target.asOf, plan.startDate), asOf: target.asOf },
         now,
       );
-      item('period', period.id);
+      created.push('period');
     }
 
     // Plan and period exist now: work out the rows against them, exactly as the diff showed.
-    const rows = await planRows(trx, table, { ...target, plan, period });
+    const resolved = { ...target, plan, period };
+    const rows = await planRows(trx, table, resolved);
+    const writer = importWriter(ctx.ledger.sqlite, { planId: plan.id, batchId, actor: ctx.actor, now });
+    for (const entity of created) writer.recordItem({ entity, entityId: entity === 'plan' ? plan.id : period.id, action: 'create', beforeJson: null });
     for (const row of rows) {
-      if (row.entry.kind === 'new' || row.entry.kind === 'changed') await writeRow(trx, ctx, row, plan.id, period.id, batchId, item, now);
+      if (row.entry.kind === 'new' || row.entry.kind === 'changed') writeRow(writer, row, plan.id, period.id);
     }
-    await recordItems(trx, items);
-    const counts = diffOf({ ...target, plan, period }, rows).counts;
+    const counts = diffOf(resolved, rows).counts;
     await setBatchCounts(trx, batchId, counts, plan.id, period.id);
     await saveProfile(trx, table.reportingUnit ?? '', headerSignature(table), table.columns, now);
     await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'import', entityId: batchId, after: { file: file.fileName, counts } }, now);
@@ -95,49 +87,42 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
   });
 }
 
-type Item = (entity: 'project' | 'indicator' | 'progress' | 'value', entityId: number, before?: unknown) => void;
+/** Writes one new or changed row, logging what each write replaced so the batch can be undone. */
+function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: number): void {
+  const log = (entity: BatchItem['entity'], entityId: number, before: unknown = null) =>
+    writer.recordItem({ entity, entityId, action: before === null ? 'create' : 'update', beforeJson: before === null ? null : JSON.stringify(before) });
 
-async function writeRow(trx: Kysely<Database>, ctx: BackendContext, row: RowPlan, planId: number, periodId: number, batchId: number, item: Item, now: string) {
   let projectId: number;
   if (row.project) {
     projectId = row.project.id;
-    const links = Object.fromEntries(Object.entries(row.names).filter(([, names]) => names.length > 0));
-    await updateProjectRow(trx, projectId, {}, links, now);
-    item('project', projectId, row.project);
+    // Only the roles whose names changed are rewritten: a monthly table mostly brings new progress only.
+    const changed = new Set(row.entry.changes.map((c) => c.field));
+    const links = Object.fromEntries(Object.entries(row.names).map(([role, names]) => [role, changed.has(role) ? names : []])) as RowPlan['names'];
+    if (Object.values(links).some((names) => names.length > 0)) {
+      writer.updateLinks(projectId, links);
+      log('project', projectId, row.project);
+    }
   } else {
-    const seq = Number(row.row.seq);
-    const free = Number.isInteger(seq) && seq > 0 && !(await trx.selectFrom('projects').select('id').where('planId', '=', planId).where('seq', '=', seq).executeTakeFirst());
-    projectId = await insertProject(
-      trx,
-      { planId, seq: free ? seq : await nextProjectSeq(trx, planId), section: row.row.section ?? '', title: row.row.project, goal: row.row.task, deadline: null, createdAt: now, updatedAt: now },
-      row.names,
-      now,
-    );
-    item('project', projectId);
+    const seq = writer.seqFor(Number(row.row.seq));
+    projectId = writer.insertProject({ planId, seq, section: row.row.section ?? '', title: row.row.project, goal: row.row.task }, row.names);
+    log('project', projectId);
   }
 
   for (const n of row.narratives) {
-    const unitId = n.unit === null ? null : ((await ensureUnits(trx, [n.unit], now))[0] ?? null);
-    const previous = await findNarrative(trx, projectId, periodId, unitId);
-    await saveNarrative(trx, projectId, n.text, { periodId, unitId, actor: ctx.actor, now }, batchId);
-    item('progress', projectId, { key: { projectId, periodId, unitId }, previous });
+    const unitId = n.unit === null ? null : writer.unitId(n.unit);
+    writer.saveNarrative(projectId, periodId, unitId, n.text);
+    log('progress', projectId, { key: { projectId, periodId, unitId }, previous: n.previous });
   }
 
   for (const i of row.indicators) {
     let indicatorId = i.existing?.id;
     if (indicatorId === undefined) {
-      indicatorId = await insertIndicator(
-        trx,
-        projectId,
-        { name: i.name, kind: i.unit === '' ? 'count' : kindOfUnit(i.unit), comparator: '>=', target: i.target, unit: i.unit, approximate: false, deadline: null },
-        now,
-      );
-      item('indicator', indicatorId);
+      const kind = i.unit === '' ? 'count' : kindOfUnit(i.unit);
+      indicatorId = writer.insertIndicator(projectId, { name: i.name, kind, comparator: '>=', target: i.target, unit: i.unit, approximate: false, deadline: null });
+      log('indicator', indicatorId);
     }
     if (i.actual === null) continue;
-    const previous = await findValue(trx, indicatorId, periodId, null);
-    await saveActual(trx, indicatorId, i.actual, '', { periodId, unitId: null, actor: ctx.actor, now }, batchId);
-    item('value', indicatorId, { key: { indicatorId, periodId, unitId: null }, previous });
+    writer.saveActual(indicatorId, periodId, i.actual, '');
+    log('value', indicatorId, { key: { indicatorId, periodId, unitId: null }, previous: i.previous });
   }
 }
-

@@ -1,0 +1,150 @@
+import type Sqlite from 'better-sqlite3';
+import type { Indicator, PersonRole, UnitRole } from '../../shared/domain';
+import type { BatchItem } from './import-batches';
+import type { ProjectLinks } from './projects';
+
+/**
+ * The import commit's write path. An import writes tens of thousands of rows; through Kysely each costs tens
+ * of microseconds of query building, through a prepared statement a few. The statements run on the one
+ * connection the commit's Kysely transaction holds, so they are part of that transaction (checked on every
+ * call). They write exactly what the repositories write (projects, directory, progress, indicators,
+ * import-batches): the import tests read every row back through those repositories.
+ */
+export interface ImportWriter {
+  /** A number for a new project: the table's own when the plan has no project with it, else the next free. */
+  seqFor(wanted: number | null): number;
+  insertProject(project: { planId: number; seq: number; section: string; title: string; goal: string }, links: ProjectLinks): number;
+  /** Replaces the links of the roles given (an empty list leaves that role alone) and touches the project. */
+  updateLinks(projectId: number, links: ProjectLinks): void;
+  /** Resolves a unit name through aliases, creating the unit when unknown. */
+  unitId(name: string): number;
+  saveNarrative(projectId: number, periodId: number, unitId: number | null, narrative: string): void;
+  insertIndicator(projectId: number, fields: Omit<Indicator, 'id' | 'position' | 'projectId'>): number;
+  saveActual(indicatorId: number, periodId: number, actual: number, sourceText: string): void;
+  /** Adds one entry to the batch's undo log. */
+  recordItem(item: Omit<BatchItem, 'batchId'>): void;
+}
+
+const unitRoles: [UnitRole, keyof ProjectLinks][] = [
+  ['lead', 'leadUnits'],
+  ['support', 'supportUnits'],
+];
+const personRoles: [PersonRole, keyof ProjectLinks][] = [
+  ['responsible', 'responsiblePeople'],
+  ['leader', 'leaders'],
+];
+
+export function importWriter(sqlite: Sqlite.Database, context: { planId: number; batchId: number; actor: string; now: string }): ImportWriter {
+  const { planId, batchId, actor, now } = context;
+  const sql = {
+    seqs: sqlite.prepare<[number], { seq: number }>('SELECT seq FROM projects WHERE plan_id = ?'),
+    insertProject: sqlite.prepare(
+      'INSERT INTO projects (plan_id, seq, section, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)',
+    ),
+    touchProject: sqlite.prepare('UPDATE projects SET updated_at = ? WHERE id = ?'),
+    unitByName: sqlite.prepare<[string], { id: number }>('SELECT id FROM units WHERE name = ?'),
+    unitByAlias: sqlite.prepare<[string], { id: number }>('SELECT unit_id AS id FROM unit_aliases WHERE alias = ?'),
+    insertUnit: sqlite.prepare('INSERT INTO units (name, created_at) VALUES (?, ?)'),
+    personByName: sqlite.prepare<[string], { id: number }>('SELECT id FROM people WHERE name = ?'),
+    insertPerson: sqlite.prepare('INSERT INTO people (name, created_at) VALUES (?, ?)'),
+    clearUnits: sqlite.prepare('DELETE FROM project_units WHERE project_id = ? AND role = ?'),
+    linkUnit: sqlite.prepare('INSERT INTO project_units (project_id, unit_id, role, position) VALUES (?, ?, ?, ?)'),
+    clearPeople: sqlite.prepare('DELETE FROM project_people WHERE project_id = ? AND role = ?'),
+    linkPerson: sqlite.prepare('INSERT INTO project_people (project_id, person_id, role, position) VALUES (?, ?, ?, ?)'),
+    // The unique index on (project, period, unit) makes REPLACE the repositories' delete-then-insert.
+    saveNarrative: sqlite.prepare(
+      'INSERT OR REPLACE INTO progress_reports (project_id, period_id, unit_id, narrative, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    lastPosition: sqlite.prepare<[number], { max: number | null }>('SELECT max(position) AS max FROM indicators WHERE project_id = ?'),
+    insertIndicator: sqlite.prepare(
+      `INSERT INTO indicators (project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at)
+       VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    saveActual: sqlite.prepare(
+      'INSERT OR REPLACE INTO indicator_values (indicator_id, period_id, unit_id, actual, source_text, batch_id, actor, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)',
+    ),
+    recordItem: sqlite.prepare('INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json) VALUES (?, ?, ?, ?, ?)'),
+  };
+
+  const inTransaction = () => {
+    if (!sqlite.inTransaction) throw new Error('importWriter is used outside the import transaction');
+  };
+  const used = new Set(sql.seqs.all(planId).map((r) => r.seq));
+  let nextSeq = 1;
+  for (const seq of used) nextSeq = Math.max(nextSeq, seq + 1);
+  const units = new Map<string, number>();
+  const people = new Map<string, number>();
+
+  const unitId = (name: string): number => {
+    let id = units.get(name);
+    if (id === undefined) {
+      id = sql.unitByName.get(name)?.id ?? sql.unitByAlias.get(name)?.id ?? Number(sql.insertUnit.run(name, now).lastInsertRowid);
+      units.set(name, id);
+    }
+    return id;
+  };
+  const personId = (name: string): number => {
+    let id = people.get(name);
+    if (id === undefined) {
+      id = sql.personByName.get(name)?.id ?? Number(sql.insertPerson.run(name, now).lastInsertRowid);
+      people.set(name, id);
+    }
+    return id;
+  };
+
+  /** Writes the given roles' links in the order given; `fresh` projects have none to clear. */
+  const link = (projectId: number, links: ProjectLinks, fresh: boolean) => {
+    for (const [role, key] of unitRoles) {
+      if (links[key].length === 0) continue;
+      if (!fresh) sql.clearUnits.run(projectId, role);
+      [...new Set(links[key].map(unitId))].forEach((id, position) => sql.linkUnit.run(projectId, id, role, position));
+    }
+    for (const [role, key] of personRoles) {
+      if (links[key].length === 0) continue;
+      if (!fresh) sql.clearPeople.run(projectId, role);
+      [...new Set(links[key].map(personId))].forEach((id, position) => sql.linkPerson.run(projectId, id, role, position));
+    }
+  };
+
+  return {
+    seqFor(wanted) {
+      const seq = wanted !== null && Number.isInteger(wanted) && wanted > 0 && !used.has(wanted) ? wanted : nextSeq;
+      used.add(seq);
+      nextSeq = Math.max(nextSeq, seq + 1);
+      return seq;
+    },
+    insertProject(project, links) {
+      inTransaction();
+      const id = Number(sql.insertProject.run(project.planId, project.seq, project.section, project.title, project.goal, now, now).lastInsertRowid);
+      link(id, links, true);
+      return id;
+    },
+    updateLinks(projectId, links) {
+      inTransaction();
+      sql.touchProject.run(now, projectId);
+      link(projectId, links, false);
+    },
+    unitId(name) {
+      inTransaction();
+      return unitId(name);
+    },
+    saveNarrative(projectId, periodId, unit, narrative) {
+      inTransaction();
+      sql.saveNarrative.run(projectId, periodId, unit, narrative, batchId, actor, now);
+    },
+    insertIndicator(projectId, f) {
+      inTransaction();
+      const position = (sql.lastPosition.get(projectId)?.max ?? -1) + 1;
+      const values = [projectId, f.name, f.kind, f.comparator, f.target, f.unit, f.approximate ? 1 : 0, f.deadline, position, now, now];
+      return Number(sql.insertIndicator.run(...values).lastInsertRowid);
+    },
+    saveActual(indicatorId, periodId, actual, sourceText) {
+      inTransaction();
+      sql.saveActual.run(indicatorId, periodId, actual, sourceText, batchId, actor, now);
+    },
+    recordItem(item) {
+      inTransaction();
+      sql.recordItem.run(batchId, item.entity, item.entityId, item.action, item.beforeJson);
+    },
+  };
+}
