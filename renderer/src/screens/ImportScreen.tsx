@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -18,19 +17,19 @@ import { api, errorMessage } from '../api/client';
 import { readAsBase64 } from '../api/files';
 import { DateField } from '../components/DateField';
 import { ImportHistory } from '../components/import/ImportHistory';
+import { ImportWarnings } from '../components/import/ImportWarnings';
 import { DiffTable } from '../components/import/DiffTable';
 import { MappingTable } from '../components/import/MappingTable';
 import { SheetPreview } from '../components/import/SheetPreview';
 import { FilePickButton } from '../components/FilePickButton';
-import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
+import { screenHref } from '../state/route';
 
 const steps = ['file', 'table', 'mapping', 'diff', 'done'] as const;
 type StepName = (typeof steps)[number];
 
 export function ImportScreen() {
   const { t } = useTranslation('import');
-  const notify = useNotify();
   const { plans, select, reload: reloadPlans } = usePlans();
   const [planId, setPlanId] = useState<number | undefined>();
   const [step, setStep] = useState<StepName>('file');
@@ -100,7 +99,6 @@ export function ImportScreen() {
       setHistoryKey((k) => k + 1);
       reloadPlans();
       if (result.planId) select(result.planId);
-      notify('success', t('done', { file: result.fileName, ...result.counts }));
     }
   }
 
@@ -157,6 +155,7 @@ export function ImportScreen() {
           {preview.profileApplied && ` ${t('profileApplied')}`}
         </Alert>
       )}
+      {preview && step !== 'file' && step !== 'done' && <ImportWarnings warnings={preview.warnings} />}
       {preview && step === 'table' && (
         <SheetPreview preview={preview} onSheet={(sheet) => void repreview({ sheet })} onHeaderRow={(headerRow) => void repreview({ headerRow })} />
       )}
@@ -218,6 +217,11 @@ export function ImportScreen() {
           </Button>
         )}
         {step === 'done' && (
+          <Button variant="contained" href={screenHref('projects')}>
+            {t('seeProjects')}
+          </Button>
+        )}
+        {step === 'done' && (
           <Button
             variant="outlined"
             onClick={() => {
@@ -230,7 +234,6 @@ export function ImportScreen() {
             {t('again')}
           </Button>
         )}
-        {preview?.warnings.length ? <Chip color="warning" variant="outlined" label={`${t('warnings')} ${preview.warnings.length}`} /> : null}
       </Stack>
 
       <ImportHistory key={historyKey} onUndone={reloadPlans} />

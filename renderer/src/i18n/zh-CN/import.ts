@@ -20,6 +20,10 @@ export default {
   // The importer's own names for the fields, so the wizard and its warnings agree.
   fields: fieldLabels,
   warnings: '需要留意',
+  warningsSummary: '有 {{count}} 处需要留意，导入前请看一看。',
+  showWarnings: '查看',
+  hideWarnings: '收起',
+  moreWarnings: '……另有 {{count}} 处未列出。',
   target: '导入到：{{plan}}（{{year}} 年{{isNew}}），报送期：{{period}}（截至 {{asOf}}{{periodNew}}）',
   newPlan: '，将新建',
   newPeriod: '，将新建',
@@ -34,6 +38,7 @@ export default {
   committing: '正在写入台账…',
   done: '已导入“{{file}}”：新增 {{new}} 项，更新 {{changed}} 项，未变 {{unchanged}} 项，冲突未导入 {{conflict}} 项。',
   again: '再导入一个文件',
+  seeProjects: '查看实事清单',
   back: '上一步',
   next: '下一步',
   history: '导入记录',
