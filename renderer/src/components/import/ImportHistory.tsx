@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
@@ -15,9 +16,12 @@ export function ImportHistory({ onUndone }: { onUndone(): void }) {
   const { t } = useTranslation('import');
   const notify = useNotify();
   const batches = useQuery('import.batches', {});
+  // Undoing a large import takes a few seconds: the button shows it, and cannot be pressed twice.
+  const [undoing, setUndoing] = useState<number | null>(null);
 
   async function undo(batch: ImportBatch) {
     if (!window.confirm(t('undoConfirm', { file: batch.fileName }))) return;
+    setUndoing(batch.id);
     try {
       await api.call('import.undo', { batchId: batch.id });
       notify('success', t('undoDone', { file: batch.fileName }));
@@ -25,6 +29,8 @@ export function ImportHistory({ onUndone }: { onUndone(): void }) {
       onUndone();
     } catch (error) {
       notify('error', errorMessage(error));
+    } finally {
+      setUndoing(null);
     }
   }
 
@@ -45,7 +51,7 @@ export function ImportHistory({ onUndone }: { onUndone(): void }) {
                   {t('undone')}
                 </Typography>
               ) : b.undoable ? (
-                <Button size="small" onClick={() => void undo(b)}>
+                <Button size="small" loading={undoing === b.id} disabled={undoing !== null} onClick={() => void undo(b)}>
                   {t('undo')}
                 </Button>
               ) : null
