@@ -154,6 +154,28 @@ describe.skipIf(!haveFixtures)('importing a department table', () => {
     expect(record.narratives[0]!.narrative).toMatch(/16家企业评价机构/);
   });
 
+  it('leaves the progress a table repeats unchanged with its author, and files the changed unit’s under the new one', async () => {
+    backend = await testBackend();
+    await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });
+    await backend.do('settings.update', { userName: '李四' });
+    const wb = XLSX.read(fixture('yexian-2022-progress.xlsx'));
+    const ws = wb.Sheets[wb.SheetNames[0]!]!;
+    ws['F6'] = { t: 's', v: String(ws['F6']!.v).replace(/县住建局：.*$/s, '县住建局：已于7月28日公开招标。') };
+    await backend.do('import.commit', { stagingId: (await stage(backend, 'second.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array)).stagingId });
+
+    const [plan] = await backend.do('plans.list', {});
+    const third = (await backend.do('projects.list', { planId: plan!.id })).find((p) => p.seq === 3)!;
+    const [period] = await backend.do('periods.list', { planId: plan!.id });
+    const { narratives } = await backend.do('progress.get', { projectId: third.id, periodId: period!.id });
+    expect(narratives.map((n) => [n.unit, n.actor])).toEqual(
+      expect.arrayContaining([
+        ['县城管局', '测试员'],
+        ['县住建局', '李四'],
+      ]),
+    );
+    expect(narratives.find((n) => n.unit === '县住建局')!.narrative).toBe('已于7月28日公开招标。');
+  });
+
   it('holds back every row of a period that was signed off, and writes nothing', async () => {
     backend = await testBackend();
     await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });

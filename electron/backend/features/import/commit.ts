@@ -108,7 +108,9 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
     log('project', projectId);
   }
 
+  // What the table repeats unchanged keeps its author and time.
   for (const n of row.narratives) {
+    if (n.previous?.narrative === n.text) continue;
     const unitId = n.unit === null ? null : writer.unitId(n.unit);
     writer.saveNarrative(projectId, periodId, unitId, n.text);
     log('progress', projectId, { key: { projectId, periodId, unitId }, previous: n.previous });
@@ -121,7 +123,7 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
       indicatorId = writer.insertIndicator(projectId, { name: i.name, kind, comparator: '>=', target: i.target, unit: i.unit, approximate: false, deadline: null });
       log('indicator', indicatorId);
     }
-    if (i.actual === null) continue;
+    if (i.actual === null || i.previous?.actual === i.actual) continue;
     writer.saveActual(indicatorId, periodId, i.actual, '');
     log('value', indicatorId, { key: { indicatorId, periodId, unitId: null }, previous: i.previous });
   }
