@@ -3,6 +3,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { LedgerError } from '../shared/errors';
+import { backupLedger, backupsDir } from './backups';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Database } from './schema';
 import { isOnNetworkShare } from './network-share';
@@ -14,7 +15,7 @@ const sqliteMagic = 'SQLite format 3\0';
 export interface OpenOptions {
   /** Path to a better-sqlite3 binding built for another runtime (Electron's utility process). */
   nativeBinding?: string;
-  /** Where backups before a migration go; defaults to a `backups` folder beside the file. */
+  /** Where backups go; defaults to a `backups` folder beside the file. */
   backupDir?: string;
   now?: () => Date;
 }
@@ -127,18 +128,13 @@ function connect(file: string, options: OpenOptions, readonly: boolean): Sqlite.
 }
 
 function backup(sqlite: Sqlite.Database, file: string, fromVersion: number, options: OpenOptions): string {
-  const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `${path.basename(file, path.extname(file))}-v${fromVersion}-${stamp}.sqlite`);
   try {
-    sqlite.prepare('VACUUM INTO ?').run(target);
+    return backupLedger(sqlite, file, `v${fromVersion}`, { ...(options.backupDir ? { dir: options.backupDir } : {}), ...(options.now ? { now: options.now() } : {}) });
   } catch (error) {
-    throw new LedgerError('DB_OPEN_FAILED', `升级数据库前无法备份到“${target}”，未做任何改动。请检查磁盘空间和文件夹权限。`, {
+    throw new LedgerError('DB_OPEN_FAILED', `升级数据库前无法备份到“${backupsDir(file, options.backupDir)}”，未做任何改动。请检查磁盘空间和文件夹权限。`, {
       cause: error,
     });
   }
-  return target;
 }
 
 /** WAL with full sync for official records; WAL cannot work on a network share, so fall back there. */

@@ -50,6 +50,22 @@ export interface Project {
   updatedAt: string;
 }
 
+/** Why a backup was made: before a migration or an import, the first start of a day, or by hand. */
+export type BackupKind = 'migration' | 'import' | 'daily' | 'manual';
+
+export interface BackupInfo {
+  file: string;
+  kind: BackupKind;
+  /** ISO time the copy was made. */
+  at: string;
+  bytes: number;
+}
+
+export interface Backups {
+  dir: string;
+  backups: BackupInfo[];
+}
+
 export interface AppInfo {
   version: string;
   schemaVersion: number;

@@ -4,6 +4,7 @@ import { LedgerError } from '../../shared/errors';
 import { openLedgerDatabase } from '../../db/open';
 import type { BackendContext, Handler, Handlers } from './context';
 import { appHandlers } from './features/app';
+import { backupHandlers, dailyBackup } from './features/backups';
 import { consolidateHandlers } from './features/consolidate';
 import { directoryHandlers } from './features/directory';
 import { importHandlers } from './features/import';
@@ -23,6 +24,7 @@ import { appVersion } from './version';
 /** Every method of the contract, implemented once; the compiler checks none is missing. */
 const handlers: Handlers = {
   ...appHandlers,
+  ...backupHandlers,
   ...directoryHandlers,
   ...planHandlers,
   ...projectHandlers,
@@ -66,6 +68,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   };
   // The name set in 设置 wins over the operating system's account name.
   ctx.actor = (await readSettings(ledger.db, options.actor ?? localUserName())).userName;
+  dailyBackup(ctx);
   return {
     dbPath: ledger.file,
     async call(method, input) {

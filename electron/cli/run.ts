@@ -331,6 +331,23 @@ const commands: Record<string, Command> = {
     });
   },
 
+  async backups(args, io) {
+    const [sub, ...rest] = args;
+    const { values } = parseOptions(rest, globalOptions);
+    if (helpOr(values, io)) return 0;
+    return withBackend(values, io, async (backend) => {
+      if (sub === 'list') {
+        const { dir, backups } = await call(backend, 'backups.list', {});
+        return print(io, values, { dir, backups }, () => `${dir}\n${backups.map((b) => `${b.at}  ${b.kind.padEnd(9)} ${b.file}\n`).join('') || '还没有备份。\n'}`);
+      }
+      if (sub === 'create') {
+        const backup = await call(backend, 'backups.create', {});
+        return print(io, values, backup, () => `已备份到 ${backup.file}\n`);
+      }
+      throw new LedgerError('INVALID_INPUT', 'backups 之后应为 list 或 create。用 --help 查看用法。');
+    });
+  },
+
   async 'sign-off'(args, io) {
     const { values } = parseOptions(args, {
       ...globalOptions,

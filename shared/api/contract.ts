@@ -10,6 +10,8 @@ import {
   periodKinds,
   planLevels,
   type AppInfo,
+  type BackupInfo,
+  type Backups,
   type ExportedFile,
   type HistoryEntry,
   type OfficeKeyInfo,
@@ -227,6 +229,8 @@ const empty = z.strictObject({});
 
 export const contract = {
   'app.info': method<AppInfo>()(empty),
+  'backups.list': method<Backups>()(empty),
+  'backups.create': method<BackupInfo>()(empty),
   'plans.list': method<PlanSummary[]>()(empty),
   'plans.create': method<Plan>()(createPlanInput),
   'projects.list': method<Project[]>()(z.strictObject({ planId: id })),

@@ -18,6 +18,7 @@ import { useQuery } from '../api/useQuery';
 import { useNotify } from '../state/notices';
 import { UnitsDirectory } from '../components/UnitsDirectory';
 import { KeysPanel } from '../components/export/KeysPanel';
+import { BackupsPanel } from '../components/BackupsPanel';
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -53,6 +54,7 @@ export function SettingsScreen() {
         <PreferencesForm key={JSON.stringify(settings.data)} settings={settings.data} presets={presets.data} onSaved={settings.reload} onPresetSaved={presets.reload} />
       )}
       <KeysPanel />
+      <BackupsPanel />
       <Card title={t('units:title')}>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {t('units:help')}

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 
 test.describe('a new office sets up its year', () => {
@@ -89,6 +91,19 @@ test.describe('a new office sets up its year', () => {
     await page.getByRole('link', { name: '设置' }).click();
     await expect(page.getByText(ledger.dbPath)).toBeVisible();
     await expect(page.getByText('WAL（推荐，断电不丢数据）')).toBeVisible();
+  });
+
+  test('makes a backup by hand and lists it beside the automatic ones', async ({ page, ledger }) => {
+    await page.goto(`${ledger.url}#/settings`);
+    const panel = page.getByRole('region', { name: '数据备份' });
+    await expect(panel.getByText(`备份文件夹：${path.join(path.dirname(ledger.dbPath), 'backups')}`)).toBeVisible();
+    await expect(panel.getByText('还没有备份')).toBeVisible();
+    await panel.getByRole('button', { name: '立即备份' }).click();
+    await expect(page.getByText(/^已备份到 .*ledger-manual-.*\.sqlite$/)).toBeVisible();
+    await expect(panel.getByRole('table', { name: '数据备份' }).getByRole('row')).toHaveCount(2);
+    await expect(panel.getByRole('cell', { name: '手动' })).toBeVisible();
+    const { backups } = await ledger.call('backups.list', {});
+    expect(fs.existsSync(backups[0]!.file)).toBe(true);
   });
 });
 

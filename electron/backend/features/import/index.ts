@@ -2,6 +2,7 @@ import { LedgerError } from '../../../../shared/errors';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { listBatches } from '../../../../db/repositories/import-batches';
 import type { BackendContext, Handlers } from '../../context';
+import { backupBeforeImport } from '../backups';
 import { commitImport } from './commit';
 import { diffOf, planRows } from './plan-rows';
 import { previewImport } from './preview';
@@ -32,6 +33,7 @@ export const importHandlers = {
   'import.commit': async (input, ctx) => {
     const { preview, target } = await understood(ctx, input);
     const staged = ctx.staging.get(input.stagingId);
+    backupBeforeImport(ctx);
     const batch = await commitImport(ctx, { fileName: staged.fileName, sha256: staged.sha256, format: preview.format, sheet: preview.sheet }, preview, target);
     ctx.staging.drop(input.stagingId);
     return batch;

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { api, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { useNotify } from '../state/notices';
+
+/** The copies kept beside the database; enough to see that they are being made, and to make one now. */
+const shown = 10;
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+export function BackupsPanel() {
+  const { t } = useTranslation('settings');
+  const notify = useNotify();
+  const backups = useQuery('backups.list', {});
+  const [busy, setBusy] = useState(false);
+
+  async function backUpNow() {
+    setBusy(true);
+    try {
+      const made = await api.call('backups.create', {});
+      notify('success', t('backupMade', { file: made.file }));
+      backups.reload();
+    } catch (e) {
+      notify('error', errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={t('backups')}>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
+        {t('backups')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('backupsHelp')}
+      </Typography>
+      {backups.data && (
+        <Typography variant="body2" sx={{ my: 1, wordBreak: 'break-all' }}>
+          {t('backupsDir', { dir: backups.data.dir })}
+        </Typography>
+      )}
+      {backups.data && backups.data.backups.length > 0 ? (
+        <Table size="small" aria-label={t('backups')} sx={{ mb: 1 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('backupAt')}</TableCell>
+              <TableCell>{t('backupKind')}</TableCell>
+              <TableCell align="right">{t('backupSize')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {backups.data.backups.slice(0, shown).map((b) => (
+              <TableRow key={b.file}>
+                <TableCell title={b.file}>{new Date(b.at).toLocaleString('zh-CN', { hour12: false })}</TableCell>
+                <TableCell>{t(`backupKinds.${b.kind}`)}</TableCell>
+                <TableCell align="right">{size(b.bytes)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : (
+        backups.data && (
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {t('noBackups')}
+          </Typography>
+        )
+      )}
+      <Button variant="outlined" loading={busy} onClick={() => void backUpNow()}>
+        {t('backUpNow')}
+      </Button>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
+        {t('restoreHelp')}
+      </Typography>
+    </Paper>
+  );
+}
