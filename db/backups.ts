@@ -4,7 +4,7 @@ import type Sqlite from 'better-sqlite3';
 import type { BackupInfo, BackupKind } from '../shared/domain';
 
 /** How many copies of each kind are kept; copies made before a migration or by hand are never removed. */
-const quota: Partial<Record<BackupKind, number>> = { import: 10, daily: 7 };
+const quota: Partial<Record<BackupKind, number>> = { import: 10, restore: 10, daily: 7 };
 
 export function backupsDir(dbFile: string, dir?: string): string {
   return dir ?? path.join(path.dirname(dbFile), 'backups');
@@ -23,7 +23,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function backupLedger(sqlite: Sqlite.Database, dbFile: string, kind: BackupKind | `v${number}`, options: { dir?: string; now?: Date } = {}): string {
   const dir = backupsDir(dbFile, options.dir);
   fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, `${path.basename(dbFile, path.extname(dbFile))}-${kind}-${stampOf(options.now ?? new Date())}.sqlite`);
+  const nameAt = (at: Date) => path.join(dir, `${path.basename(dbFile, path.extname(dbFile))}-${kind}-${stampOf(at)}.sqlite`);
+  // Two copies of a kind within one millisecond (a clock held still, in tests) are told apart by the next one.
+  let at = options.now ?? new Date();
+  while (fs.existsSync(nameAt(at))) at = new Date(at.getTime() + 1);
+  const target = nameAt(at);
   sqlite.prepare('VACUUM INTO ?').run(target);
   const keep = quota[kind as BackupKind];
   if (keep !== undefined) {
@@ -35,7 +39,7 @@ export function backupLedger(sqlite: Sqlite.Database, dbFile: string, kind: Back
 /** The database's backups, newest first. */
 export function listBackups(dbFile: string, dir?: string): BackupInfo[] {
   const folder = backupsDir(dbFile, dir);
-  const pattern = new RegExp(`^${escape(path.basename(dbFile, path.extname(dbFile)))}-(v\\d+|import|daily|manual)-(\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-\\d{3}Z)\\.sqlite$`);
+  const pattern = new RegExp(`^${escape(path.basename(dbFile, path.extname(dbFile)))}-(v\\d+|import|restore|daily|manual)-(\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-\\d{3}Z)\\.sqlite$`);
   let names: string[];
   try {
     names = fs.readdirSync(folder);

@@ -50,8 +50,8 @@ export interface Project {
   updatedAt: string;
 }
 
-/** Why a backup was made: before a migration or an import, the first start of a day, or by hand. */
-export type BackupKind = 'migration' | 'import' | 'daily' | 'manual';
+/** Why a backup was made: before a migration, an import or a restore, the first start of a day, or by hand. */
+export type BackupKind = 'migration' | 'import' | 'restore' | 'daily' | 'manual';
 
 export interface BackupInfo {
   file: string;

@@ -56,18 +56,32 @@ export interface Backend {
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const ledger = openLedgerDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const openFile: BackendContext['openFile'] = (file, extra = {}) => openLedgerDatabase(file, { ...binding, ...extra });
+  const ledger = openFile(options.dbPath);
   const clock = options.now ?? (() => new Date());
+  // The name set in 设置 wins over the operating system's account name.
+  const fallbackActor = options.actor ?? localUserName();
   const ctx: BackendContext = {
     db: ledger.db,
     ledger,
-    actor: options.actor ?? '',
+    actor: fallbackActor,
     appVersion: options.appVersion ?? appVersion,
     staging: new Staging(),
     now: () => clock().toISOString(),
+    openFile,
+    async reconnect(whileClosed) {
+      ctx.ledger.sqlite.close();
+      try {
+        whileClosed();
+      } finally {
+        ctx.ledger = openFile(options.dbPath);
+        ctx.db = ctx.ledger.db;
+        ctx.actor = (await readSettings(ctx.db, fallbackActor)).userName;
+      }
+    },
   };
-  // The name set in 设置 wins over the operating system's account name.
-  ctx.actor = (await readSettings(ledger.db, options.actor ?? localUserName())).userName;
+  ctx.actor = (await readSettings(ledger.db, fallbackActor)).userName;
   dailyBackup(ctx);
   return {
     dbPath: ledger.file,
@@ -79,7 +93,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
         throw translateDbError(error);
       }
     },
-    close: () => ledger.sqlite.close(),
+    close: () => ctx.ledger.sqlite.close(),
   };
 }
 

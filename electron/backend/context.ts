@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import type { Database } from '../../db/schema';
-import type { LedgerDatabase } from '../../db/open';
+import type { LedgerDatabase, OpenOptions } from '../../db/open';
 import type { Staging } from './features/import/staging';
 
 /** What every handler gets besides its validated input. */
@@ -15,6 +15,10 @@ export interface BackendContext {
   staging: Staging;
   /** ISO timestamp; injectable so tests are deterministic. */
   now(): string;
+  /** Opens another ledger file the way this backend opens its own (same native binding). */
+  openFile(file: string, options?: Pick<OpenOptions, 'backupDir'>): LedgerDatabase;
+  /** Closes the database, runs `whileClosed` (a restore replaces the file there), and opens the file again. */
+  reconnect(whileClosed: () => void): Promise<void>;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: BackendContext) => Promise<Output<M>>;

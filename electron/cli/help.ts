@@ -14,7 +14,8 @@ export const helpText = `民生实事台账 命令行工具
                                导入部门报送的 Excel/WPS/ODS/CSV 表格；--dry-run 只预览，不写入
   imports list [--plan ID]     列出导入记录
   imports undo ID              撤销一次导入（须是该计划最近一次）
-  backups list | backups create  列出台账的备份 / 立即备份（导入前和每天首次打开时会自动备份）
+  backups list | create | restore 备份文件名
+                               列出备份 / 立即备份 / 用备份替换台账（导入前和每天首次打开时会自动备份）
   status [--plan ID] [--as-of YYYY-MM-DD] [--preset 名称]
                                按判定规则列出各项实事的状态和红黄绿灯
   sign-off --reviewer 姓名 --signer 姓名 [--preparer 姓名] [--period ID] [--columns status,completion,timeProgress]

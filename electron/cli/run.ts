@@ -333,7 +333,7 @@ const commands: Record<string, Command> = {
 
   async backups(args, io) {
     const [sub, ...rest] = args;
-    const { values } = parseOptions(rest, globalOptions);
+    const { values, positionals } = parseOptions(rest, globalOptions);
     if (helpOr(values, io)) return 0;
     return withBackend(values, io, async (backend) => {
       if (sub === 'list') {
@@ -344,7 +344,11 @@ const commands: Record<string, Command> = {
         const backup = await call(backend, 'backups.create', {});
         return print(io, values, backup, () => `已备份到 ${backup.file}\n`);
       }
-      throw new LedgerError('INVALID_INPUT', 'backups 之后应为 list 或 create。用 --help 查看用法。');
+      if (sub === 'restore') {
+        const safety = await call(backend, 'backups.restore', { file: path.basename(requireOption(positionals[0], '备份文件名')) });
+        return print(io, values, safety, () => `已恢复；恢复前的台账另存为 ${safety.file}\n`);
+      }
+      throw new LedgerError('INVALID_INPUT', 'backups 之后应为 list、create 或 restore。用 --help 查看用法。');
     });
   },
 

@@ -231,6 +231,7 @@ export const contract = {
   'app.info': method<AppInfo>()(empty),
   'backups.list': method<Backups>()(empty),
   'backups.create': method<BackupInfo>()(empty),
+  'backups.restore': method<BackupInfo>()(z.strictObject({ file: name('备份文件名', 260) })),
   'plans.list': method<PlanSummary[]>()(empty),
   'plans.create': method<Plan>()(createPlanInput),
   'projects.list': method<Project[]>()(z.strictObject({ planId: id })),

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { LedgerError } from '../../../shared/errors';
 import type { BackupInfo, BackupKind } from '../../../shared/domain';
 import { backupLedger, backupsDir, listBackups } from '../../../db/backups';
@@ -37,10 +39,50 @@ export function dailyBackup(ctx: BackendContext): BackupInfo | null {
   return listBackups(ctx.ledger.file)[0] ?? null;
 }
 
+/**
+ * Puts a backup back in place of the ledger. The copy is first opened on its own — checked, and brought up to
+ * this version's schema — so a bad one is refused with the ledger untouched. The ledger as it was is kept as a
+ * 恢复前 copy, so a restore can itself be undone the same way.
+ */
+async function restore(ctx: BackendContext, fileName: string): Promise<BackupInfo> {
+  const dbFile = ctx.ledger.file;
+  const chosen = listBackups(dbFile).find((b) => path.basename(b.file) === fileName);
+  if (!chosen) throw new LedgerError('NOT_FOUND', `找不到备份“${fileName}”，请刷新备份列表后重试。`);
+  const work = fs.mkdtempSync(path.join(path.dirname(dbFile), '.restore-'));
+  try {
+    const candidate = path.join(work, path.basename(dbFile));
+    fs.copyFileSync(chosen.file, candidate);
+    try {
+      ctx.openFile(candidate, { backupDir: work }).sqlite.close();
+    } catch (error) {
+      const reason = error instanceof LedgerError ? error.message : String(error);
+      throw new LedgerError('DB_CORRUPT', `备份“${fileName}”无法使用，台账未做任何改动。（${reason}）`, { cause: error });
+    }
+    const safety = copy(ctx, 'restore');
+    await ctx.reconnect(() => {
+      // Our connection is closed; a WAL still there belongs to another window or command using this ledger.
+      if (fs.existsSync(`${dbFile}-wal`)) {
+        throw new LedgerError('DB_LOCKED', '台账正被其他窗口或命令行使用，请先关闭它们再恢复。台账未做任何改动。');
+      }
+      try {
+        fs.rmSync(`${dbFile}-shm`, { force: true });
+        fs.renameSync(candidate, dbFile);
+      } catch (error) {
+        throw new LedgerError('DB_LOCKED', '无法替换台账文件（可能被杀毒软件或其他程序占用），台账未做任何改动，请稍后重试。', { cause: error });
+      }
+    });
+    ctx.staging.clear();
+    return listBackups(dbFile).find((b) => b.file === safety)!;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 export const backupHandlers = {
   'backups.list': async (_input, ctx) => ({ dir: backupsDir(ctx.ledger.file), backups: listBackups(ctx.ledger.file) }),
   'backups.create': async (_input, ctx) => {
     const file = copy(ctx, 'manual');
     return listBackups(ctx.ledger.file).find((b) => b.file === file)!;
   },
+  'backups.restore': async ({ file }, ctx) => restore(ctx, file),
 } satisfies Partial<Handlers>;

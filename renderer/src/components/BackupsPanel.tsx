@@ -8,12 +8,16 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { BackupInfo } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useNotify } from '../state/notices';
 
 /** The copies kept beside the database; enough to see that they are being made, and to make one now. */
 const shown = 10;
+
+/** The name of the copy in the backups folder: all the backend accepts, whichever system wrote the path. */
+const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -22,6 +26,21 @@ export function BackupsPanel() {
   const notify = useNotify();
   const backups = useQuery('backups.list', {});
   const [busy, setBusy] = useState(false);
+
+  async function restore(backup: BackupInfo) {
+    const at = new Date(backup.at).toLocaleString('zh-CN', { hour12: false });
+    if (!window.confirm(t('restoreConfirm', { at }))) return;
+    setBusy(true);
+    try {
+      await api.call('backups.restore', { file: fileName(backup.file) });
+      notify('success', t('restored', { at }));
+      // Every screen shows the ledger as it was before; start them afresh.
+      window.setTimeout(() => window.location.reload(), 800);
+    } catch (e) {
+      notify('error', errorMessage(e));
+      setBusy(false);
+    }
+  }
 
   async function backUpNow() {
     setBusy(true);
@@ -56,6 +75,7 @@ export function BackupsPanel() {
               <TableCell>{t('backupAt')}</TableCell>
               <TableCell>{t('backupKind')}</TableCell>
               <TableCell align="right">{t('backupSize')}</TableCell>
+              <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -64,6 +84,11 @@ export function BackupsPanel() {
                 <TableCell title={b.file}>{new Date(b.at).toLocaleString('zh-CN', { hour12: false })}</TableCell>
                 <TableCell>{t(`backupKinds.${b.kind}`)}</TableCell>
                 <TableCell align="right">{size(b.bytes)}</TableCell>
+                <TableCell align="right" sx={{ width: 90 }}>
+                  <Button size="small" disabled={busy} onClick={() => void restore(b)}>
+                    {t('restore')}
+                  </Button>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -78,9 +103,6 @@ export function BackupsPanel() {
       <Button variant="outlined" loading={busy} onClick={() => void backUpNow()}>
         {t('backUpNow')}
       </Button>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
-        {t('restoreHelp')}
-      </Typography>
     </Paper>
   );
 }

@@ -93,17 +93,24 @@ test.describe('a new office sets up its year', () => {
     await expect(page.getByText('WAL（推荐，断电不丢数据）')).toBeVisible();
   });
 
-  test('makes a backup by hand and lists it beside the automatic ones', async ({ page, ledger }) => {
+  test('makes a backup by hand, and restores it after a later change, keeping a copy of what it replaced', async ({ page, ledger }) => {
     await page.goto(`${ledger.url}#/settings`);
     const panel = page.getByRole('region', { name: '数据备份' });
     await expect(panel.getByText(`备份文件夹：${path.join(path.dirname(ledger.dbPath), 'backups')}`)).toBeVisible();
     await expect(panel.getByText('还没有备份')).toBeVisible();
+    await ledger.call('plans.create', { year: 2022, level: 'county', name: '备份前的计划' });
     await panel.getByRole('button', { name: '立即备份' }).click();
     await expect(page.getByText(/^已备份到 .*ledger-manual-.*\.sqlite$/)).toBeVisible();
     await expect(panel.getByRole('table', { name: '数据备份' }).getByRole('row')).toHaveCount(2);
-    await expect(panel.getByRole('cell', { name: '手动' })).toBeVisible();
     const { backups } = await ledger.call('backups.list', {});
     expect(fs.existsSync(backups[0]!.file)).toBe(true);
+
+    await ledger.call('plans.create', { year: 2023, level: 'county', name: '备份后的计划' });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await panel.getByRole('row', { name: /手动/ }).getByRole('button', { name: '恢复' }).click();
+    await expect(page.getByText(/^已恢复到 .* 的备份/)).toBeVisible();
+    await expect(panel.getByRole('cell', { name: '恢复前' })).toBeVisible();
+    expect((await ledger.call('plans.list', {})).map((p) => p.name)).toEqual(['备份前的计划']);
   });
 });
 

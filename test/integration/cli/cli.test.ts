@@ -117,4 +117,19 @@ describe('ledger CLI', () => {
       child.kill('SIGTERM');
     }
   });
+
+  it('makes, lists and restores backups', async () => {
+    const db = path.join(tempDir(), 'x.sqlite');
+    expect((await cli('plans', 'create', '--db', db, '--year', '2022', '--level', '县', '--name', '甲计划')).code).toBe(0);
+    const made = JSON.parse((await cli('backups', 'create', '--db', db, '--json')).out);
+    expect(made).toMatchObject({ kind: 'manual' });
+    expect((await cli('plans', 'create', '--db', db, '--year', '2023', '--level', '县', '--name', '乙计划')).code).toBe(0);
+
+    const listed = await cli('backups', 'list', '--db', db);
+    expect(listed.out).toContain(path.join(path.dirname(db), 'backups'));
+    expect(listed.out).toContain(path.basename(made.file));
+    const restored = await cli('backups', 'restore', path.basename(made.file), '--db', db);
+    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^已恢复；恢复前的台账另存为 .*x-restore-.*\.sqlite\n$/) });
+    expect(JSON.parse((await cli('plans', 'list', '--db', db, '--json')).out).map((p: { name: string }) => p.name)).toEqual(['甲计划']);
+  });
 });

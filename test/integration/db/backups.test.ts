@@ -52,6 +52,16 @@ describe('ledger backups', () => {
     ledger.sqlite.close();
   });
 
+  it('tells two copies made in the same millisecond apart instead of failing', () => {
+    const file = path.join(tempDir(), 'ledger.sqlite');
+    const ledger = openLedgerDatabase(file);
+    const first = backupLedger(ledger.sqlite, file, 'manual', { now: at(5) });
+    const second = backupLedger(ledger.sqlite, file, 'manual', { now: at(5) });
+    expect(path.basename(second)).toBe('ledger-manual-2022-10-05T09-00-00-001Z.sqlite');
+    expect(listBackups(file).map((b) => b.file)).toEqual([second, first]);
+    ledger.sqlite.close();
+  });
+
   it('lists only this database’s copies, newest first, and nothing when there is no backups folder', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ledger.sqlite');

@@ -54,4 +54,9 @@ export class Staging {
   drop(stagingId: string): void {
     this.files.delete(stagingId);
   }
+
+  /** Forgets every staged file: after a restore, what they were compared against is gone. */
+  clear(): void {
+    this.files.clear();
+  }
 }
