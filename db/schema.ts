@@ -16,6 +16,8 @@ export interface PlansTable {
   endDate: string;
   createdAt: string;
   updatedAt: string;
+  /** Deleted plans are kept so the deletion can be undone. */
+  deletedAt: Generated<string | null>;
 }
 
 export interface UnitsTable {

@@ -42,16 +42,21 @@ export async function markUndone(db: Kysely<Database>, id: number, now: string):
   await db.updateTable('importBatches').set({ undoneAt: now }).where('id', '=', id).execute();
 }
 
-/** Newest first; undoable while it is the plan's latest batch still in force. */
+/** Newest first; undoable while it is the latest batch still in force of a plan that is not deleted. */
 export async function listBatches(db: Kysely<Database>, planId?: number): Promise<ImportBatch[]> {
-  let query = db.selectFrom('importBatches').selectAll().orderBy('id', 'desc');
-  if (planId !== undefined) query = query.where('planId', '=', planId);
+  let query = db
+    .selectFrom('importBatches')
+    .leftJoin('plans', 'plans.id', 'importBatches.planId')
+    .selectAll('importBatches')
+    .select('plans.deletedAt as planDeletedAt')
+    .orderBy('importBatches.id', 'desc');
+  if (planId !== undefined) query = query.where('importBatches.planId', '=', planId);
   const rows = await query.execute();
   const latestLive = new Map<number | null, number>();
   for (const row of rows) if (row.undoneAt === null && !latestLive.has(row.planId)) latestLive.set(row.planId, row.id);
-  return rows.map(({ mappingJson: _m, countsJson, ...row }) => ({
+  return rows.map(({ mappingJson: _m, countsJson, planDeletedAt, ...row }) => ({
     ...row,
     counts: JSON.parse(countsJson) as Record<DiffKind, number>,
-    undoable: row.undoneAt === null && latestLive.get(row.planId) === row.id,
+    undoable: row.undoneAt === null && row.planId !== null && planDeletedAt === null && latestLive.get(row.planId) === row.id,
   }));
 }

@@ -246,6 +246,8 @@ export const contract = {
   'units.addAlias': method<UnitEntry>()(z.strictObject({ unitId: id, alias: name('别名', 100) })),
   'units.merge': method<UnitEntry>()(z.strictObject({ fromId: id, intoId: id }).refine((v) => v.fromId !== v.intoId, '不能把单位合并到它自己')),
   'plans.update': method<Plan>()(updatePlanInput),
+  'plans.delete': method<Plan>()(z.strictObject({ id })),
+  'plans.restore': method<Plan>()(z.strictObject({ id })),
   'projects.history': method<HistoryEntry[]>()(z.strictObject({ id })),
   'tasks.list': method<Task[]>()(z.strictObject({ projectId: id })),
   'tasks.save': method<Task>()(saveTaskInput),

@@ -1,5 +1,5 @@
 import { LedgerError } from '../../../shared/errors';
-import { findPlanByName, getPlan, insertPlan, listPlans, updatePlanRow } from '../../../db/repositories/plans';
+import { findPlanByName, getPlan, hasSignOffs, insertPlan, listPlans, setPlanDeleted, updatePlanRow } from '../../../db/repositories/plans';
 import { recordAudit } from '../../../db/repositories/audit';
 import type { Handlers } from '../context';
 
@@ -38,5 +38,28 @@ export const planHandlers = {
       const after = await updatePlanRow(trx, id, changes, now);
       await recordAudit(trx, { actor: ctx.actor, action: 'update', entity: 'plan', entityId: id, before, after }, now);
       return after;
+    }),
+
+  'plans.delete': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await getPlan(trx, id);
+      if (!before) throw new LedgerError('NOT_FOUND', `找不到编号为 ${id} 的计划。`);
+      if (await hasSignOffs(trx, id)) {
+        throw new LedgerError('CONFLICT', `“${before.name}”已有提交或签发的报表，这些是正式记录，计划不能删除。`);
+      }
+      const now = ctx.now();
+      await setPlanDeleted(trx, id, now);
+      await recordAudit(trx, { actor: ctx.actor, action: 'delete', entity: 'plan', entityId: id, before }, now);
+      return before;
+    }),
+
+  'plans.restore': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const plan = await getPlan(trx, id, { includeDeleted: true });
+      if (!plan) throw new LedgerError('NOT_FOUND', `找不到编号为 ${id} 的计划：它可能已被同名的新计划取代。`);
+      const now = ctx.now();
+      await setPlanDeleted(trx, id, null);
+      await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'plan', entityId: id, after: plan }, now);
+      return plan;
     }),
 } satisfies Partial<Handlers>;

@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -18,11 +19,13 @@ interface Props {
   error?: string;
   saving?: boolean;
   maxWidth?: 'xs' | 'sm' | 'md';
+  /** A button kept apart from 取消/保存, at the left (删除, say). */
+  secondaryAction?: ReactNode;
   children: ReactNode;
 }
 
 /** Every editing dialog: Enter submits, Esc cancels, the error is said in the dialog itself. */
-export function FormDialog({ title, onClose, onSubmit, submitLabel, error, saving, maxWidth = 'sm', children }: Props) {
+export function FormDialog({ title, onClose, onSubmit, submitLabel, error, saving, maxWidth = 'sm', secondaryAction, children }: Props) {
   const { t } = useTranslation('common');
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth={maxWidth}>
@@ -35,6 +38,7 @@ export function FormDialog({ title, onClose, onSubmit, submitLabel, error, savin
           </Stack>
         </DialogContent>
         <DialogActions>
+          {secondaryAction && <Box sx={{ mr: 'auto' }}>{secondaryAction}</Box>}
           <Button onClick={onClose}>{t('cancel')}</Button>
           <Button type="submit" variant="contained" loading={saving}>
             {submitLabel ?? t('save')}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -15,9 +16,11 @@ interface Props {
   plan?: Plan;
   onClose(): void;
   onCreated(plan: Plan): void;
+  /** Offered when editing: deletes the plan (the caller asks first and offers 撤销). */
+  onDelete?(): void;
 }
 
-export function PlanDialog({ plan, onClose, onCreated }: Props) {
+export function PlanDialog({ plan, onClose, onCreated, onDelete }: Props) {
   const { t } = useTranslation(['plans', 'common']);
   const [year, setYear] = useState(String(plan?.year ?? new Date().getFullYear()));
   const [level, setLevel] = useState<string>(plan?.level ?? 'county');
@@ -44,6 +47,13 @@ export function PlanDialog({ plan, onClose, onCreated }: Props) {
       error={errors._}
       submitLabel={plan ? t('common:save') : t('common:create')}
       saving={saving}
+      secondaryAction={
+        plan && onDelete ? (
+          <Button color="error" onClick={onDelete}>
+            {t('delete')}
+          </Button>
+        ) : undefined
+      }
     >
       <Stack direction="row" spacing={2}>
         <TextField
@@ -51,6 +61,8 @@ export function PlanDialog({ plan, onClose, onCreated }: Props) {
           value={year}
           onChange={(e) => setYear(e.target.value)}
           required
+          // A plan's year is part of its identity (its periods and schedule hang on it): set once, at creation.
+          disabled={Boolean(plan)}
           error={Boolean(errors.year)}
           helperText={errors.year}
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}

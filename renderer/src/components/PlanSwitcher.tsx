@@ -6,6 +6,8 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Divider from '@mui/material/Divider';
+import type { Plan } from '../../../shared/domain';
+import { api, errorMessage } from '../api/client';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
 import { PlanDialog } from './PlanDialog';
@@ -19,6 +21,28 @@ export function PlanSwitcher() {
   const notify = useNotify();
   const { plans, current, select, reload } = usePlans();
   const [dialog, setDialog] = useState<'new' | 'edit' | null>(null);
+
+  async function remove(plan: Plan) {
+    if (!window.confirm(t('deleteConfirm', { name: plan.name }))) return;
+    try {
+      await api.call('plans.delete', { id: plan.id });
+      setDialog(null);
+      reload();
+      notify('success', t('deleted', { name: plan.name }), {
+        label: t('undo'),
+        run: () =>
+          void api.call('plans.restore', { id: plan.id }).then(
+            () => {
+              select(plan.id);
+              reload();
+            },
+            (error: unknown) => notify('error', errorMessage(error)),
+          ),
+      });
+    } catch (error) {
+      notify('error', errorMessage(error));
+    }
+  }
 
   return (
     <>
@@ -67,6 +91,7 @@ export function PlanSwitcher() {
         <PlanDialog
           plan={dialog === 'edit' ? (current ?? undefined) : undefined}
           onClose={() => setDialog(null)}
+          {...(dialog === 'edit' && current ? { onDelete: () => void remove(current) } : {})}
           onCreated={(plan) => {
             notify('success', t(dialog === 'edit' ? 'updated' : 'created', { name: plan.name }));
             setDialog(null);

@@ -148,4 +148,22 @@ test.describe('destructive actions can be undone', () => {
     await expect(page.getByRole('heading', { name: '1. 误录的实事' })).toBeVisible();
     expect((await ledger.call('projects.list', { planId: plan.id })).map((p) => p.title)).toEqual(['误录的实事']);
   });
+
+  test('deletes the current plan from its edit dialog and brings it back with 撤销', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2022, level: 'county', name: '误建的计划' });
+    await ledger.call('projects.create', { planId: plan.id, title: '一件实事', leadUnits: ['县民政局'] });
+    await page.goto(`${ledger.url}#/projects`);
+    await page.getByLabel('年度计划').click();
+    await page.getByRole('option', { name: '编辑当前计划…' }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑年度计划' });
+    page.once('dialog', (confirm) => void confirm.accept());
+    await dialog.getByRole('button', { name: '删除计划' }).click();
+    await expect(page.getByText('已删除计划“误建的计划”')).toBeVisible();
+    await expect(page.getByRole('heading', { name: '先建立一个年度计划' })).toBeVisible();
+    expect(await ledger.call('plans.list', {})).toEqual([]);
+
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByRole('grid').getByText('一件实事')).toBeVisible();
+    expect((await ledger.call('plans.list', {})).map((p) => p.name)).toEqual(['误建的计划']);
+  });
 });

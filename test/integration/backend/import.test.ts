@@ -176,6 +176,29 @@ describe.skipIf(!haveFixtures)('importing a department table', () => {
     expect(narratives.find((n) => n.unit === '县住建局')!.narrative).toBe('已于7月28日公开招标。');
   });
 
+  it('cannot undo an import while its plan is deleted, and can again once the plan is restored', async () => {
+    backend = await testBackend();
+    const batch = await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });
+    await backend.do('plans.delete', { id: batch.planId! });
+    expect((await backend.do('import.batches', {}))[0]!.undoable).toBe(false);
+    await expect(backend.call('import.undo', { batchId: batch.id })).rejects.toMatchObject({ code: 'CONFLICT', message: /计划已删除/ });
+
+    await backend.do('plans.restore', { id: batch.planId! });
+    expect((await backend.do('import.batches', {}))[0]!.undoable).toBe(true);
+    await backend.do('import.undo', { batchId: batch.id });
+    expect(await backend.do('plans.list', {})).toEqual([]);
+  });
+
+  it('imports a table whose plan was deleted into a fresh plan of that name', async () => {
+    backend = await testBackend();
+    const first = await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });
+    await backend.do('plans.delete', { id: first.planId! });
+    const again = await backend.do('import.commit', { stagingId: (await stage(backend, 'again.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });
+    expect(again.counts).toMatchObject({ new: 10 });
+    expect(await backend.do('plans.list', {})).toMatchObject([{ id: again.planId, name: '2022年省民生实事叶县', projectCount: 10 }]);
+    expect((await backend.do('import.batches', {})).map((b) => b.undoable)).toEqual([true, false]);
+  });
+
   it('holds back every row of a period that was signed off, and writes nothing', async () => {
     backend = await testBackend();
     await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });

@@ -137,3 +137,48 @@ describe('deleting a project', () => {
     expect((await backend.do('projects.history', { id: project.id })).map((h) => h.summary)).toContain('删除实事项目');
   });
 });
+
+describe('deleting a plan', () => {
+  async function planWithProject(b: TestBackend, name = '2022年县民生实事') {
+    const plan = await b.do('plans.create', { year: 2022, level: 'county', name });
+    await b.do('projects.create', { planId: plan.id, title: '开展职业技能培训', leadUnits: ['县人社局'] });
+    return plan;
+  }
+
+  it('takes the plan and everything in it out of sight, and brings it all back on restore', async () => {
+    backend = await testBackend();
+    const plan = await planWithProject(backend);
+    expect(await backend.do('plans.delete', { id: plan.id })).toMatchObject({ id: plan.id, name: plan.name });
+    expect(await backend.do('plans.list', {})).toEqual([]);
+    expect((await rejection(backend.do('status.plan', { planId: plan.id }))).code).toBe('NOT_FOUND');
+    expect((await rejection(backend.do('plans.update', { id: plan.id, name: '改名' }))).code).toBe('NOT_FOUND');
+
+    expect(await backend.do('plans.restore', { id: plan.id })).toEqual(plan);
+    expect(await backend.do('plans.list', {})).toMatchObject([{ id: plan.id, projectCount: 1 }]);
+    const history = await backend.do('projects.history', { id: (await backend.do('projects.list', { planId: plan.id }))[0]!.id });
+    expect(history.length).toBeGreaterThan(0);
+  });
+
+  it('refuses while a period of the plan has a sign-off on record, with nothing changed', async () => {
+    backend = await testBackend();
+    const plan = await planWithProject(backend);
+    const period = await backend.do('periods.create', { planId: plan.id, kind: 'quarter', asOf: '2022-09-30' });
+    const raw = new Sqlite(backend.dbPath);
+    raw.prepare("INSERT INTO sign_offs (period_id, revision, state, preparer) VALUES (?, 1, 'prepared', '张三')").run(period.id);
+    raw.close();
+    const error = await rejection(backend.do('plans.delete', { id: plan.id }));
+    expect(error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/正式记录，计划不能删除/) });
+    expect(await backend.do('plans.list', {})).toHaveLength(1);
+  });
+
+  it('lets a new plan take a deleted plan’s year and name, which removes the deleted one for good', async () => {
+    backend = await testBackend();
+    const old = await planWithProject(backend);
+    await backend.do('plans.delete', { id: old.id });
+    const fresh = await backend.do('plans.create', { year: 2022, level: 'county', name: old.name });
+    expect(await backend.do('plans.list', {})).toMatchObject([{ id: fresh.id, projectCount: 0 }]);
+    // The old plan's projects are gone for good, whatever an old 撤销 asks for later.
+    await backend.call('plans.restore', { id: old.id }).catch(() => undefined);
+    expect(await backend.do('plans.list', {})).toMatchObject([{ id: fresh.id, name: old.name, projectCount: 0 }]);
+  });
+});

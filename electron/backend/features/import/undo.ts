@@ -5,6 +5,7 @@ import { recordAudit } from '../../../../db/repositories/audit';
 import { batchItems, listBatches, markUndone } from '../../../../db/repositories/import-batches';
 import { deleteIndicatorRow } from '../../../../db/repositories/indicators';
 import { isPeriodSigned } from '../../../../db/repositories/periods';
+import { getPlan } from '../../../../db/repositories/plans';
 import { deleteNarrative, deleteValue, saveActual, saveNarrative, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
 import { updateProjectRow } from '../../../../db/repositories/projects';
 import type { Database } from '../../../../db/schema';
@@ -21,6 +22,9 @@ export async function undoImport(ctx: BackendContext, batchId: number): Promise<
     const batch = (await listBatches(trx)).find((b) => b.id === batchId);
     if (!batch) throw new LedgerError('NOT_FOUND', `找不到编号为 ${batchId} 的导入记录。`);
     if (batch.undoneAt) throw new LedgerError('CONFLICT', '这次导入已经撤销过了。');
+    if (batch.planId === null || !(await getPlan(trx, batch.planId))) {
+      throw new LedgerError('CONFLICT', '这次导入所在的计划已删除；如需撤销，请先恢复该计划。');
+    }
     if (!batch.undoable) throw new LedgerError('CONFLICT', '之后又导入过同一计划的表格，请先撤销较新的那次导入。');
     if (batch.periodId !== null && (await isPeriodSigned(trx, batch.periodId))) {
       throw new LedgerError('CONFLICT', '这次导入的报送期已经签发，不能撤销。');

@@ -17,4 +17,8 @@ export default {
   datesHelp: '默认为当年 1 月 1 日至 12 月 31 日，用于计算时序进度。',
   created: '已创建计划“{{name}}”',
   projectCount: '{{count}} 项实事',
+  delete: '删除计划',
+  deleteConfirm: '删除计划“{{name}}”及其中的全部实事和进展？删除后可以在提示中撤销。',
+  deleted: '已删除计划“{{name}}”',
+  undo: '撤销',
 } as const;
