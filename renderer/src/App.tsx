@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
@@ -8,6 +8,7 @@ import SettingsIcon from '@mui/icons-material/Settings';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
+import LinearProgress from '@mui/material/LinearProgress';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
@@ -16,12 +17,15 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { PlanSwitcher } from './components/PlanSwitcher';
 import { screenHref, useRoute, type Route, type Screen } from './state/route';
-import { ExportScreen } from './screens/ExportScreen';
-import { ImportScreen } from './screens/ImportScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
-import { ProjectScreen } from './screens/ProjectScreen';
-import { ProjectsScreen } from './screens/ProjectsScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
+
+// The first screen comes with the shell; the others (the data grid, the import wizard …) load when opened,
+// so the window is usable sooner. Everything is local: loading a screen takes milliseconds.
+const ExportScreen = lazy(() => import('./screens/ExportScreen').then((m) => ({ default: m.ExportScreen })));
+const ImportScreen = lazy(() => import('./screens/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const ProjectScreen = lazy(() => import('./screens/ProjectScreen').then((m) => ({ default: m.ProjectScreen })));
+const ProjectsScreen = lazy(() => import('./screens/ProjectsScreen').then((m) => ({ default: m.ProjectsScreen })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 const drawerWidth = 200;
 
@@ -87,7 +91,9 @@ export function App() {
       </Drawer>
       <Box component="main" id="main" sx={{ flex: 1, p: 3, display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'auto' }}>
         <Toolbar />
-        <Box sx={{ flex: 1, minHeight: 0 }}>{screenOf(route)}</Box>
+        <Box sx={{ flex: 1, minHeight: 0 }}>
+          <Suspense fallback={<LinearProgress aria-label={t('common:loading')} />}>{screenOf(route)}</Suspense>
+        </Box>
       </Box>
     </Box>
   );

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -12,19 +13,24 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { BarChart } from '@mui/x-charts/BarChart';
 import { formatPercent } from '../../../shared/status/format';
 import { severityOf } from '../../../shared/status/severity';
 import { lights, statusClasses, type StatusClass } from '../../../shared/status/types';
 import { useQuery } from '../api/useQuery';
 import { lightColors, StatusChip } from '../components/StatusChip';
+import { usePaged } from '../components/Paged';
 import { ProgressBar } from '../components/ProgressBar';
 import { usePlans } from '../state/plans';
 import { usePlanStatus } from '../state/status';
 import { projectHref } from '../state/route';
 import { NoPlan } from './NoPlan';
 
+// x-charts is large: it loads after the numbers and the table are on screen.
+const CompletionChart = lazy(() => import('../components/CompletionChart').then((m) => ({ default: m.CompletionChart })));
+
 const all = '';
+/** More bars than this cannot be read: a large plan charts its projects furthest behind. */
+const chartLimit = 40;
 
 export function OverviewScreen() {
   const { t } = useTranslation(['overview', 'status']);
@@ -47,6 +53,8 @@ export function OverviewScreen() {
         .toSorted((a, b) => severityOf(b) - severityOf(a) || a.seq - b.seq),
     [projects, unit, leader, status],
   );
+  const charted = useMemo(() => shown.slice(0, chartLimit).toSorted((a, b) => a.seq - b.seq), [shown]);
+  const { page, pager } = usePaged(shown, { perPage: 50, resetKey: `${unit}|${leader}|${status}` });
 
   if (!current) {
     return (
@@ -123,20 +131,14 @@ export function OverviewScreen() {
             <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
               {t('chartTitle')}
             </Typography>
-            <BarChart
-              height={300}
-              xAxis={[{ scaleType: 'band', data: projects.map((p) => p.seq), valueFormatter: (seq: number) => String(seq), label: t('chartAxis'), height: 64 }]}
-              yAxis={[{ max: 150, valueFormatter: (v: number) => `${v}%` }]}
-              series={[
-                {
-                  data: projects.map((p) => Math.round(Math.min(p.completion ?? 0, 1.5) * 100)),
-                  label: t('chartCompletion'),
-                  color: '#1565c0',
-                  valueFormatter: (v) => `${v}%`,
-                },
-                { data: projects.map((p) => Math.round(p.timeProgress * 100)), label: t('chartTime'), color: '#bdbdbd', valueFormatter: (v) => `${v}%` },
-              ]}
-            />
+            {shown.length > chartLimit && (
+              <Typography variant="body2" color="text.secondary">
+                {t('chartLimited', { count: shown.length, shown: chartLimit })}
+              </Typography>
+            )}
+            <Suspense fallback={<Box sx={{ height: 300 }} />}>
+              <CompletionChart projects={charted} />
+            </Suspense>
           </Paper>
 
           <Paper variant="outlined">
@@ -172,7 +174,7 @@ export function OverviewScreen() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {shown.map((p) => (
+                {page.map((p) => (
                   <TableRow key={p.projectId} hover>
                     <TableCell>{p.seq}</TableCell>
                     <TableCell>
@@ -198,6 +200,7 @@ export function OverviewScreen() {
                 ))}
               </TableBody>
             </Table>
+            {pager}
           </Paper>
         </>
       )}

@@ -8,11 +8,11 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { DiffKind, ImportDiff } from '../../../../shared/domain';
 import { DateField } from '../DateField';
+import { usePaged } from '../Paged';
 
 const kinds: DiffKind[] = ['new', 'changed', 'unchanged', 'conflict'];
 const colors = { new: 'success', changed: 'info', unchanged: 'default', conflict: 'error' } as const;
@@ -21,14 +21,11 @@ const colors = { new: 'success', changed: 'info', unchanged: 'default', conflict
 export function DiffTable({ diff, asOf, onAsOf }: { diff: ImportDiff; asOf: string; onAsOf(date: string): void }) {
   const { t } = useTranslation('import');
   const [shown, setShown] = useState<Set<DiffKind>>(new Set(['new', 'changed', 'conflict']));
-  const [page, setPage] = useState(0);
-  const [perPage, setPerPage] = useState(100);
-  const toggle = (k: DiffKind) => {
-    setShown((s) => new Set(s.has(k) ? [...s].filter((x) => x !== k) : [...s, k]));
-    setPage(0);
-  };
-  // A page at a time: a county table has dozens of rows, but a merged township table can have thousands.
-  const entries = diff.entries.filter((e) => shown.has(e.kind));
+  const toggle = (k: DiffKind) => setShown((s) => new Set(s.has(k) ? [...s].filter((x) => x !== k) : [...s, k]));
+  const { page, pager } = usePaged(
+    diff.entries.filter((e) => shown.has(e.kind)),
+    { resetKey: [...shown].join() },
+  );
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -68,48 +65,33 @@ export function DiffTable({ diff, asOf, onAsOf }: { diff: ImportDiff; asOf: stri
             </TableRow>
           </TableHead>
           <TableBody>
-            {entries
-              .slice(page * perPage, (page + 1) * perPage)
-              .map((e) => (
-                <TableRow key={e.sourceRow}>
-                  <TableCell>{e.sourceRow}</TableCell>
-                  <TableCell>
-                    <Chip size="small" label={t(`kinds.${e.kind}`)} color={colors[e.kind]} />
-                  </TableCell>
-                  <TableCell>
-                    {e.seq ? `${e.seq}. ` : ''}
-                    {e.title}
-                  </TableCell>
-                  <TableCell>
-                    {e.conflict && <Typography color="error" variant="body2">{e.conflict}</Typography>}
-                    {e.changes.map((c, i) => (
-                      <Typography key={i} variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-                        <strong>{c.label}：</strong>
-                        {c.before ? <s>{c.before.slice(0, 120)}</s> : null}
-                        {c.before ? ' → ' : ''}
-                        {c.after.slice(0, 300)}
-                      </Typography>
-                    ))}
-                  </TableCell>
-                </TableRow>
-              ))}
+            {page.map((e) => (
+              <TableRow key={e.sourceRow}>
+                <TableCell>{e.sourceRow}</TableCell>
+                <TableCell>
+                  <Chip size="small" label={t(`kinds.${e.kind}`)} color={colors[e.kind]} />
+                </TableCell>
+                <TableCell>
+                  {e.seq ? `${e.seq}. ` : ''}
+                  {e.title}
+                </TableCell>
+                <TableCell>
+                  {e.conflict && <Typography color="error" variant="body2">{e.conflict}</Typography>}
+                  {e.changes.map((c, i) => (
+                    <Typography key={i} variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+                      <strong>{c.label}：</strong>
+                      {c.before ? <s>{c.before.slice(0, 120)}</s> : null}
+                      {c.before ? ' → ' : ''}
+                      {c.after.slice(0, 300)}
+                    </Typography>
+                  ))}
+                </TableCell>
+              </TableRow>
+            ))}
           </TableBody>
         </Table>
       </Paper>
-      {entries.length > 25 && (
-        <TablePagination
-          component="div"
-          count={entries.length}
-          page={Math.min(page, Math.max(0, Math.ceil(entries.length / perPage) - 1))}
-          onPageChange={(_e, p) => setPage(p)}
-          rowsPerPage={perPage}
-          rowsPerPageOptions={[25, 100, 500]}
-          onRowsPerPageChange={(e) => {
-            setPerPage(Number(e.target.value));
-            setPage(0);
-          }}
-        />
-      )}
+      {pager}
     </Stack>
   );
 }

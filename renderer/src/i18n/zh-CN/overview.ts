@@ -8,6 +8,7 @@ export default {
   chartTitle: '各项实事完成率与时序进度',
   chartCompletion: '完成率',
   chartTime: '时序进度',
+  chartLimited: '共 {{count}} 项，图中画出落后最多的 {{shown}} 项；全部实事见下表。',
   chartAxis: '实事编号（完成率超过 150% 的按 150% 画）',
   filters: '筛选',
   unit: '责任单位',

@@ -1,0 +1,109 @@
+/**
+ * UI budgets (DESIGN §8): the first screen is interactive within 1 s of load, and the project list stays smooth
+ * at 5,000 rows. A ledger with a 5,000-project plan is served by `ledger serve` and opened in Chromium
+ * (LEDGER_CHROMIUM or /usr/bin/chromium, headless, no GPU: slower than a desktop). Needs the built renderer
+ * (`npm run build:renderer`). Run with `npx tsx build/bench/ui.ts`; exits 1 when over budget.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import * as XLSX from 'xlsx';
+import { openBackend } from '../../electron/backend/backend';
+
+const PROJECTS = 5_000;
+const INTERACTIVE_MS = 1_000;
+/** Smooth: most frames at 60 fps, and no frame of the scroll slower than 20 fps at the 95th percentile. */
+const MEDIAN_FRAME_MS = 17.5;
+const P95_FRAME_MS = 50;
+
+const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
+if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+  console.error('dist/renderer is missing: run `npm run build:renderer` first.');
+  process.exit(2);
+}
+
+function table(): string {
+  const aoa: (string | number)[][] = [['2022年县民生实事工作任务推进情况表'], ['截至2022年9月30日'], ['编号', '工作任务', '责任单位', '分管领导', '工作进度']];
+  for (let i = 1; i <= PROJECTS; i++) aoa.push([i, `第${i}项民生实事。全年完成${(i % 9) + 1}万人次。`, `县第${i % 40}局`, '胡炜哲', `已完成${i % 100}%。`]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), '表');
+  return (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+}
+
+/** Runs in the page (a string: this file is type-checked without the DOM): scrolls the grid, one step a frame. */
+const scrollFrames = `(async () => {
+  const scroller = document.querySelector('.MuiDataGrid-virtualScroller');
+  if (!scroller) throw new Error('no data grid');
+  const deltas = [];
+  let last = performance.now();
+  for (let i = 0; i < 120; i++) {
+    scroller.scrollTop += 300;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const now = performance.now();
+    deltas.push(now - last);
+    last = now;
+  }
+  return deltas.sort((a, b) => a - b);
+})()`;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-ui-'));
+const dbPath = path.join(dir, 'ledger.sqlite');
+const backend = await openBackend({ dbPath, actor: 'bench' });
+const staged = (await backend.call('import.stage', { fileName: 'plan.xlsx', contentBase64: table() })) as { stagingId: string };
+await backend.call('import.commit', { stagingId: staged.stagingId });
+backend.close();
+
+// `ledger serve` in its own process, as a user runs it (in the desktop app the backend has its own process too).
+const repo = path.resolve(import.meta.dirname, '../..');
+const serve = spawn(path.join(repo, 'node_modules', '.bin', 'tsx'), [path.join(repo, 'electron/cli/main.ts'), 'serve', '--db', dbPath], {
+  env: { ...process.env, LEDGER_RENDERER_DIR: rendererDir },
+});
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  serve.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    if (out.includes('\n')) resolve(out.split('\n')[0]!);
+  });
+  serve.once('exit', (code) => reject(new Error(`ledger serve exited with ${code}`)));
+});
+const browser = await chromium.launch({
+  executablePath: process.env.LEDGER_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+try {
+  console.log(`UI benchmark: a plan of ${PROJECTS} projects, headless Chromium`);
+  const shell: number[] = [];
+  const data: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const start = Date.now();
+    await page.goto(url);
+    await page.getByRole('heading', { name: '总览' }).waitFor();
+    shell.push(Date.now() - start);
+    await page.getByRole('table', { name: /实事进展/ }).getByRole('row').nth(1).waitFor();
+    data.push(Date.now() - start);
+    await page.close();
+  }
+  const interactive = median(shell);
+  console.log(`  first screen interactive (median of 3): ${interactive} ms (budget ${INTERACTIVE_MS} ms); its ${PROJECTS} judged projects shown at ${median(data)} ms`);
+
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${url}#/projects`);
+  await page.getByRole('grid').getByText('第1项民生实事', { exact: false }).first().waitFor();
+  const frames = (await page.evaluate(scrollFrames)) as number[];
+  const [frameMedian, frameP95] = [frames[Math.floor(frames.length / 2)]!, frames[Math.floor(frames.length * 0.95)]!];
+  console.log(`  project list, scrolling ${PROJECTS} rows: frame median ${frameMedian.toFixed(1)} ms (budget ${MEDIAN_FRAME_MS}), 95th percentile ${frameP95.toFixed(1)} ms (budget ${P95_FRAME_MS})`);
+
+  const ok = interactive <= INTERACTIVE_MS && frameMedian <= MEDIAN_FRAME_MS && frameP95 <= P95_FRAME_MS;
+  console.log(ok ? '  within budget' : '  OVER BUDGET');
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await browser.close();
+  serve.kill();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
