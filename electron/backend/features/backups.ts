@@ -28,15 +28,14 @@ export function backupBeforeImport(ctx: BackendContext): void {
  * The first start of each day keeps a copy (the last 7 are kept). A failure here must not keep the office from
  * its work: it shows in 设置 as a latest copy that is getting old.
  */
-export function dailyBackup(ctx: BackendContext): BackupInfo | null {
+export function dailyBackup(ctx: BackendContext): void {
   const today = ctx.now().slice(0, 10);
-  if (isEmpty(ctx) || listBackups(ctx.ledger.file).some((b) => b.kind === 'daily' && b.at.slice(0, 10) === today)) return null;
+  if (isEmpty(ctx) || listBackups(ctx.ledger.file).some((b) => b.kind === 'daily' && b.at.slice(0, 10) === today)) return;
   try {
     copy(ctx, 'daily');
   } catch {
-    return null;
+    // Shown in 设置 by the latest daily copy's date; opening the ledger matters more than this copy.
   }
-  return listBackups(ctx.ledger.file)[0] ?? null;
 }
 
 /**

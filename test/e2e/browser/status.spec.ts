@@ -56,4 +56,27 @@ test.describe('judging a project from its indicators and progress', () => {
     await expect(page.getByRole('table', { name: /实事进展/ }).getByText('改善农村出行条件')).toBeVisible();
     await expect(page.getByText('截至 2021-09-30')).toBeVisible();
   });
+
+  test('a large plan charts the projects furthest behind and pages its table, worst first', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2021, level: 'county', name: '2021年县重点民生实事' });
+    for (let i = 1; i <= 60; i++) {
+      const project = await ledger.call('projects.create', { planId: plan.id, title: `第${i}件实事`, leadUnits: ['县民政局'] });
+      await ledger.call('indicators.create', { projectId: project.id, name: '完成数', kind: 'count', comparator: '>=', target: 100, unit: '个' });
+    }
+    const period = await ledger.call('periods.create', { planId: plan.id, kind: 'quarter', asOf: '2021-09-30' });
+    const projects = await ledger.call('projects.list', { planId: plan.id });
+    for (const [index, p] of projects.entries()) {
+      const [indicator] = await ledger.call('indicators.list', { projectId: p.id });
+      await ledger.call('progress.save', { projectId: p.id, periodId: period.id, narrative: '推进中', actuals: [{ indicatorId: indicator!.id, actual: index + 30 }] });
+    }
+    await page.goto(`${ledger.url}#/overview`);
+    await expect(page.getByText('共 60 项，图中画出落后最多的 40 项；全部实事见下表。')).toBeVisible();
+    const table = page.getByRole('table', { name: /实事进展/ });
+    await expect(page.getByText('第 1 条到第 50 条，共 60 条')).toBeVisible();
+    await expect(table.getByRole('row')).toHaveCount(51);
+    // Worst first: the first project reported the least.
+    await expect(table.getByRole('row').nth(1)).toContainText('第1件实事');
+    await page.getByRole('button', { name: '下一页' }).click();
+    await expect(table.getByRole('row').nth(1)).toContainText('第51件实事');
+  });
 });
