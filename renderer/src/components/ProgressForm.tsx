@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -11,6 +11,7 @@ import { trimNumber } from '../../../shared/status/format';
 import { rankActuals, suggestActuals } from '../../../shared/text/suggest';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { draftKey, readDraft, writeDraft } from '../state/drafts';
 import { useNotify } from '../state/notices';
 import { PeriodDialog } from './PeriodDialog';
 
@@ -95,11 +96,30 @@ export function ProgressForm({ project, indicators, year, onSaved }: Props) {
 function ProgressFields({ period, unit, record, indicators, year, onSaved }: { period: Period; unit: string | null; record: ProgressRecord; indicators: Indicator[]; year: number; onSaved(): void }) {
   const { t } = useTranslation(['project', 'common']);
   const notify = useNotify();
-  const [narrative, setNarrative] = useState(() => record.narratives.find((n) => n.unit === unit)?.narrative ?? '');
-  const [actuals, setActuals] = useState<Record<number, string>>(() =>
-    Object.fromEntries(record.actuals.filter((a) => a.unit === unit && a.actual !== null).map((a) => [a.indicatorId, String(a.actual)])),
+  const saved = useMemo(
+    () => ({
+      narrative: record.narratives.find((n) => n.unit === unit)?.narrative ?? '',
+      actuals: Object.fromEntries(record.actuals.filter((a) => a.unit === unit && a.actual !== null).map((a) => [a.indicatorId, String(a.actual)])) as Record<number, string>,
+    }),
+    [record, unit],
   );
+  const key = draftKey(record.projectId, period.id, unit);
+  const [draft, setDraft] = useState(() => readDraft(key));
+  const [narrative, setNarrative] = useState(draft?.narrative ?? saved.narrative);
+  const [actuals, setActuals] = useState<Record<number, string>>(draft?.actuals ?? saved.actuals);
   const [error, setError] = useState<string | null>(null);
+
+  // Every change is kept as a draft until it is saved; back at the saved values, there is no draft.
+  useEffect(() => {
+    const changed = narrative !== saved.narrative || indicators.some((i) => (actuals[i.id] ?? '') !== (saved.actuals[i.id] ?? ''));
+    writeDraft(key, changed ? { narrative, actuals, at: new Date().toISOString() } : null);
+  }, [key, narrative, actuals, saved, indicators]);
+
+  function dropDraft() {
+    setNarrative(saved.narrative);
+    setActuals(saved.actuals);
+    setDraft(null);
+  }
   const reading = useMemo(() => suggestActuals(narrative, { year }), [narrative, year]);
 
   async function submit(event: FormEvent) {
@@ -116,6 +136,8 @@ function ProgressFields({ period, unit, record, indicators, year, onSaved }: { p
         actuals: entries.map((e) => ({ indicatorId: e.indicatorId, actual: e.text === '' ? null : Number(e.text) })),
       });
       setError(null);
+      writeDraft(key, null);
+      setDraft(null);
       notify('success', t('progressSaved', { period: period.label }));
       onSaved();
     } catch (e) {
@@ -125,6 +147,18 @@ function ProgressFields({ period, unit, record, indicators, year, onSaved }: { p
 
   return (
     <Stack component="form" noValidate onSubmit={submit} spacing={2}>
+      {draft && (
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" size="small" onClick={dropDraft}>
+              {t('dropDraft')}
+            </Button>
+          }
+        >
+          {t('draftRestored', { at: new Date(draft.at).toLocaleString('zh-CN', { hour12: false }) })}
+        </Alert>
+      )}
       <TextField label={t('narrative')} value={narrative} onChange={(e) => setNarrative(e.target.value)} multiline minRows={4} helperText={t('narrativeHelp')} />
       {indicators.map((indicator) => {
         const best = rankActuals({ unit: indicator.unit, kind: indicator.kind, target: indicator.target, label: indicator.name }, reading.items)[0];

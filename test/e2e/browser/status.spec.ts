@@ -79,4 +79,29 @@ test.describe('judging a project from its indicators and progress', () => {
     await page.getByRole('button', { name: '下一页' }).click();
     await expect(table.getByRole('row').nth(1)).toContainText('第51件实事');
   });
+
+  test('keeps a progress report being typed through a reload, until it is saved or dropped', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2021, level: 'county', name: '2021年县重点民生实事' });
+    const project = await ledger.call('projects.create', { planId: plan.id, title: '新建幼儿园', leadUnits: ['县教体局'] });
+    await ledger.call('periods.create', { planId: plan.id, kind: 'quarter', asOf: '2021-09-30' });
+    await page.goto(`${ledger.url}#/project/${project.id}`);
+    const narrative = page.getByLabel('进展情况');
+    await narrative.fill('已完成选址，正在办理用地手续。');
+    await page.reload();
+    await expect(narrative).toHaveValue('已完成选址，正在办理用地手续。');
+    await expect(page.getByText(/未保存的填写内容/)).toBeVisible();
+
+    await page.getByRole('button', { name: '放弃草稿' }).click();
+    await expect(narrative).toHaveValue('');
+    await page.reload();
+    await expect(narrative).toHaveValue('');
+    await expect(page.getByText(/未保存的填写内容/)).toHaveCount(0);
+
+    await narrative.fill('已开工。');
+    await page.getByRole('button', { name: '保存进展' }).click();
+    await expect(page.getByText(/已保存/).first()).toBeVisible();
+    await page.reload();
+    await expect(narrative).toHaveValue('已开工。');
+    await expect(page.getByText(/未保存的填写内容/)).toHaveCount(0);
+  });
 });

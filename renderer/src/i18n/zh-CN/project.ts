@@ -49,6 +49,8 @@ export default {
   undo: '撤销',
   restored: '已恢复指标“{{name}}”（完成值需重新填报）',
   progress: '填报进展',
+  draftRestored: '已恢复 {{at}} 未保存的填写内容，请核对后保存。',
+  dropDraft: '放弃草稿',
   period: '报送期',
   newPeriod: '新建报送期…',
   noPeriods: '还没有报送期，请先新建一个。',
