@@ -30,3 +30,31 @@ export async function projectAuditTrail(db: Kysely<Database>, projectId: number)
     .orderBy('id')
     .execute();
 }
+
+export interface ImportTouch {
+  fileName: string;
+  importedAt: string;
+  actor: string;
+  undoneAt: string | null;
+  /** The import created the project (rather than updating it). */
+  created: boolean;
+}
+
+/** The imports that created or changed one project, its indicators or their values, oldest first. */
+export async function projectImports(db: Kysely<Database>, projectId: number): Promise<ImportTouch[]> {
+  const rows = await db
+    .selectFrom('importBatchItems as i')
+    .innerJoin('importBatches as b', 'b.id', 'i.batchId')
+    .select(['b.fileName', 'b.importedAt', 'b.actor', 'b.undoneAt'])
+    .select(sql<number>`max(i.entity = 'project' AND i.action = 'create')`.as('created'))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('i.entity', 'in', ['project', 'progress']), eb('i.entityId', '=', projectId)]),
+        eb.and([eb('i.entity', 'in', ['indicator', 'value']), eb('i.entityId', 'in', eb.selectFrom('indicators').select('id').where('projectId', '=', projectId))]),
+      ]),
+    )
+    .groupBy('b.id')
+    .orderBy('b.id')
+    .execute();
+  return rows.map((r) => ({ ...r, created: r.created === 1 }));
+}

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../../shared/domain';
 import { statusLabels } from '../../../shared/status/labels';
 import type { StatusClass } from '../../../shared/status/types';
-import type { AuditRow } from '../../../db/repositories/history';
+import type { AuditRow, ImportTouch } from '../../../db/repositories/history';
 
 const fieldLabels: Record<string, string> = {
   seq: '编号',
@@ -73,4 +73,14 @@ export function describeAudit(row: AuditRow): HistoryEntry {
       summary = `${row.entity} ${row.action}`;
   }
   return { at: row.at, actor: row.actor, summary, before, after };
+}
+
+/** An import that touched the project, as the timeline's entries: the import, and its undo if it was undone. */
+export function describeImport(touch: ImportTouch): HistoryEntry[] {
+  const file = `导入“${touch.fileName}”`;
+  const entries: HistoryEntry[] = [
+    { at: touch.importedAt, actor: touch.actor, summary: touch.created ? `由${file}新增` : `${file}更新了本项目`, before: null, after: null },
+  ];
+  if (touch.undoneAt) entries.push({ at: touch.undoneAt, actor: '', summary: `撤销${file}`, before: null, after: null });
+  return entries;
 }

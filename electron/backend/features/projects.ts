@@ -11,9 +11,9 @@ import {
   updateProjectRow,
   type ProjectLinks,
 } from '../../../db/repositories/projects';
-import { projectAuditTrail } from '../../../db/repositories/history';
+import { projectAuditTrail, projectImports } from '../../../db/repositories/history';
 import type { Handlers } from '../context';
-import { describeAudit } from './history';
+import { describeAudit, describeImport } from './history';
 
 const notFound = (id: number) => new LedgerError('NOT_FOUND', `找不到编号为 ${id} 的实事项目，可能已被删除。`);
 
@@ -36,7 +36,9 @@ export const projectHandlers = {
 
   'projects.history': async ({ id }, ctx) => {
     if (!(await getProject(ctx.db, id))) throw notFound(id);
-    return (await projectAuditTrail(ctx.db, id)).map(describeAudit);
+    const audit = (await projectAuditTrail(ctx.db, id)).map(describeAudit);
+    const imports = (await projectImports(ctx.db, id)).flatMap(describeImport);
+    return [...audit, ...imports].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   },
 
   'projects.create': async (input, ctx) =>

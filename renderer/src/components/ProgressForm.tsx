@@ -14,6 +14,7 @@ import { useQuery } from '../api/useQuery';
 import { draftKey, readDraft, writeDraft } from '../state/drafts';
 import { useNotify } from '../state/notices';
 import { PeriodDialog } from './PeriodDialog';
+import { UnitReports } from './UnitReports';
 
 const whole = '__whole__';
 const newPeriod = '__new__';
@@ -35,6 +36,9 @@ export function ProgressForm({ project, indicators, year, onSaved }: Props) {
   const periodId = chosen ?? periods.data?.at(-1)?.id ?? null;
   const period = periods.data?.find((p) => p.id === periodId);
   const record = useQuery('progress.get', periodId ? { projectId: project.id, periodId } : null);
+  // The project's units, and any other unit that reported for it (a name since merged, say).
+  const reported = [...(record.data?.narratives ?? []), ...(record.data?.actuals ?? [])].flatMap((r) => (r.unit ? [r.unit] : []));
+  const reportingUnits = [...new Set([...project.leadUnits, ...project.supportUnits, ...reported])];
 
   return (
     <Stack spacing={2}>
@@ -57,13 +61,14 @@ export function ProgressForm({ project, indicators, year, onSaved }: Props) {
         </TextField>
         <TextField select size="small" label={t('reportingUnit')} value={unit} onChange={(e) => setUnit(e.target.value)} sx={{ minWidth: 180 }}>
           <MenuItem value={whole}>{t('wholeProject')}</MenuItem>
-          {[...project.leadUnits, ...project.supportUnits].map((u) => (
+          {reportingUnits.map((u) => (
             <MenuItem key={u} value={u}>
               {u}
             </MenuItem>
           ))}
         </TextField>
       </Stack>
+      {record.data && <UnitReports record={record.data} indicators={indicators} onChoose={(u) => setUnit(u ?? whole)} />}
       {period && record.data && (
         <ProgressFields
           key={`${period.id}:${unit}:${record.data.narratives.length}`}

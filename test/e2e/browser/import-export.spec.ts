@@ -59,6 +59,22 @@ test.describe('the reporting cycle', () => {
     expect(plan).toMatchObject({ name: '2023年某镇民生实事', projectCount: 300 });
   });
 
+  test('shows each unit’s report of a project side by side, and opens one for editing', async ({ page, ledger }) => {
+    const staged = await ledger.call('import.stage', {
+      fileName: 'yexian.xlsx',
+      contentBase64: fs.readFileSync(path.join(fixtures, 'yexian-2022-progress.xlsx')).toString('base64'),
+    });
+    const batch = await ledger.call('import.commit', { stagingId: staged.stagingId });
+    const third = (await ledger.call('projects.list', { planId: batch.planId! })).find((p) => p.seq === 3)!;
+    await page.goto(`${ledger.url}#/project/${third.id}`);
+    const reports = page.getByRole('table', { name: '各单位报送情况' });
+    await expect(reports.getByRole('row')).toHaveCount(3);
+    await expect(reports.getByRole('row', { name: /县城管局.*病害井盖201座/ })).toBeVisible();
+    await reports.getByRole('row', { name: /县住建局/ }).click();
+    await expect(page.getByLabel('填报单位')).toContainText('县住建局');
+    await expect(page.getByLabel('进展情况')).toHaveValue(/已完成拦标价编制工作/);
+  });
+
   test('signs a period off in three steps, exports the sealed table and verifies it', async ({ page, ledger }) => {
     await ledger.call('settings.update', { officeName: '叶县人民政府办公室' });
     const plan = await ledger.call('plans.create', { year: 2022, level: 'county', name: '2022年省民生实事叶县' });

@@ -199,6 +199,18 @@ describe.skipIf(!haveFixtures)('importing a department table', () => {
     expect((await backend.do('import.batches', {})).map((b) => b.undoable)).toEqual([true, false]);
   });
 
+  it('tells in a project’s history which import created it, which changed it, and which was undone', async () => {
+    backend = await testBackend();
+    await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });
+    const second = await backend.do('import.commit', { stagingId: (await stage(backend, 'second.xlsx', withEditedProgress('已完成全部评价机构备案。'))).stagingId });
+    await backend.do('import.undo', { batchId: second.id });
+    const [plan] = await backend.do('plans.list', {});
+    const projects = await backend.do('projects.list', { planId: plan!.id });
+    const history = async (seq: number) => (await backend.do('projects.history', { id: projects.find((p) => p.seq === seq)!.id })).map((e) => e.summary);
+    expect(await history(1)).toEqual(['由导入“first.xlsx”新增', '导入“second.xlsx”更新了本项目', '撤销导入“second.xlsx”']);
+    expect(await history(2)).toEqual(['由导入“first.xlsx”新增']);
+  });
+
   it('holds back every row of a period that was signed off, and writes nothing', async () => {
     backend = await testBackend();
     await backend.do('import.commit', { stagingId: (await stage(backend, 'first.xlsx', fixture('yexian-2022-progress.xlsx'))).stagingId });
