@@ -4,6 +4,7 @@ import { foldWidth } from '../text';
 export const importFields = [
   'seq',
   'project',
+  'section',
   'task',
   'leadUnits',
   'supportUnits',
@@ -23,7 +24,9 @@ export type ImportField = (typeof importFields)[number];
 /** Synonyms as they read once normalized (no spaces, half-width). Longer, more specific ones win. */
 export const fieldSynonyms: Readonly<Record<ImportField, readonly string[]>> = {
   seq: ['编号', '序号', '序', '项目编号', '项目序号', '号', 'no', 'no.', '排序'],
-  project: ['实事名称', '项目名称', '民生实事', '民生实事项目', '重点民生实事', '实事项目', '项目', '实事', '名称', '类别', '实事类别', '项目类别', '民生实事名称', '事项名称', '事项'],
+  project: ['实事名称', '项目名称', '民生实事', '民生实事项目', '重点民生实事', '实事项目', '项目', '实事', '名称', '民生实事名称', '事项名称', '事项'],
+  // A category column: the section of the projects beside it, or, in a table with no name column, the project.
+  section: ['类别', '实事类别', '项目类别', '分类', '领域', '板块'],
   task: ['工作任务', '任务名称', '主要任务', '具体任务', '任务', '建设内容', '主要内容', '工作内容', '实施内容', '工作任务及目标', '主要工作任务', '具体工作任务', '任务内容', '目标任务及内容'],
   leadUnits: ['责任单位', '主要责任单位', '牵头单位', '牵头责任单位', '责任部门', '牵头部门', '主责单位', '承办单位', '实施单位', '主办单位', '牵头单位及责任人'],
   supportUnits: ['相关责任单位', '配合单位', '协办单位', '配合部门', '协同单位', '参与单位', '责任配合单位', '协作单位', '相关单位'],

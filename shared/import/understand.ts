@@ -189,7 +189,7 @@ function findHeader(cells: readonly string[][], forced: number | undefined, forc
 }
 
 /** Fields a table has at most one column of. */
-const singleFields = new Set<ImportField>(['seq', 'project', 'task', 'leadUnits', 'supportUnits', 'responsiblePeople', 'leaders', 'progress', 'deadline']);
+const singleFields = new Set<ImportField>(['seq', 'project', 'section', 'task', 'leadUnits', 'supportUnits', 'responsiblePeople', 'leaders', 'progress', 'deadline']);
 
 const orgSuffix = /(局|委|办|中心|政府|院|会|部|站|所|队|公司|街道|镇|乡|社|馆|处)$/;
 
@@ -222,6 +222,11 @@ function mapColumns(cells: readonly string[][], header: HeaderChoice, width: num
       }
     }
   }
+  // 类别 beside tasks but no name column is what the tasks belong to: the project itself.
+  if (!columns.some((c) => c.field === 'project') && columns.some((c) => c.field === 'task')) {
+    const category = columns.find((c) => c.field === 'section');
+    if (category) category.field = 'project';
+  }
   dedupeFields(columns, warnings);
   return columns;
 }
@@ -247,6 +252,7 @@ function dedupeFields(columns: ColumnMapping[], warnings: ImportWarning[]): void
 export const fieldLabels: Readonly<Record<ImportField, string>> = {
   seq: '编号',
   project: '实事名称',
+  section: '分类',
   task: '工作任务',
   leadUnits: '主要责任单位',
   supportUnits: '相关责任单位',
@@ -363,8 +369,11 @@ function isSectionText(value: string): boolean {
   return sectionPatterns.some((p) => p.test(t));
 }
 
-const footerPattern = /^(填表人|填报人|填表|审核人|审核|签发人|签发领导|签发|制表人|制表|联系人|联系电话|单位负责人|主要负责人|填报日期|报送日期|分管领导签字|负责人签字)\s*[:：]/;
+const footerPattern =
+  /^(填表人|填报人|填表|审核人|审核|签发人|签发领导|签发|制表人|制表|联系人|联系电话|单位负责人|主要负责人|填报单位|报送单位|填报日期|报送日期|分管领导签字|负责人签字|数据来源)\s*([（(][^）)]{0,8}[）)])?\s*[:：]/;
 const notePattern = /^(注|说明|备注|附注)\s*\d*\s*[:：]/;
+/** A date on a line of its own under the table: the day it was filled in. */
+const dateLine = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
 const totalPattern = /^(合计|总计|小计|汇总|总合计|共计)$/;
 /** "合 计", "合计（万元）": short by nature, so long task texts are not normalized for nothing. */
 const isTotal = (value: string): boolean => value.length <= 40 && totalPattern.test(normalizeHeader(value));
@@ -415,6 +424,23 @@ function readQuantity(cell: Cell | undefined, unitText: string): Quantityish {
 }
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+const magnitudes: readonly [string, number][] = [
+  ['亿', 1e8],
+  ['万', 1e4],
+  ['千', 1e3],
+];
+
+function scaleOf(unit: string): { base: string; factor: number } {
+  for (const [prefix, factor] of magnitudes) if (unit.length > 1 && unit.startsWith(prefix)) return { base: unit.slice(1), factor };
+  return { base: unit, factor: 1 };
+}
+
+/** A value restated in another unit that differs only by 万/亿/千 (8000万元 against 亿元: 0.8); null if they differ otherwise. */
+function inUnit(value: number, from: string, to: string): number | null {
+  const [a, b] = [scaleOf(from), scaleOf(to)];
+  return a.base === b.base ? (value * a.factor) / b.factor : null;
+}
 
 interface IndicatorGroup {
   indicator?: number;
@@ -481,6 +507,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   const seqCol = col('seq');
   const projectCol = col('project');
   const taskCol = col('task');
+  const sectionCol = col('section');
   const detailFields = new Set<ImportField>(['leadUnits', 'supportUnits', 'responsiblePeople', 'leaders', 'progress', 'target', 'unit', 'actual', 'rate', 'deadline']);
   const detailCols = columns.filter((c) => c.field !== null && detailFields.has(c.field)).map((c) => c.index);
   const groups = indicatorGroups(columns);
@@ -506,7 +533,8 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
     if (values.length === 0) continue;
     const sourceRow = r + 1;
     const first = row.find((v) => v !== '') ?? '';
-    if (footerPattern.test(foldWidth(first)) || (values.length === 1 && notePattern.test(foldWidth(first)))) continue;
+    const lead = foldWidth(first);
+    if (footerPattern.test(lead) || notePattern.test(lead) || (values.length === 1 && dateLine.test(lead))) continue;
     if (values.length >= 2 && values.every((v) => headerTexts.has(v))) continue; // the header repeated
     const at = (c: number | undefined): string => (c === undefined ? '' : (row[c] ?? ''));
     const seqText = at(seqCol);
@@ -524,6 +552,12 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
       continue;
     }
 
+    // A category column (merged down over its projects) names the section of each row it covers.
+    const category = at(sectionCol).replace(/\s+/g, ' ').trim();
+    if (category !== '' && category !== section) {
+      section = category;
+      seenSeq.clear();
+    }
     const taskText = at(taskCol);
     let projectText = at(projectCol);
     if (projectCol !== undefined && projectText === '' && taskText !== '' && lastProject !== '') projectText = lastProject;
@@ -595,11 +629,23 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
       }
       const name = (g.indicator !== undefined ? at(g.indicator).replace(/\s*\n\s*/g, '') : '') || project;
       if (target.value === null && actual.value === null && rate === null && (g.indicator === undefined || at(g.indicator) === '')) continue;
+      const unit = target.unit || actual.unit;
+      let actualValue = actual.value;
+      if (actualValue !== null && target.unit && actual.unit && actual.unit !== target.unit) {
+        actualValue = inUnit(actualValue, actual.unit, target.unit);
+        if (actualValue === null) {
+          warnings.push({
+            row: sourceRow,
+            code: 'UNIT_MISMATCH',
+            message: `第 ${sourceRow} 行的完成值单位“${actual.unit}”与目标值单位“${target.unit}”不一致，完成值未读入，请核对。`,
+          });
+        }
+      }
       indicators.push({
         name,
         target: target.value === null ? null : round(target.value),
-        unit: target.value !== null ? target.unit : actual.unit,
-        actual: actual.value === null ? null : round(actual.value),
+        unit,
+        actual: actualValue === null ? null : round(actualValue),
         rate,
       });
     }

@@ -48,7 +48,7 @@ function hasContent(ws) {
     if (!row) continue;
     for (const cell of row) {
       const v = valueOf(cell);
-      if (v !== null && v !== '') return true;
+      if (v !== null && String(v).trim() !== '') return true;
     }
   }
   return false;
@@ -68,7 +68,10 @@ function main() {
     cellDates: true,
     cellFormula: false,
     cellHTML: false,
-    cellText: false,
+    // Formatted text is not needed, but producing it is how SheetJS defines the East Asian built-in date
+    // formats (numFmtId 27–36, 50–58: 2023年9月30日) that Chinese Excel uses without declaring them; without
+    // it, the first such date cell makes SheetJS drop the whole sheet.
+    cellText: true,
     cellStyles: false,
     sheetStubs: false,
     bookVBA: false,

@@ -235,6 +235,24 @@ describe.skipIf(!haveFixtures)('importing a department table', () => {
   });
 });
 
+describe('tables as Chinese Excel and WPS save them', () => {
+  const own = path.resolve(import.meta.dirname, '../../fixtures/import');
+
+  it('reads dates in the undeclared built-in format 31, from the table on the sheet after the instructions', async () => {
+    backend = await testBackend();
+    const staged = await stage(backend, 'chinese-dates.xlsx', fs.readFileSync(path.join(own, 'chinese-dates.xlsx')));
+    const preview = await backend.do('import.preview', { stagingId: staged.stagingId });
+    expect(preview.sheet).toBe('9月');
+    expect(preview.asOf).toBe('2023-09-30');
+    expect(preview.rows.map((r) => [r.project, r.deadline])).toEqual([
+      ['城区学校扩容', '2023-12-31'],
+      ['老旧小区改造', '2023-11-30'],
+    ]);
+    // Asked for by name, the instructions sheet is what the user gets: refused, as it holds no table.
+    await expect(backend.call('import.preview', { stagingId: staged.stagingId, sheet: '填表说明' })).rejects.toMatchObject({ code: 'IMPORT_NO_HEADER' });
+  });
+});
+
 describe.skipIf(!haveFixtures)('ledger import', () => {
   it('prints the documented dry-run JSON and writes nothing', async () => {
     const db = path.join(tempDir(), 'x.sqlite');

@@ -119,6 +119,63 @@ const anyCell: fc.Arbitrary<Cell> = fc.oneof(
 );
 const anyMerge = fc.record({ s: fc.record({ r: fc.integer({ min: -2, max: 12 }), c: fc.integer({ min: -2, max: 8 }) }), e: fc.record({ r: fc.integer({ min: -2, max: 12 }), c: fc.integer({ min: -2, max: 8 }) }) });
 
+describe('understandTable on shapes found by probing', () => {
+  it('takes a 类别 column beside a name column as each row’s section, numbering restarting under it', () => {
+    const table = understandTable(
+      grid(
+        [
+          ['2023年县重点民生实事进展情况表', null, null, null],
+          ['类别', '序号', '项目名称', '牵头单位'],
+          ['一、教育', 1, '新建城区小学', '县教育局'],
+          [null, 2, '学前教育扩容', '县教育局'],
+          ['二、医疗卫生', 1, '乡镇卫生院提标', '县卫健委'],
+        ],
+        [{ s: { r: 2, c: 0 }, e: { r: 3, c: 0 } }],
+      ),
+    );
+    expect(table.columns.map((c) => c.field)).toEqual(['section', 'seq', 'project', 'leadUnits']);
+    expect(table.rows.map((r) => [r.section, r.seq, r.project])).toEqual([
+      ['一、教育', '1', '新建城区小学'],
+      ['一、教育', '2', '学前教育扩容'],
+      ['二、医疗卫生', '1', '乡镇卫生院提标'],
+    ]);
+    expect(table.warnings.map((w) => w.code)).not.toContain('SEQ_DUPLICATE');
+  });
+
+  it('leaves out notes, 填报单位（盖章） and a closing date under the table, whatever else their row holds', () => {
+    const table = understandTable(
+      grid([
+        ['序号', '项目名称', '牵头单位', '进展情况'],
+        [1, '新建城区小学', '县教育局', '主体完工'],
+        ['注：完成率按完成值除以年度目标计算。', null, null, '数据来源：县统计局'],
+        ['备注：', '本表数据截至9月30日', null, null],
+        ['填报单位（盖章）：县发改局', null, '填报日期：2023年10月8日', null],
+        ['单位负责人（签字）：李四', null, null, null],
+        ['2023年10月8日', null, null, null],
+      ]),
+    );
+    expect(table.rows.map((r) => r.project)).toEqual(['新建城区小学']);
+    expect(table.warnings.filter((w) => w.row > 0)).toEqual([]);
+  });
+
+  it('states an actual given in 万元 against a target in 亿元 in the target’s unit, and keeps a unit only the actual names', () => {
+    const table = understandTable(
+      grid([
+        ['序号', '项目名称', '年度目标', '完成值'],
+        [1, '城区学校建设', '计划投资1.5亿元', '完成投资8000万元'],
+        [2, '就业', 2000, '1850人'],
+        [3, '改厕', '1000户', '900个'],
+      ]),
+    );
+    expect(table.rows.map((r) => r.indicators.map(({ target, unit, actual }) => [target, unit, actual]))).toEqual([
+      [[1.5, '亿元', 0.8]],
+      [[2000, '人', 1850]],
+      [[1000, '户', null]],
+    ]);
+    expect(table.warnings.find((w) => w.code === 'UNIT_MISMATCH')?.message).toMatch(/第 4 行的完成值单位“个”与目标值单位“户”不一致/);
+  });
+});
+
 describe('understandTable on arbitrary grids', () => {
   it('never throws anything but a LedgerError', () => {
     fc.assert(

@@ -1,17 +1,56 @@
+import { LedgerError } from '../../../../shared/errors';
 import type { ImportPreview } from '../../../../shared/domain';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { applyMapping, headerSignature, understandTable, type ColumnMapping } from '../../../../shared/import/understand';
 import { findProfile } from '../../../../db/repositories/import-batches';
 import type { BackendContext } from '../../context';
+import type { ReadWorkbook } from '../../import/read';
 
 /** Rows of the sheet shown above the mapping, so the user can see where the header is. */
 const gridRows = 40;
 
+/** A table that is only text (填表说明) before the real one: without a sheet chosen, these codes try the next sheet. */
+const notATable = new Set(['IMPORT_NO_HEADER', 'IMPORT_EMPTY']);
+
+/**
+ * The chosen sheet, or by default the first visible sheet holding a table: a workbook may open with an
+ * instructions sheet, and the data be on the second.
+ */
+async function sheetWithTable(ctx: BackendContext, input: ParsedInput<'import.preview'>) {
+  const options = input.headerRow ? { headerRow: input.headerRow } : {};
+  const understood = (read: ReadWorkbook) => ({
+    read,
+    table: input.mapping ? applyMapping(read.grid, input.mapping as ColumnMapping[], options) : understandTable(read.grid, options),
+  });
+  const first = await ctx.staging.read(input.stagingId, input.sheet);
+  if (input.sheet !== undefined) return understood(first);
+  let firstResult: ReturnType<typeof understood> | null = null;
+  let firstError: unknown = null;
+  try {
+    firstResult = understood(first);
+    if (firstResult.table.rows.length > 0) return firstResult;
+  } catch (error) {
+    if (!(error instanceof LedgerError && notATable.has(error.code))) throw error;
+    firstError = error;
+  }
+  for (const sheet of first.sheets) {
+    if (sheet.hidden || sheet.name === first.sheet || sheet.rows === 0) continue;
+    try {
+      const other = understood(await ctx.staging.read(input.stagingId, sheet.name));
+      if (other.table.rows.length > 0) return other;
+    } catch (error) {
+      if (!(error instanceof LedgerError && notATable.has(error.code))) throw error;
+    }
+  }
+  if (firstResult) return firstResult;
+  throw firstError;
+}
+
 export async function previewImport(ctx: BackendContext, input: ParsedInput<'import.preview'>): Promise<ImportPreview> {
   const staged = ctx.staging.get(input.stagingId);
-  const read = await ctx.staging.read(input.stagingId, input.sheet);
-  const options = input.headerRow ? { headerRow: input.headerRow } : {};
-  let table = input.mapping ? applyMapping(read.grid, input.mapping as ColumnMapping[], options) : understandTable(read.grid, options);
+  const found = await sheetWithTable(ctx, input);
+  const read = found.read;
+  let table = found.table;
   let profileApplied = false;
   if (!input.mapping) {
     const remembered = await findProfile(ctx.db, table.reportingUnit ?? '', headerSignature(table));
