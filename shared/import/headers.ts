@@ -35,7 +35,7 @@ export const fieldSynonyms: Readonly<Record<ImportField, readonly string[]>> = {
   progress: ['工作进度', '进展情况', '完成情况', '推进情况', '进度情况', '工作进展', '进展', '工作推进情况', '目前进展情况', '工作完成情况', '实施进度', '进度', '工作进展情况', '项目进展情况', '进展及成效', '工作开展情况'],
   target: ['年度目标', '目标值', '目标任务', '年度任务', '计划数', '目标', '全年目标', '年度目标任务', '任务数', '计划任务', '年度目标值', '计划目标', '目标数'],
   unit: ['单位', '计量单位', '指标单位'],
-  actual: ['完成值', '累计完成', '完成数', '实际完成', '已完成', '完成量', '累计完成数', '完成数量', '累计完成值', '实际完成值', '完成数值'],
+  actual: ['完成值', '累计完成', '完成数', '实际完成', '已完成', '完成量', '累计完成数', '完成数量', '累计完成值', '实际完成值', '完成数值', '完成'],
   rate: ['完成率', '完成进度', '完成比例', '完成百分比', '进度百分比', '完成比率', '完成进度%', '完成率%'],
   indicator: ['指标', '指标名称', '绩效指标', '考核指标', '目标指标', '主要指标', '指标内容'],
   remark: ['备注', '说明', '备考'],
@@ -71,8 +71,16 @@ containable.sort((a, b) => b.text.length - a.text.length);
 export const maxHeaderLength = 16;
 
 /** The field a header text names, with a confidence: 1 for a synonym, 0.6 for a header containing one. */
+/** "1-9月完成", "截至9月底完成值", "前三季度进展": the period a column reports on, before what it holds. */
+const periodPrefix = /^(\d{1,2}[-~—－至到]\d{1,2}月份?|\d{1,2}月份?(底|末)?|截[至止]\d{1,2}月份?(底|末)?|前[一二三四]季度|[一二三四]季度|上半年|全年|本月|本期|累计)(?=.)/;
+
+/** A header as read for matching, without the period it reports on. */
+export function withoutPeriod(norm: string): string {
+  return norm.replace(periodPrefix, '');
+}
+
 export function matchHeader(text: string): { field: ImportField; confidence: number } | null {
-  const norm = normalizeHeader(text);
+  const norm = withoutPeriod(normalizeHeader(text));
   if (!norm || [...norm].length > maxHeaderLength) return null;
   const direct = exact.get(norm);
   if (direct) return { field: direct, confidence: 1 };

@@ -63,8 +63,9 @@ export function splitPeople(raw: string): string[] {
   for (const part of splitOutsideBrackets(text, isListSeparator)) {
     const tokens = splitOutsideBrackets(part, isSpace).filter((t) => t.trim() !== '');
     for (const name of joinPadded(tokens)) {
-      const clean = normalizeName(stripTrailing(name));
-      if (clean && !/^(无|暂无|\/|-|—)$/.test(clean)) out.push(clean);
+      // 张三（局长）: the post in brackets is not part of the name; a telephone number is not a person.
+      const clean = normalizeName(stripTrailing(name.replace(/[（(][^（）()]{1,10}[）)]$/, '')));
+      if (clean && !/^(无|暂无|\/|-|—)$/.test(clean) && !/^[\d\-－—+ ]{7,}$/.test(clean)) out.push(clean);
     }
   }
   return dedupe(out);
@@ -97,6 +98,46 @@ export function splitUnits(raw: string): string[] {
     }
   }
   return dedupe(out);
+}
+
+/** How a unit's part is written after its name: 县教育局牵头, 县财政局配合, 县住建局（牵头）, 县人社局等. */
+const roleSuffix = /^(.*?)\s*[（(]?\s*(牵头|负责|主责|主办|配合|协助|协办|参与|等)\s*[）)]?$/;
+const supportRoles = new Set(['配合', '协助', '协办', '参与']);
+const orgEnding = /(局|委|办|中心|政府|院|会|部|站|所|队|公司|街道|镇|乡|社|馆|处|联|团|组|村|室|厅|总队|支队|大队)$/;
+/** 县教育局（张三）: a person's name in brackets after a unit, as some tables write the person responsible. */
+const unitWithPerson = /^(.+?)[（(]([\u3400-\u9fff]{2,3})[）)]$/;
+
+export interface UnitsWithRoles {
+  lead: string[];
+  support: string[];
+  /** People written beside their unit, 县教育局（张三）. */
+  people: string[];
+}
+
+/**
+ * The units of a 责任单位 cell with the roles written into it: "县教育局牵头，县财政局、县住建局配合" is one
+ * lead and two supporting units — a role word closes the run of units before it. Without role words every
+ * unit leads. A person's name in brackets after a unit goes to `people`.
+ */
+export function splitUnitRoles(raw: string): UnitsWithRoles {
+  const out: UnitsWithRoles = { lead: [], support: [], people: [] };
+  let pending: string[] = [];
+  for (const part of splitUnits(raw)) {
+    const role = roleSuffix.exec(part);
+    let unit = role && role[1] ? role[1] : part;
+    const person = unitWithPerson.exec(unit);
+    if (person && orgEnding.test(person[1]!) && !orgEnding.test(person[2]!) && !/^[县区市乡镇街各]/.test(person[2]!)) {
+      unit = person[1]!;
+      out.people.push(person[2]!);
+    }
+    pending.push(unit);
+    if (role && role[2] !== '等') {
+      (supportRoles.has(role[2]!) ? out.support : out.lead).push(...pending);
+      pending = [];
+    }
+  }
+  out.lead.push(...pending);
+  return { lead: dedupe(out.lead), support: dedupe(out.support), people: dedupe(out.people) };
 }
 
 function dedupe(names: string[]): string[] {

@@ -4,11 +4,11 @@
  * progress split by unit; indicator columns read as numbers. Pure: a plain grid in, plain data out.
  */
 import { LedgerError } from '../errors';
-import { normalizeName } from '../names';
+import { normalizeName, uniqueNames } from '../names';
 import { findAsOf, findPeriods, foldWidth, parseChineseInteger, parseDatePhrase, parseNumberText, parseQuantity, splitSentences } from '../text';
 import { cellText, fillMerges, gridWidth, type Cell, type Grid } from './grid';
-import { importFields, matchHeader, maxHeaderLength, normalizeHeader, type ImportField } from './headers';
-import { splitPeople, splitUnitProgress, splitUnits } from './split';
+import { importFields, matchHeader, maxHeaderLength, normalizeHeader, withoutPeriod, type ImportField } from './headers';
+import { splitPeople, splitUnitProgress, splitUnitRoles } from './split';
 
 export type { ImportField } from './headers';
 
@@ -129,7 +129,7 @@ const preambleLine = /填报单位|报送单位|上报单位|截[至止]|填报�
 
 function isHeaderLike(value: string): boolean {
   if (value === '') return true;
-  const norm = normalizeHeader(value);
+  const norm = withoutPeriod(normalizeHeader(value));
   if ([...norm].length > maxHeaderLength) return false;
   if (matchHeader(value)) return true;
   return [...norm].length <= 8 && !/\d/.test(norm) && !preambleLine.test(value);
@@ -219,6 +219,18 @@ function mapColumns(cells: readonly string[][], header: HeaderChoice, width: num
         col.field = 'leadUnits';
         col.confidence = 0.5;
         break;
+      }
+    }
+  }
+  // "完成进度" can hold a rate (85%) or a sentence (已完成主体工程): sentences make it the progress column.
+  if (!columns.some((c) => c.field === 'progress')) {
+    for (const col of columns) {
+      if (col.field !== 'rate') continue;
+      const values = cells.slice(firstData, firstData + 50).map((r) => r[col.index] ?? '').filter((v) => v !== '');
+      const prose = values.filter((v) => /[\u3400-\u9fff]/.test(v) && [...v].length > 4);
+      if (values.length > 0 && prose.length * 2 > values.length) {
+        col.field = 'progress';
+        col.confidence = 0.5;
       }
     }
   }
@@ -480,12 +492,13 @@ function rateIsFraction(cells: readonly Cell[][], column: number, from: number):
   return any;
 }
 
-function remembered(split: (raw: string) => string[]): (raw: string) => string[] {
-  const seen = new Map<string, string[]>();
+/** Splits each distinct text once. What it returns is shared between rows: copy before changing it. */
+function remembered<T>(split: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
   return (raw) => {
     let parts = seen.get(raw);
-    if (!parts) seen.set(raw, (parts = split(raw)));
-    return [...parts];
+    if (parts === undefined) seen.set(raw, (parts = split(raw)));
+    return parts;
   };
 }
 
@@ -521,7 +534,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   const headerTexts = new Set(cells[header.row]?.filter((v) => v !== ''));
 
   // The same few unit and people cells recur on every row: each distinct text is split once.
-  const unitsOf = remembered(splitUnits);
+  const unitRolesOf = remembered(splitUnitRoles);
   const peopleOf = remembered(splitPeople);
   const rows: PreviewRow[] = [];
   let section: string | null = null;
@@ -592,10 +605,12 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
       if (previous === undefined) seenSeq.set(seq, sourceRow);
     }
 
-    const leadUnits = unitsOf(at(col('leadUnits')));
-    const supportUnits = unitsOf(at(col('supportUnits')));
-    const responsiblePeople = peopleOf(at(col('responsiblePeople')));
-    const leaders = peopleOf(at(col('leaders')));
+    const leadCell = unitRolesOf(at(col('leadUnits')));
+    const supportCell = unitRolesOf(at(col('supportUnits')));
+    const leadUnits = [...leadCell.lead];
+    const supportUnits = uniqueNames([...leadCell.support, ...supportCell.lead, ...supportCell.support]);
+    const responsiblePeople = uniqueNames([...peopleOf(at(col('responsiblePeople'))), ...leadCell.people, ...supportCell.people]);
+    const leaders = [...peopleOf(at(col('leaders')))];
     const progress = at(col('progress'));
     const units = [...leadUnits, ...supportUnits];
     const split = progress ? splitUnitProgress(progress, units) : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitPeople, splitUnitProgress, splitUnits } from '../../../shared/import/split';
+import { splitPeople, splitUnitProgress, splitUnitRoles, splitUnits } from '../../../shared/import/split';
 import { matchHeader, normalizeHeader } from '../../../shared/import/headers';
 import { normalizeSeq } from '../../../shared/import/understand';
 
@@ -12,7 +12,10 @@ describe('splitting people', () => {
     ['胡炜哲\n王二宝\n何鹏飞', ['胡炜哲', '王二宝', '何鹏飞']],
     ['张三、李四，王五;赵六', ['张三', '李四', '王五', '赵六']],
     ['王 晓\n滕跃峰', ['王晓', '滕跃峰']],
-    ['李明（兼）、王刚', ['李明（兼）', '王刚']],
+    // A bracketed note (兼, a post) is not part of the name: the directory knows the person as 李明.
+    ['李明（兼）、王刚', ['李明', '王刚']],
+    ['张三（局长）\n李四（副局长）', ['张三', '李四']],
+    ['周九 13800001111', ['周九']],
     ['', []],
     ['无', []],
   ])('%j → %j', (raw, expected) => {
@@ -31,6 +34,20 @@ describe('splitting units', () => {
     ['县人社局\r\n县人社局', ['县人社局']],
   ])('%j → %j', (raw, expected) => {
     expect(splitUnits(raw)).toEqual(expected);
+  });
+});
+
+describe('units with their roles written in', () => {
+  it.each([
+    ['县教育局牵头，县财政局、县住建局配合', { lead: ['县教育局'], support: ['县财政局', '县住建局'], people: [] }],
+    ['县住建局（牵头）\n各乡镇（街道）', { lead: ['县住建局', '各乡镇（街道）'], support: [], people: [] }],
+    ['县交通运输局负责', { lead: ['县交通运输局'], support: [], people: [] }],
+    ['县人社局等', { lead: ['县人社局'], support: [], people: [] }],
+    ['县教育局（张三）', { lead: ['县教育局'], support: [], people: ['张三'] }],
+    ['各县（市、区）政府', { lead: ['各县（市、区）政府'], support: [], people: [] }],
+    ['县委宣传部（县网信办）', { lead: ['县委宣传部（县网信办）'], support: [], people: [] }],
+  ])('%j → %j', (raw, expected) => {
+    expect(splitUnitRoles(raw)).toEqual(expected);
   });
 });
 

@@ -158,6 +158,38 @@ describe('understandTable on shapes found by probing', () => {
     expect(table.warnings.filter((w) => w.row > 0)).toEqual([]);
   });
 
+  it('reads a two-row header whose top cells name the period (1-9月完成) and whose lower cells say 数量', () => {
+    const table = understandTable(
+      grid(
+        [
+          ['序号', '项目名称', '牵头单位', '年度目标', null, '1-9月完成', null, '进展情况'],
+          [null, null, null, '数量', '单位', '数量', '完成率', null],
+          [1, '城区学校扩容', '县教育局', 3600, '个', 2800, '77.8%', '主体完工'],
+        ],
+        [
+          { s: { r: 0, c: 3 }, e: { r: 0, c: 4 } },
+          { s: { r: 0, c: 5 }, e: { r: 0, c: 6 } },
+        ],
+      ),
+    );
+    expect(table.headerRows).toBe(2);
+    expect(table.rows[0]!.indicators).toEqual([{ name: '城区学校扩容', target: 3600, unit: '个', actual: 2800, rate: 77.8 }]);
+    expect(table.rows[0]!.progress).toBe('主体完工');
+  });
+
+  it('takes a 完成进度 column of sentences as the progress, not as a rate', () => {
+    const table = understandTable(
+      grid([
+        ['序号', '项目名称', '牵头单位', '完成进度'],
+        [1, '城区学校扩容', '县教育局', '已完成主体工程，新增学位2800个'],
+        [2, '老旧小区改造', '县住建局', '已完工9个，其余3个正在施工'],
+      ]),
+    );
+    expect(table.columns[3]!.field).toBe('progress');
+    expect(table.rows.map((r) => r.progress)).toEqual(['已完成主体工程，新增学位2800个', '已完工9个，其余3个正在施工']);
+    expect(table.warnings).toEqual([expect.objectContaining({ code: 'NO_AS_OF' })]);
+  });
+
   it('states an actual given in 万元 against a target in 亿元 in the target’s unit, and keeps a unit only the actual names', () => {
     const table = understandTable(
       grid([
