@@ -155,7 +155,7 @@ function unitLabel(unit: string): RegExp {
   let re = unitLabels.get(unit);
   if (!re) {
     const escaped = unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    re = new RegExp(`(?:^|(?<=[\\n。；;]))[ \\t\\u3000]*${escaped}\\s*[：:]`, 'g');
+    re = new RegExp(`(?:^|(?<=[\\n。；;]))[ \\t\\u3000]*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]?\\s*)?${escaped}\\s*[：:]`, 'g');
     if (unitLabels.size > 2000) unitLabels.clear();
     unitLabels.set(unit, re);
   }

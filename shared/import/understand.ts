@@ -531,6 +531,9 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   if (projectCol === undefined && taskCol === undefined) {
     warnings.push({ row: header.row + 1, code: 'NO_TASK_COLUMN', message: '没有认出“工作任务”或“实事名称”列，请在列的对应关系中指定。' });
   }
+  const chineseNumbered =
+    seqCol !== undefined &&
+    cells.slice(firstData).filter((r) => /^[一二三四五六七八九十]+[、.．]?$/.test(r[seqCol] ?? '') && detailCols.some((c) => (r[c] ?? '') !== '')).length >= 2;
   const headerTexts = new Set(cells[header.row]?.filter((v) => v !== ''));
 
   // The same few unit and people cells recur on every row: each distinct text is split once.
@@ -553,15 +556,17 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
     const seqText = at(seqCol);
     const keyText = at(projectCol) || at(taskCol);
     const hasDetail = detailCols.some((c) => (row[c] ?? '') !== '' && !(values.length === 1));
+    // In a table that numbers its projects 一、二、三, a numbered name without details is a project still to be filled in.
+    const numberedLikeProject = chineseNumbered && seqText !== '' && keyText !== '' && seqText !== keyText;
     const combined = seqText && keyText && seqText !== keyText ? `${seqText}${/[、.．]$/.test(seqText) ? '' : '、'}${keyText}` : (keyText || seqText || first);
-    if ((values.length === 1 && isSectionText(values[0] ?? '')) || (!hasDetail && (isSectionText(combined) || isSectionText(keyText)) && values.length <= 2)) {
+    if (isTotal(seqText || keyText || first) || isTotal(keyText)) {
+      warnings.push({ row: sourceRow, code: 'TOTAL_ROW', message: `第 ${sourceRow} 行是“${first}”行，不是一件实事，未导入；如需核对请看原表。` });
+      continue;
+    }
+    if ((values.length === 1 && isSectionText(values[0] ?? '')) || (!hasDetail && !numberedLikeProject && (isSectionText(combined) || isSectionText(keyText)) && values.length <= 2)) {
       section = (values.length === 1 ? (values[0] ?? '') : isSectionText(combined) ? combined : keyText).replace(/\s+/g, ' ').trim();
       lastProject = '';
       seenSeq.clear();
-      continue;
-    }
-    if (isTotal(seqText || keyText || first) || isTotal(keyText)) {
-      warnings.push({ row: sourceRow, code: 'TOTAL_ROW', message: `第 ${sourceRow} 行是“${first}”行，不是一件实事，未导入；如需核对请看原表。` });
       continue;
     }
 

@@ -52,6 +52,14 @@ describe('units with their roles written in', () => {
 });
 
 describe('progress split by unit', () => {
+  it('finds a numbered label naming a unit with brackets', () => {
+    const text = '1.县水利局：管网铺设完成；\n2.各乡镇（街道）：入户改造完成60%';
+    expect(splitUnitProgress(text, ['县水利局', '各乡镇（街道）'])).toEqual([
+      { unit: '县水利局', text: '管网铺设完成；', known: true },
+      { unit: '各乡镇（街道）', text: '入户改造完成60%', known: true },
+    ]);
+  });
+
   it('splits at each unit label, matching the row units', () => {
     const text = '县城管局： 已整改病害井盖201座。\n县住建局： 已完成拦标价编制工作。';
     expect(splitUnitProgress(text, ['县城管局', '县住建局'])).toEqual([

@@ -190,6 +190,24 @@ describe('understandTable on shapes found by probing', () => {
     expect(table.warnings).toEqual([expect.objectContaining({ code: 'NO_AS_OF' })]);
   });
 
+  it('keeps a project numbered 三 without details as a project when the table numbers its projects 一、二、三, and 合计（5项） as a total', () => {
+    const table = understandTable(
+      grid([
+        ['序号', '项目名称', '牵头单位', '进展情况'],
+        ['一', '城区学校扩容', '县教育局', '主体完工'],
+        ['二', '老旧小区改造', '县住建局', '完工9个'],
+        ['三', '农村公路提质', null, null],
+        ['合计（5项）', null, null, null],
+      ]),
+    );
+    expect(table.rows.map((r) => [r.seq, r.section, r.project])).toEqual([
+      ['1', null, '城区学校扩容'],
+      ['2', null, '老旧小区改造'],
+      ['3', null, '农村公路提质'],
+    ]);
+    expect(table.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['NO_LEAD_UNIT', 'TOTAL_ROW']));
+  });
+
   it('states an actual given in 万元 against a target in 亿元 in the target’s unit, and keeps a unit only the actual names', () => {
     const table = understandTable(
       grid([
