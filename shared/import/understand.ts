@@ -493,6 +493,14 @@ function rateIsFraction(cells: readonly Cell[][], column: number, from: number):
 }
 
 /** Splits each distinct text once. What it returns is shared between rows: copy before changing it. */
+/** A name of two to four characters that ends like no organisation does: 张三, 欧阳明. */
+const looksLikePerson = (name: string): boolean => /^[\u3400-\u9fff]{2,4}$/.test(name) && !orgSuffix.test(name) && !/^[县区市乡镇村街各省]/.test(name);
+
+/** [the items that fail `test`, the items that pass it]. */
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter((i) => !test(i)), items.filter(test)];
+}
+
 function remembered<T>(split: (raw: string) => T): (raw: string) => T {
   const seen = new Map<string, T>();
   return (raw) => {
@@ -531,6 +539,8 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   if (projectCol === undefined && taskCol === undefined) {
     warnings.push({ row: header.row + 1, code: 'NO_TASK_COLUMN', message: '没有认出“工作任务”或“实事名称”列，请在列的对应关系中指定。' });
   }
+  const leadHeader = columns.find((c) => c.field === 'leadUnits')?.header ?? '';
+  const leadHoldsPeople = /(责任人|负责人|联系人)/.test(leadHeader) && col('responsiblePeople') === undefined;
   const chineseNumbered =
     seqCol !== undefined &&
     cells.slice(firstData).filter((r) => /^[一二三四五六七八九十]+[、.．]?$/.test(r[seqCol] ?? '') && detailCols.some((c) => (r[c] ?? '') !== '')).length >= 2;
@@ -612,9 +622,10 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
 
     const leadCell = unitRolesOf(at(col('leadUnits')));
     const supportCell = unitRolesOf(at(col('supportUnits')));
-    const leadUnits = [...leadCell.lead];
+    // "牵头单位及责任人": the people written among the units are the people responsible.
+    const [leadUnits, namedPeople] = leadHoldsPeople ? partition(leadCell.lead, looksLikePerson) : [[...leadCell.lead], []];
     const supportUnits = uniqueNames([...leadCell.support, ...supportCell.lead, ...supportCell.support]);
-    const responsiblePeople = uniqueNames([...peopleOf(at(col('responsiblePeople'))), ...leadCell.people, ...supportCell.people]);
+    const responsiblePeople = uniqueNames([...peopleOf(at(col('responsiblePeople'))), ...leadCell.people, ...namedPeople, ...supportCell.people]);
     const leaders = [...peopleOf(at(col('leaders')))];
     const progress = at(col('progress'));
     const units = [...leadUnits, ...supportUnits];

@@ -208,6 +208,20 @@ describe('understandTable on shapes found by probing', () => {
     expect(table.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['NO_LEAD_UNIT', 'TOTAL_ROW']));
   });
 
+  it('reads the people out of a 牵头单位及责任人 column, and roles written into the units', () => {
+    const table = understandTable(
+      grid([
+        ['序号', '项目名称', '牵头单位及责任人', '进展情况'],
+        [1, '城区学校扩容', '县教育局 张三', '主体完工'],
+        [2, '城乡供水', '县水利局牵头，县残联配合\n欧阳明', '管网铺设完成'],
+      ]),
+    );
+    expect(table.rows.map((r) => [r.leadUnits, r.supportUnits, r.responsiblePeople])).toEqual([
+      [['县教育局'], [], ['张三']],
+      [['县水利局'], ['县残联'], ['欧阳明']],
+    ]);
+  });
+
   it('states an actual given in 万元 against a target in 亿元 in the target’s unit, and keeps a unit only the actual names', () => {
     const table = understandTable(
       grid([
