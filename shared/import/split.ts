@@ -57,6 +57,12 @@ function joinPadded(tokens: string[]): string[] {
 const stripTrailing = (s: string): string => s.replace(/^[\s:：。.]+|[\s:：。.]+$/g, '');
 
 /** Several people in one cell: line breaks, 、，;; and spaces separate names; padding spaces inside a name do not. */
+/** A post, not a person: 副县长, 县委常委, 县人大常委会副主任. */
+const post = /(书记|常委|县长|区长|市长|镇长|乡长|主任|主席|部长|局长|秘书长|调研员|委员)$/;
+const isPost = (token: string): boolean => post.test(token) && (/^(副|常务|县|区|市|镇|乡|党|人大|政协)/.test(token) || [...token].length >= 4);
+/** 县政协副主席吴十一: the name after a post written without a space. */
+const afterPost = /^(.+?(?:书记|常委|县长|区长|市长|镇长|乡长|主任|主席|部长|局长|秘书长|调研员))([\u3400-\u9fff]{2,3})$/;
+
 export function splitPeople(raw: string): string[] {
   const text = foldWidth(raw).replace(/\u00a0/g, ' ');
   const out: string[] = [];
@@ -64,8 +70,10 @@ export function splitPeople(raw: string): string[] {
     const tokens = splitOutsideBrackets(part, isSpace).filter((t) => t.trim() !== '');
     for (const name of joinPadded(tokens)) {
       // 张三（局长）: the post in brackets is not part of the name; a telephone number is not a person.
-      const clean = normalizeName(stripTrailing(name.replace(/[（(][^（）()]{1,10}[）)]$/, '')));
-      if (clean && !/^(无|暂无|\/|-|—)$/.test(clean) && !/^[\d\-－—+ ]{7,}$/.test(clean)) out.push(clean);
+      let clean = normalizeName(stripTrailing(name.replace(/[（(][^（）()]{1,10}[）)]$/, '')));
+      const titled = afterPost.exec(clean);
+      if (titled && isPost(titled[1]!)) clean = titled[2]!;
+      if (clean && !/^(无|暂无|\/|-|—)$/.test(clean) && !/^[\d\-－—+ ]{7,}$/.test(clean) && !isPost(clean)) out.push(clean);
     }
   }
   return dedupe(out);

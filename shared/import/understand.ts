@@ -214,7 +214,8 @@ function mapColumns(cells: readonly string[][], header: HeaderChoice, width: num
     for (const col of columns) {
       if (col.field !== 'unit') continue;
       const values = cells.slice(firstData, firstData + 50).map((r) => r[col.index] ?? '').filter((v) => v !== '');
-      const orgs = values.filter((v) => orgSuffix.test(v.split(/\s|、|，|,/)[0] ?? '') || [...v].length > 6);
+      // 所, 处, 座 are units of measure; an organisation's name is longer than its suffix.
+      const orgs = values.filter((v) => { const first = v.split(/\s|、|，|,/)[0] ?? ''; return ([...first].length >= 3 && orgSuffix.test(first)) || [...v].length > 6; });
       if (values.length > 0 && orgs.length * 2 > values.length) {
         col.field = 'leadUnits';
         col.confidence = 0.5;
@@ -247,7 +248,8 @@ function dedupeFields(columns: ColumnMapping[], warnings: ImportWarning[]): void
   for (const field of singleFields) {
     const holders = columns.filter((c) => c.field === field);
     if (holders.length <= 1) continue;
-    const keep = holders.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    // Two progress columns (7月进展, 9月进展): tables add each period on the right, so the rightmost is the latest.
+    const keep = holders.reduce((a, b) => (b.confidence > a.confidence || (field === 'progress' && b.confidence === a.confidence) ? b : a));
     for (const col of holders) {
       if (col === keep) continue;
       warnings.push({
@@ -388,7 +390,8 @@ const notePattern = /^(注|说明|备注|附注)\s*\d*\s*[:：]/;
 const dateLine = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
 const totalPattern = /^(合计|总计|小计|汇总|总合计|共计)$/;
 /** "合 计", "合计（万元）": short by nature, so long task texts are not normalized for nothing. */
-const isTotal = (value: string): boolean => value.length <= 40 && totalPattern.test(normalizeHeader(value));
+const isTotal = (value: string): boolean =>
+  value.length <= 40 && (totalPattern.test(normalizeHeader(value)) || /^(全[县区市镇乡]|总)?(合计|总计|共计)([:：].{0,8})?$/.test(normalizeHeader(value)));
 
 export function normalizeSeq(raw: string): string | null {
   const t = foldWidth(raw).trim();
@@ -408,6 +411,8 @@ function firstSentence(value: string): string {
   return first
     .replace(/^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*/, '')
     .replace(/^\s*[（(](?:\d+|[一二三四五六七八九十]+)[)）]\s*/, '')
+    // "新建停车场3处2.改造农贸市场2个": the next numbered item starts a new task (2.5公里 is a number).
+    .replace(/(?<=\S)\s*(?:[2-9]|[二三四五六七八九])[、.．](?=[\u3400-\u9fff]).*$/s, '')
     .replace(/[。；;，,：:\s]+$/, '')
     .trim();
 }
@@ -428,11 +433,19 @@ function readQuantity(cell: Cell | undefined, unitText: string): Quantityish {
   }
   const raw = foldWidth(text(cell)).replace(/\s+/g, '');
   if (raw === '' || /^[-—/／\\无]+$/.test(raw)) return { value: null, unit: unitText, unreadable: false };
-  const plain = parseNumberText(raw);
+  const plain = withSign(raw, parseNumberText);
   if (plain !== null) return readQuantity(plain, unitText);
-  const q = parseQuantity(raw);
-  if (q) return { value: q.value, unit: q.unit || unitText, unreadable: false };
+  const q = parseQuantity(raw.replace(minus, ''));
+  if (q) return { value: minus.test(raw) ? -q.value : q.value, unit: q.unit || unitText, unreadable: false };
   return { value: null, unit: unitText, unreadable: true };
+}
+
+/** A leading minus sign (a CSV has every number as text: -5, -3.2%); the number parsers read magnitudes. */
+const minus = /^[-－−](?=\d)/;
+
+function withSign(raw: string, parse: (body: string) => number | null): number | null {
+  const value = parse(raw.replace(minus, ''));
+  return value !== null && minus.test(raw) ? -value : value;
 }
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -529,6 +542,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   const projectCol = col('project');
   const taskCol = col('task');
   const sectionCol = col('section');
+  const indicatorCol = col('indicator');
   const detailFields = new Set<ImportField>(['leadUnits', 'supportUnits', 'responsiblePeople', 'leaders', 'progress', 'target', 'unit', 'actual', 'rate', 'deadline']);
   const detailCols = columns.filter((c) => c.field !== null && detailFields.has(c.field)).map((c) => c.index);
   const groups = indicatorGroups(columns);
@@ -552,6 +566,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   const rows: PreviewRow[] = [];
   let section: string | null = null;
   let lastProject = '';
+  let lastSeq = '';
   const seenSeq = new Map<string, number>();
   for (let r = firstData; r < cells.length; r++) {
     const row = cells[r] ?? [];
@@ -588,8 +603,12 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
     }
     const taskText = at(taskCol);
     let projectText = at(projectCol);
-    if (projectCol !== undefined && projectText === '' && taskText !== '' && lastProject !== '') projectText = lastProject;
+    // A blank name under a named project continues it (its next task or indicator), unless the row has a
+    // number of its own: then it is a project of its own, named from its task.
+    const continues = (taskText !== '' || (indicatorCol !== undefined && at(indicatorCol) !== '')) && (seqText === '' || seqText === lastSeq);
+    if (projectCol !== undefined && projectText === '' && continues && lastProject !== '') projectText = lastProject;
     if (projectText !== '') lastProject = projectText;
+    if (seqText !== '') lastSeq = seqText;
     let project: string;
     let task: string;
     if (projectCol !== undefined && taskCol !== undefined) {
@@ -649,7 +668,10 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
         const cell = filled[r]?.[g.rate];
         const raw = text(cell);
         const isPercentText = /%|％/.test(raw);
-        const n = typeof cell === 'number' ? cell : isPercentText ? (parseQuantity(foldWidth(raw).replace(/\s+/g, ''))?.value ?? null) : parseNumberText(foldWidth(raw));
+        const n =
+          typeof cell === 'number'
+            ? cell
+            : withSign(foldWidth(raw).replace(/\s+/g, ''), (body) => (isPercentText ? (parseQuantity(body)?.value ?? null) : parseNumberText(body)));
         if (n !== null) rate = round(!isPercentText && fractionRates.get(g.rate) ? n * 100 : n);
         else if (raw !== '' && !/^[-—/／\\无]+$/.test(raw)) warnings.push({ row: sourceRow, code: 'NUMBER_UNREADABLE', message: `第 ${sourceRow} 行的完成率“${raw}”不是数字，未读入。` });
       }

@@ -222,6 +222,55 @@ describe('understandTable on shapes found by probing', () => {
     ]);
   });
 
+  it('carries a project down only to rows without a number of their own, tasks and indicators alike', () => {
+    const tasks = understandTable(
+      grid([
+        ['序号', '项目名称', '工作任务', '责任单位'],
+        [1, '城区学校扩容', '1.新建小学2所。', '县教育局'],
+        [null, null, '2.改扩建中学1所。', '县教育局'],
+        [2, null, '新建停车场3处。', '县住建局'],
+      ]),
+    );
+    expect(tasks.rows.map((r) => r.project)).toEqual(['城区学校扩容', '城区学校扩容', '新建停车场3处']);
+    const indicators = understandTable(
+      grid([
+        ['序号', '项目名称', '指标名称', '单位', '目标值', '完成值'],
+        [1, '城区学校扩容', '新增学位', '个', 3600, 2800],
+        [null, null, '新建学校', '所', 2, 1],
+      ]),
+    );
+    expect(indicators.rows.map((r) => [r.project, r.indicators[0]?.name, r.indicators[0]?.unit])).toEqual([
+      ['城区学校扩容', '新增学位', '个'],
+      ['城区学校扩容', '新建学校', '所'],
+    ]);
+    expect(indicators.rows.every((r) => r.leadUnits.length === 0)).toBe(true);
+  });
+
+  it('reads negative numbers written as text, takes the latest of two progress columns, and leaves 全县合计 out', () => {
+    const table = understandTable(
+      grid([
+        ['序号', '项目名称', '目标值', '完成值', '完成率', '7月进展情况', '9月进展情况'],
+        [1, '降低空置率', '-5', '-3.2', '-3.2%', '7月文字', '9月文字'],
+        ['全县合计', null, 10, 8, null, null, null],
+        ['合计：3项', null, null, null, null, null, null],
+      ]),
+    );
+    expect(table.rows.map((r) => [r.project, r.progress, r.indicators[0]])).toEqual([
+      ['降低空置率', '9月文字', { name: '降低空置率', target: -5, unit: '', actual: -3.2, rate: -3.2 }],
+    ]);
+  });
+
+  it('names a task-only row after its first numbered task, not the ones run on after it', () => {
+    const table = understandTable(
+      grid([
+        ['序号', '工作任务', '责任单位'],
+        [1, '1.新建停车场3处2.改造农贸市场2个', '县住建局'],
+        [2, '建设农村公路2.5公里。', '县交通局'],
+      ]),
+    );
+    expect(table.rows.map((r) => r.project)).toEqual(['新建停车场3处', '建设农村公路2.5公里']);
+  });
+
   it('states an actual given in 万元 against a target in 亿元 in the target’s unit, and keeps a unit only the actual names', () => {
     const table = understandTable(
       grid([
