@@ -303,6 +303,8 @@ interface Preamble {
   title: string | null;
   asOf: string | null;
   reportingUnit: string | null;
+  /** "单位：万元" above the table: the unit of its figures where a cell names none. */
+  measureUnit: string;
 }
 
 function yearIn(value: string): number | null {
@@ -350,19 +352,30 @@ function readPreamble(rows: readonly string[][], options: UnderstandOptions): Pr
     }
   }
   let title: string | null = null;
-  for (const line of lines) {
+  let titleLine = -1;
+  for (const [index, line] of lines.entries()) {
     for (const value of line) {
       const clean = normalizeName(value.replace(/\n/g, ' '));
-      if ([...clean].length < 4 || /^(附件|附表)\s*\d*$/.test(clean) || /(填报|报送|上报)单位|截[至止]日期|填报日期/.test(clean)) continue;
-      if (title === null || (/表|情况|实事|台账|清单|计划|任务/.test(clean) && !/表|情况|实事|台账|清单|计划|任务/.test(title))) title = clean;
+      if ([...clean].length < 4 || /^(附件|附表)\s*\d*$/.test(clean) || /(填报|报送|上报)单位|截[至止]日期|填报日期|^单位[:：]/.test(clean)) continue;
+      if (title === null || (/表|情况|实事|台账|清单|计划|任务/.test(clean) && !/表|情况|实事|台账|清单|计划|任务/.test(title))) {
+        title = clean;
+        titleLine = index;
+      }
     }
   }
+  // A title set over two lines ("某某县2023年重点民生实事" / "项目推进情况统计表（1-9月）") is one title.
+  const nextLine = lines[titleLine + 1];
+  if (title !== null && !/表$/.test(title) && nextLine?.length === 1) {
+    const more = normalizeName((nextLine[0] ?? '').replace(/\n/g, ' '));
+    if (/(表|情况|统计|台账|清单)/.test(more) && !/(填报|报送|上报)单位|截[至止]|^单位[:：]/.test(more)) title = `${title}${more}`;
+  }
+  const unitNote = all.map((v) => /^(?:计量)?单位\s*[:：]\s*([^\s，,；;]{1,4})$/.exec(normalizeName(v))?.[1]).find((u) => u !== undefined);
   if (asOf === null && title) {
     const fromTitle = findAsOf(title, year)?.date ?? null;
     const periods = year ? findPeriods(title, year) : [];
     asOf = fromTitle ?? periods[periods.length - 1]?.end ?? null;
   }
-  return { title, asOf, reportingUnit };
+  return { title, asOf, reportingUnit, measureUnit: unitNote ?? '' };
 }
 
 // --- rows ------------------------------------------------------------------------------------------------
@@ -534,7 +547,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   const header = findHeader(cells, options.headerRow, options.headerRows);
   const computed = mapColumns(cells, header, width, mapping ? [] : warnings);
   const columns = mapping ? sanitizeMapping(mapping, computed, warnings) : computed;
-  const preamble = readPreamble(cells.slice(0, header.row), options);
+  const { measureUnit, ...preamble } = readPreamble(cells.slice(0, header.row), options);
   const year = options.year ?? yearIn(preamble.title ?? '') ?? (preamble.asOf ? Number(preamble.asOf.slice(0, 4)) : 0);
 
   const col = (field: ImportField): number | undefined => columns.find((c) => c.field === field)?.index;
@@ -660,7 +673,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
 
     const indicators: PreviewIndicator[] = [];
     for (const g of groups) {
-      const unitText = g.unit !== undefined ? foldWidth(at(g.unit)).trim() : '';
+      const unitText = (g.unit !== undefined ? foldWidth(at(g.unit)).trim() : '') || measureUnit;
       const target = readQuantity(g.target !== undefined ? filled[r]?.[g.target] : null, unitText);
       const actual = readQuantity(g.actual !== undefined ? filled[r]?.[g.actual] : null, unitText);
       let rate: number | null = null;

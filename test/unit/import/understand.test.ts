@@ -271,6 +271,22 @@ describe('understandTable on shapes found by probing', () => {
     expect(table.rows.map((r) => r.project)).toEqual(['新建停车场3处', '建设农村公路2.5公里']);
   });
 
+  it('joins a title set over two lines, takes its period as the as-of date, and reads 单位：万元 as the figures’ unit', () => {
+    const table = understandTable(
+      grid([
+        ['附件3', null, null, null],
+        ['某某县2023年重点民生实事', null, null, null],
+        ['项目推进情况统计表（1-9月）', null, null, null],
+        [null, null, null, '单位：万元'],
+        ['序号', '项目名称', '年度目标', '完成值'],
+        [1, '城区学校建设', 1500, 800],
+      ]),
+    );
+    expect(table.title).toBe('某某县2023年重点民生实事项目推进情况统计表（1-9月）');
+    expect(table.asOf).toBe('2023-09-30');
+    expect(table.rows[0]!.indicators).toEqual([{ name: '城区学校建设', target: 1500, unit: '万元', actual: 800, rate: null }]);
+  });
+
   it('states an actual given in 万元 against a target in 亿元 in the target’s unit, and keeps a unit only the actual names', () => {
     const table = understandTable(
       grid([

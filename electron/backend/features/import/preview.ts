@@ -59,6 +59,18 @@ export async function previewImport(ctx: BackendContext, input: ParsedInput<'imp
       profileApplied = true;
     }
   }
+  // A workbook of monthly sheets: say which one is read, so nobody imports January's table by mistake.
+  const others = read.sheets.filter((s) => !s.hidden && s.rows > 0 && s.name !== read.sheet).map((s) => `“${s.name}”`);
+  if (input.sheet === undefined && others.length > 0) {
+    const listed = others.length > 5 ? `${others.slice(0, 5).join('')}等 ${others.length} 个` : others.join('');
+    table = {
+      ...table,
+      warnings: [
+        ...table.warnings,
+        { row: 0, code: 'OTHER_SHEETS', message: `工作簿中还有${listed}工作表，这次读的是“${read.sheet}”；如需导入其他工作表，请在上一步选择（命令行用 --sheet）。` },
+      ],
+    };
+  }
   return {
     ...table,
     stagingId: staged.stagingId,
