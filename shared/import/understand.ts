@@ -518,7 +518,6 @@ function rateIsFraction(cells: readonly Cell[][], column: number, from: number):
   return any;
 }
 
-/** Splits each distinct text once. What it returns is shared between rows: copy before changing it. */
 /** A name of two to four characters that ends like no organisation does: 张三, 欧阳明. */
 const looksLikePerson = (name: string): boolean => /^[\u3400-\u9fff]{2,4}$/.test(name) && !orgSuffix.test(name) && !/^[县区市乡镇村街各省]/.test(name);
 
@@ -527,6 +526,7 @@ function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[
   return [items.filter((i) => !test(i)), items.filter(test)];
 }
 
+/** Splits each distinct text once. What it returns is shared between rows: copy before changing it. */
 function remembered<T>(split: (raw: string) => T): (raw: string) => T {
   const seen = new Map<string, T>();
   return (raw) => {
