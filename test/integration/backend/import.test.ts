@@ -3,7 +3,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
+import { runCaptured } from '../../helpers/cli';
 import { testBackend, type TestBackend } from '../../helpers/backend';
 import { tempDir } from '../../helpers/temp';
 
@@ -259,13 +259,7 @@ describe('tables as Chinese Excel and WPS save them', () => {
 describe.skipIf(!haveFixtures)('ledger import', () => {
   it('prints the documented dry-run JSON and writes nothing', async () => {
     const db = path.join(tempDir(), 'x.sqlite');
-    let out = '';
-    const code = await runCli(['import', path.join(fixtures, 'yexian-2022-progress.xlsx'), '--db', db, '--dry-run', '--json'], {
-      out: (t) => (out += t),
-      err: () => {},
-      env: process.env,
-      untilStopped: () => Promise.resolve(),
-    });
+    const { code, out } = await runCaptured(['import', path.join(fixtures, 'yexian-2022-progress.xlsx'), '--db', db, '--dry-run', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(Object.keys(json)).toEqual(['format', 'sheet', 'headerRow', 'title', 'asOf', 'rows', 'warnings']);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
+import { runCaptured } from '../../helpers/cli';
 import { testBackend, type TestBackend } from '../../helpers/backend';
 import { tempDir } from '../../helpers/temp';
 
@@ -91,12 +91,7 @@ describe('signing off a period', () => {
 });
 
 describe('ledger sign-off, export and verify', () => {
-  async function cli(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), env: process.env, untilStopped: () => Promise.resolve() });
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]) => runCaptured(argv);
 
   it('signs, exports without overwriting, verifies valid (0), catches an edited cell (3) and refuses an unsealed file (2)', async () => {
     backend = await testBackend();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
+import { runCaptured } from '../../helpers/cli';
 import type { Input } from '../../../shared/api/contract';
 import { testBackend, type TestBackend } from '../../helpers/backend';
 
@@ -118,13 +118,7 @@ describe('ledger status', () => {
   it('prints the documented JSON', async () => {
     backend = await testBackend();
     await enterSeed000(backend);
-    let out = '';
-    const code = await runCli(['status', '--db', backend.dbPath, '--as-of', '2021-09-30', '--json'], {
-      out: (t) => (out += t),
-      err: () => {},
-      env: process.env,
-      untilStopped: () => Promise.resolve(),
-    });
+    const { code, out } = await runCaptured(['status', '--db', backend.dbPath, '--as-of', '2021-09-30', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(Object.keys(json)).toEqual(['asOf', 'preset', 'projects']);

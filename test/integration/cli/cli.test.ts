@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
+import { runCaptured } from '../../helpers/cli';
 import { latestSchemaVersion } from '../../../db/migrations';
 import { tempDir } from '../../helpers/temp';
 
@@ -12,16 +12,8 @@ const tsx = path.join(repo, 'node_modules', '.bin', 'tsx');
 const cliEntry = path.join(repo, 'electron', 'cli', 'main.ts');
 
 /** The CLI in this process: fast, for behaviour. */
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    env: { ...process.env, LEDGER_DATA_DIR: tempDir() },
-    untilStopped: () => Promise.resolve(),
-  });
-  return { code, out, err };
+function cli(...argv: string[]) {
+  return runCaptured(argv, { ...process.env, LEDGER_DATA_DIR: tempDir() });
 }
 
 describe('ledger CLI', () => {
