@@ -1,7 +1,13 @@
-/** Domain types shared by every layer (DESIGN §2). Dates are ISO strings (YYYY-MM-DD). */
-import type { Cell } from './import/grid';
-import type { TablePreview } from './import/understand';
-import type { Judgement } from './status/types';
+/**
+ * Domain types shared by every layer (DESIGN §2). Dates are ISO strings (YYYY-MM-DD). They sit at the bottom:
+ * they import only the plain types of shared/types/, never the importer or the status engine.
+ */
+import type { Judgement } from './types/judgement';
+import type { Comparator, IndicatorKind } from './types/kinds';
+import type { Cell, TablePreview } from './types/preview';
+
+export { comparators, indicatorKinds } from './types/kinds';
+export type { Comparator, IndicatorKind } from './types/kinds';
 
 export const planLevels = ['province', 'city', 'county', 'district', 'township'] as const;
 export type PlanLevel = (typeof planLevels)[number];
@@ -11,12 +17,6 @@ export type UnitRole = (typeof unitRoles)[number];
 
 export const personRoles = ['responsible', 'leader'] as const;
 export type PersonRole = (typeof personRoles)[number];
-
-export const indicatorKinds = ['count', 'rate', 'amount', 'length', 'milestone'] as const;
-export type IndicatorKind = (typeof indicatorKinds)[number];
-
-export const comparators = ['>=', '<=', '='] as const;
-export type Comparator = (typeof comparators)[number];
 
 export interface Plan {
   id: number;

@@ -2,7 +2,9 @@
  * A sheet as plain data: what the reader hands to the table understanding (pure, no Node or DOM).
  * Rows and columns are 0-based and dense; formulas are their cached values; dates are ISO 'YYYY-MM-DD'.
  */
-export type Cell = string | number | boolean | null;
+import type { Cell } from '../types/preview';
+
+export type { Cell } from '../types/preview';
 
 export interface CellAddress {
   r: number;

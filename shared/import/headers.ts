@@ -1,25 +1,9 @@
 /** Header texts and the fields they name: synonyms, tolerant of width, spaces, line breaks and bracketed notes. */
 import { foldWidth } from '../text';
+import { importFields, type ImportField } from '../types/preview';
 
-export const importFields = [
-  'seq',
-  'project',
-  'section',
-  'task',
-  'leadUnits',
-  'supportUnits',
-  'responsiblePeople',
-  'leaders',
-  'progress',
-  'target',
-  'unit',
-  'actual',
-  'rate',
-  'indicator',
-  'remark',
-  'deadline',
-] as const;
-export type ImportField = (typeof importFields)[number];
+export { importFields } from '../types/preview';
+export type { ImportField } from '../types/preview';
 
 /** Synonyms as they read once normalized (no spaces, half-width). Longer, more specific ones win. */
 export const fieldSynonyms: Readonly<Record<ImportField, readonly string[]>> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Light } from './types';
+import type { Light } from '../types/judgement';
 
 /**
  * Light rules are data, named and versioned, so that every judgement can say which rule produced it and an

@@ -1,13 +1,11 @@
-import type { Comparator, IndicatorKind } from '../domain';
+/** What the status engine takes in: plain data, no ids from the database required. */
+import type { Comparator, IndicatorKind } from '../types/kinds';
+import type { PersonNote, StatusOverride } from '../types/judgement';
 import type { RulePreset } from './presets';
 
-/** Status classes of a project (DESIGN §2, §4). */
-export const statusClasses = ['completed', 'onTrack', 'lagging', 'overdue', 'notStarted', 'missingReport', 'manual'] as const;
-export type StatusClass = (typeof statusClasses)[number];
-
-/** 红黄绿灯; 'none' where no light can be given (a person must judge). */
-export const lights = ['green', 'yellow', 'red', 'none'] as const;
-export type Light = (typeof lights)[number];
+// The engine's results are bottom-level types (shared/types/judgement.ts); they are named here too.
+export { lights, statusClasses } from '../types/judgement';
+export type { IndicatorJudgement, IndicatorState, Judgement, Light, PersonNote, StatusClass, StatusOverride } from '../types/judgement';
 
 /** One indicator as the engine needs it: plain data, no ids from the database required. */
 export interface IndicatorStatusInput {
@@ -24,18 +22,6 @@ export interface IndicatorStatusInput {
   actual?: number | null;
   /** Milestones: ISO date it was done; null or absent when not done. */
   doneOn?: string | null;
-}
-
-/** A person's note; the reason is required and kept with the judgement. */
-export interface PersonNote {
-  reason: string;
-  by?: string;
-  /** ISO date or timestamp of the decision. */
-  at?: string;
-}
-
-export interface StatusOverride extends PersonNote {
-  status: StatusClass;
 }
 
 export interface ProjectStatusInput {
@@ -60,52 +46,4 @@ export interface StatusContext {
   planStart: string;
   /** Plan end (ISO); 31 December by default. */
   planEnd: string;
-}
-
-/** How an indicator stands as of the judgement date. */
-export type IndicatorState = 'met' | 'open' | 'unknown';
-
-export interface IndicatorJudgement {
-  id?: string | number;
-  name: string;
-  kind: IndicatorKind;
-  comparator: Comparator;
-  target: number | null;
-  actual: number | null;
-  unit: string;
-  /** Effective due date (its own, else the project's). */
-  deadline: string;
-  /** 'unknown' when no actual (or no target) was given: no completion can be computed. */
-  state: IndicatorState;
-  /** Share of the target done; may exceed 1. Null when unknown. Milestones: 1 done, 0 not. */
-  completion: number | null;
-  /** Share of the schedule elapsed, from plan start to this indicator's deadline, in [0, 1]. */
-  timeProgress: number;
-  /**
-   * Percentage points by which completion trails timeProgress (negative: ahead). Null when unknown, met,
-   * or a milestone: a milestone is judged by its date, not by a share.
-   */
-  behindPoints: number | null;
-  /** Its deadline has passed and it is not met. */
-  overdue: boolean;
-}
-
-export interface Judgement {
-  projectId?: string | number;
-  /** The class shown: the override's when there is one, else the computed one. */
-  status: StatusClass;
-  light: Light;
-  /** What the rules give, kept even when a person overrides it. */
-  computedStatus: StatusClass;
-  computedLight: Light;
-  /** Least-complete quantitative indicator (null when any is unknown or none exist). May exceed 1. */
-  completion: number | null;
-  /** Share of the project's schedule elapsed at asOf, in [0, 1]. */
-  timeProgress: number;
-  /** Plain-Chinese reasons, most important first. */
-  reasons: string[];
-  indicators: IndicatorJudgement[];
-  preset: { name: string; version: number };
-  asOf: string;
-  override?: StatusOverride;
 }

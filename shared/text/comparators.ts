@@ -1,4 +1,4 @@
-import type { Comparator } from '../domain';
+import type { Comparator } from '../types/kinds';
 import { findQuantities, type Quantity } from './quantities';
 import { foldWidth } from './width';
 

@@ -1,4 +1,4 @@
-import type { IndicatorKind } from '../domain';
+import type { IndicatorKind } from '../types/kinds';
 import { isChineseNumeralChar, parseChineseInteger, scaleDecimal } from './numerals';
 import { kindOfUnit, knownUnits, unitsAfterChineseNumerals } from './units';
 import { foldWidth } from './width';

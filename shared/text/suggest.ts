@@ -1,4 +1,4 @@
-import type { Comparator } from '../domain';
+import type { Comparator } from '../types/kinds';
 import { readComparator } from './comparators';
 import { findDates, findAsOf, type AsOfMention } from './dates';
 import { findQuantities, type Quantity } from './quantities';

@@ -1,4 +1,4 @@
-import type { IndicatorKind } from '../domain';
+import type { IndicatorKind } from '../types/kinds';
 
 /**
  * Units met in targets and progress reports. Units in one family convert into each other, so a target in

@@ -1,0 +1,29 @@
+/** Small helpers over the cells of a sheet, shared by every stage of understanding a table. */
+import { cellText, type Cell } from './grid';
+
+/** A cell's text as the stages read it: line breaks as '\n', trimmed. */
+export const text = (cell: Cell | undefined): string => cellText(cell).replace(/\r\n?/g, '\n').trim();
+
+export function rowTexts(row: readonly Cell[] | undefined): string[] {
+  return (row ?? []).map(text);
+}
+
+/** The non-empty values of a row, each once (a value merged across cells counts once). */
+export function distinct(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ''))];
+}
+
+/** [the items that fail `test`, the items that pass it]. */
+export function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter((i) => !test(i)), items.filter(test)];
+}
+
+/** Splits each distinct text once. What it returns is shared between rows: copy before changing it. */
+export function remembered<T>(split: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
+  return (raw) => {
+    let parts = seen.get(raw);
+    if (parts === undefined) seen.set(raw, (parts = split(raw)));
+    return parts;
+  };
+}

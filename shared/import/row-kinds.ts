@@ -1,0 +1,59 @@
+/**
+ * What kind of row a table row is, by its words alone: a section banner (一、已完成实事（11件）), a total (合计),
+ * a footer (填表人：), a note (注：), a date line; and how a number written in the 序号 column reads.
+ */
+import { foldWidth, parseChineseInteger, splitSentences } from '../text';
+import { normalizeHeader } from './headers';
+
+const chineseNumeral = '[一二三四五六七八九十百零〇两]+';
+const sectionPatterns = [
+  new RegExp(`^${chineseNumeral}\\s*[、.．:：]`),
+  new RegExp(`^[（(]\\s*${chineseNumeral}\\s*[)）]`),
+  new RegExp(`^第\\s*(?:${chineseNumeral}|\\d+)\\s*(?:类|部分|批|项|章|板块|方面)`),
+  /[（(]\s*\d+\s*[件项个]\s*[）)]\s*$/,
+  /(?:已完成|持续推进|进展缓慢|推进缓慢|正在推进|未完成|滞后)(?:的)?(?:实事|项目|事项|任务)/,
+];
+
+/** A section banner: 一、…, （一）…, 第二类…, …（11件）, 已完成实事. Not a sentence, not long. */
+export function isSectionText(value: string): boolean {
+  const t = foldWidth(value).trim();
+  if (t === '' || [...t].length > 60) return false;
+  if (/[。；;]./.test(t)) return false;
+  return sectionPatterns.some((p) => p.test(t));
+}
+
+export const footerPattern =
+  /^(填表人|填报人|填表|审核人|审核|签发人|签发领导|签发|制表人|制表|联系人|联系电话|单位负责人|主要负责人|填报单位|报送单位|填报日期|报送日期|分管领导签字|负责人签字|数据来源)\s*([（(][^）)]{0,8}[）)])?\s*[:：]/;
+export const notePattern = /^(注|说明|备注|附注)\s*\d*\s*[:：]/;
+/** A date on a line of its own under the table: the day it was filled in. */
+export const dateLine = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
+const totalPattern = /^(合计|总计|小计|汇总|总合计|共计)$/;
+/** "合 计", "合计（万元）": short by nature, so long task texts are not normalized for nothing. */
+export const isTotal = (value: string): boolean =>
+  value.length <= 40 && (totalPattern.test(normalizeHeader(value)) || /^(全[县区市镇乡]|总)?(合计|总计|共计)([:：].{0,8})?$/.test(normalizeHeader(value)));
+
+/** A 序号 as a plain number where it is one ("（三）" → "3", "2.0" → "2"); other text as written. */
+export function normalizeSeq(raw: string): string | null {
+  const t = foldWidth(raw).trim();
+  if (t === '') return null;
+  const inner = t.replace(/^[（(【[]\s*|\s*[)）】\]]$/g, '').replace(/[、.．:：]$/, '').trim();
+  if (/^\d+$/.test(inner)) return String(Number(inner));
+  if (/^\d+\.0+$/.test(inner)) return String(Math.trunc(Number(inner)));
+  if (/^[一二三四五六七八九十百零〇两]+$/.test(inner)) {
+    const n = parseChineseInteger(inner);
+    if (n !== null) return String(n);
+  }
+  return t;
+}
+
+/** The name a task text gives its project: its first sentence, without its own number. */
+export function firstSentence(value: string): string {
+  const first = splitSentences(value)[0]?.text ?? value.trim();
+  return first
+    .replace(/^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*/, '')
+    .replace(/^\s*[（(](?:\d+|[一二三四五六七八九十]+)[)）]\s*/, '')
+    // "新建停车场3处2.改造农贸市场2个": the next numbered item starts a new task (2.5公里 is a number).
+    .replace(/(?<=\S)\s*(?:[2-9]|[二三四五六七八九])[、.．](?=[\u3400-\u9fff]).*$/s, '')
+    .replace(/[。；;，,：:\s]+$/, '')
+    .trim();
+}
