@@ -1,10 +1,4 @@
 // Types for start-lib.mjs (plain JS so `npm start` runs without a TypeScript loader).
-export interface Target {
-  version: string;
-  platform: string;
-  arch: string;
-}
-
 export function electronPlatformPath(platform: NodeJS.Platform): string;
 export function findElectronBinary(options: {
   root: string;
@@ -14,15 +8,11 @@ export function findElectronBinary(options: {
   readText?: (file: string) => string | null;
 }): { path: string; found: boolean };
 export function electronVersion(root: string): string;
-export function sqliteCacheDir(root: string, target: Target): string;
-export function sqliteBindingPath(cacheDir: string): string;
-export function prebuildInstallArgs(target: Target): string[];
 export function newestMtime(paths: string[]): number;
 export function isStale(outputs: string[], inputs: string[]): boolean;
 export function buildPlan(root: string): {
   renderer: { inputs: string[]; outputs: string[] };
   electron: { inputs: string[]; outputs: string[] };
 };
-export function electronEnv(env: NodeJS.ProcessEnv, binding: string): NodeJS.ProcessEnv;
+export function electronEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 export const missingElectronMessage: string;
-export function missingSqliteMessage(target: Target, bindingPath: string): string;

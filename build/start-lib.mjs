@@ -50,37 +50,12 @@ function readTextOrNull(file) {
 }
 
 /**
- * The version of the installed electron package (what prebuilds must match).
+ * The version of the installed electron package.
  * @param {string} root
  */
 export function electronVersion(root) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'));
   return String(pkg.version);
-}
-
-/**
- * Folder that holds better-sqlite3's binding for one Electron version, platform and arch.
- * @param {string} root
- * @param {{ version: string, platform: string, arch: string }} target
- */
-export function sqliteCacheDir(root, target) {
-  return path.join(root, '.cache', 'electron-sqlite', `${target.version}-${target.platform}-${target.arch}`);
-}
-
-/**
- * The binding file prebuild-install unpacks into a cache folder.
- * @param {string} cacheDir
- */
-export function sqliteBindingPath(cacheDir) {
-  return path.join(cacheDir, 'build', 'Release', 'better_sqlite3.node');
-}
-
-/**
- * Arguments for better-sqlite3's prebuild-install (flags from node_modules/prebuild-install/help.txt).
- * @param {{ version: string, platform: string, arch: string }} target
- */
-export function prebuildInstallArgs(target) {
-  return ['--runtime', 'electron', '--target', target.version, '--arch', target.arch, '--platform', target.platform, '--verbose'];
 }
 
 const ignoredDirs = new Set(['node_modules', 'dist', '.cache', '.git', 'release', 'test-results', 'playwright-report']);
@@ -146,14 +121,15 @@ export function buildPlan(root) {
 }
 
 /**
- * The environment Electron is started with: never as plain Node, and with the Electron build of better-sqlite3.
+ * The environment Electron is started with: never as plain Node. better-sqlite3 13 carries one Node-API binding
+ * that Electron loads as it is, so nothing about SQLite is passed (an old LEDGER_SQLITE_BINDING is dropped).
  * @param {NodeJS.ProcessEnv} env
- * @param {string} binding
  * @returns {NodeJS.ProcessEnv}
  */
-export function electronEnv(env, binding) {
-  const result = { ...env, LEDGER_SQLITE_BINDING: binding };
+export function electronEnv(env) {
+  const result = { ...env };
   delete result.ELECTRON_RUN_AS_NODE;
+  delete result.LEDGER_SQLITE_BINDING;
   return result;
 }
 
@@ -165,17 +141,3 @@ export const missingElectronMessage =
   ' The Electron binary could not be obtained on this machine: it has to be downloaded from the internet once, and that download failed here. ' +
   'Run npm run serve to open the same app (same backend, same database) in a browser instead, or run npm start once on a machine with internet ' +
   'and copy node_modules/electron/dist over (or point ELECTRON_OVERRIDE_DIST_PATH at it).';
-
-/**
- * Printed when better-sqlite3's Electron binding cannot be fetched.
- * @param {{ version: string, platform: string, arch: string }} target
- * @param {string} bindingPath
- */
-export function missingSqliteMessage(target, bindingPath) {
-  return (
-    `无法获取适用于 Electron ${target.version}（${target.platform}-${target.arch}）的 better-sqlite3 二进制文件：它需要联网下载一次。` +
-    `可以在能联网的机器上运行一次 npm start，再把 ${bindingPath} 复制到本机同一位置；或改用 npm run serve 在浏览器中使用。` +
-    ` Could not fetch better-sqlite3's prebuilt binary for Electron ${target.version} (${target.platform}-${target.arch}); ` +
-    `it needs the internet once. Copy it to ${bindingPath} from a machine where npm start worked, or use npm run serve.`
-  );
-}

@@ -13,8 +13,6 @@ export const ledgerApplicationId = 0x4d534c44;
 const sqliteMagic = 'SQLite format 3\0';
 
 export interface OpenOptions {
-  /** Path to a better-sqlite3 binding built for another runtime (Electron's utility process). */
-  nativeBinding?: string;
   /** Where backups go; defaults to a `backups` folder beside the file. */
   backupDir?: string;
   now?: () => Date;
@@ -39,10 +37,10 @@ type FileState = { kind: 'new' } | { kind: 'ledger'; userVersion: number };
  */
 export function openLedgerDatabase(file: string, options: OpenOptions = {}): LedgerDatabase {
   const absolute = path.resolve(file);
-  const state = inspect(absolute, options);
+  const state = inspect(absolute);
   if (state.kind === 'new') fs.mkdirSync(path.dirname(absolute), { recursive: true });
 
-  const sqlite = connect(absolute, options, false);
+  const sqlite = connect(absolute, false);
   try {
     const backupPath =
       state.kind === 'ledger' && state.userVersion < latestSchemaVersion
@@ -71,7 +69,7 @@ export function openLedgerDatabase(file: string, options: OpenOptions = {}): Led
 }
 
 /** Reads what kind of file this is without writing a byte to it. */
-function inspect(file: string, options: OpenOptions): FileState {
+function inspect(file: string): FileState {
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -81,7 +79,7 @@ function inspect(file: string, options: OpenOptions): FileState {
   if (size === 0) return { kind: 'new' };
   if (size < 100 || readHeader(file) !== sqliteMagic) throw notLedger(file);
 
-  const sqlite = connect(file, options, true);
+  const sqlite = connect(file, true);
   try {
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
     const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
@@ -115,13 +113,10 @@ function readHeader(file: string): string {
   }
 }
 
-function connect(file: string, options: OpenOptions, readonly: boolean): Sqlite.Database {
+/** better-sqlite3 13 loads its prebuilt Node-API binding in Node and Electron alike: no binding to choose. */
+function connect(file: string, readonly: boolean): Sqlite.Database {
   try {
-    return new Sqlite(file, {
-      readonly,
-      fileMustExist: readonly,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    return new Sqlite(file, { readonly, fileMustExist: readonly });
   } catch (error) {
     throw asOpenError(error, file);
   }

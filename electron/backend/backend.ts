@@ -42,7 +42,6 @@ const handlers: Handlers = {
 
 export interface BackendOptions {
   dbPath: string;
-  nativeBinding?: string;
   actor?: string;
   appVersion?: string;
   now?: () => Date;
@@ -56,8 +55,7 @@ export interface Backend {
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  const openFile: BackendContext['openFile'] = (file, extra = {}) => openLedgerDatabase(file, { ...binding, ...extra });
+  const openFile: BackendContext['openFile'] = (file, extra = {}) => openLedgerDatabase(file, extra);
   const ledger = openFile(options.dbPath);
   const clock = options.now ?? (() => new Date());
   // The name set in 设置 wins over the operating system's account name.

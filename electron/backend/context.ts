@@ -15,7 +15,7 @@ export interface BackendContext {
   staging: Staging;
   /** ISO timestamp; injectable so tests are deterministic. */
   now(): string;
-  /** Opens another ledger file the way this backend opens its own (same native binding). */
+  /** Opens another ledger file the way this backend opens its own. */
   openFile(file: string, options?: Pick<OpenOptions, 'backupDir'>): LedgerDatabase;
   /** Closes the database, runs `whileClosed` (a restore replaces the file there), and opens the file again. */
   reconnect(whileClosed: () => void): Promise<void>;

@@ -35,8 +35,6 @@ export function backendOptionsFromEnv(env: NodeJS.ProcessEnv): BackendOptions {
   const dbPath = env[relayEnv.dbPath];
   if (!dbPath) throw new LedgerError('DB_OPEN_FAILED', '没有指定数据库文件，无法启动后台。');
   const options: BackendOptions = { dbPath };
-  const binding = env[relayEnv.sqliteBinding];
-  if (binding) options.nativeBinding = binding;
   const actor = env[relayEnv.actor];
   if (actor) options.actor = actor;
   const appVersion = env[relayEnv.appVersion];

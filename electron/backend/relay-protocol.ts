@@ -13,7 +13,6 @@ import { isErrorCode, type ErrorPayload } from '../../shared/errors';
 /** Environment variables main sets for the utility process. */
 export const relayEnv = {
   dbPath: 'LEDGER_DB_PATH',
-  sqliteBinding: 'LEDGER_SQLITE_BINDING',
   actor: 'LEDGER_ACTOR',
   appVersion: 'LEDGER_APP_VERSION',
 } as const;

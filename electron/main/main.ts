@@ -55,24 +55,13 @@ function log(message: string, detail?: unknown): void {
   console.error(`[ledger-main] ${message}`, detail ?? '');
 }
 
-function sqliteBinding(): string | undefined {
-  // Only for `npm start` (unpackaged): packaged builds carry a binding rebuilt for Electron, and must
-  // not load native code named by an environment variable.
-  if (app.isPackaged) return undefined;
-  const binding = process.env[relayEnv.sqliteBinding];
-  return binding && fs.existsSync(binding) ? binding : undefined;
-}
-
 function createSupervisor(): BackendSupervisor {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'NODE_OPTIONS') env[key] = value;
   }
-  delete env[relayEnv.sqliteBinding];
   env[relayEnv.dbPath] = dbPath;
   env[relayEnv.appVersion] = app.getVersion();
-  const binding = sqliteBinding();
-  if (binding) env[relayEnv.sqliteBinding] = binding;
 
   return new BackendSupervisor({
     spawn: () =>

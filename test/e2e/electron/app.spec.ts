@@ -1,8 +1,8 @@
 // Playwright `_electron` suite for the desktop app (project 'electron', testDir test/e2e/electron).
-// It runs wherever an Electron executable exists: `npm start` once on a machine with internet fetches it
-// (and better-sqlite3's Electron build). Here, with no way to download Electron, it skips with a plain message.
+// It runs wherever an Electron executable exists: `npm start` once on a machine with internet fetches it.
+// Here, with no way to download Electron, it skips with a plain message.
 //
-// Runs against the checkout by default (node_modules/electron + dist/ + .cache/electron-sqlite), or against a
+// Runs against the checkout by default (node_modules/electron + dist/), or against a
 // packaged build when LEDGER_E2E_EXECUTABLE names its executable (build that one with
 // -c.electronFuses.enableNodeCliInspectArguments=true: Playwright needs --inspect).
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,24 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { bundleElectron, projectRoot } from '../../../build/bundle.mjs';
-import {
-  buildPlan,
-  electronVersion,
-  findElectronBinary,
-  isStale,
-  sqliteBindingPath,
-  sqliteCacheDir,
-} from '../../../build/start-lib.mjs';
+import { buildPlan, electronEnv, findElectronBinary, isStale } from '../../../build/start-lib.mjs';
 import type { LedgerApi } from '../../../shared/api/contract';
 
 const packaged = process.env.LEDGER_E2E_EXECUTABLE;
 const devBinary = findElectronBinary({ root: projectRoot });
 const executablePath = packaged ?? devBinary.path;
 const haveElectron = packaged ? fs.existsSync(packaged) : devBinary.found;
-const binding =
-  process.env.LEDGER_SQLITE_BINDING ??
-  sqliteBindingPath(sqliteCacheDir(projectRoot, { version: electronVersion(projectRoot), platform: process.platform, arch: process.arch }));
-const haveBinding = Boolean(packaged) || fs.existsSync(binding);
 
 const noElectron =
   '没有 Electron 可执行文件（此机器无法下载）：跳过 _electron 测试。在能联网的机器上运行 npm start 一次即可获得。' +
@@ -36,10 +25,6 @@ const noElectron =
 // The list reporter does not print skip reasons: say it once where the run's output shows it.
 if (!haveElectron) console.log(`[electron] ${noElectron}`);
 test.skip(!haveElectron, noElectron);
-test.skip(
-  haveElectron && !haveBinding,
-  `没有适用于 Electron 的 better-sqlite3（${binding}）：请先运行一次 npm start。 No Electron build of better-sqlite3: run npm start once.`,
-);
 
 type Ledger = Pick<LedgerApi, 'call'>;
 type PageGlobals = { ledger?: Ledger; process?: unknown; require?: unknown; open(url: string): unknown; location: { href: string } };
@@ -50,9 +35,8 @@ let page: Page;
 
 function launchEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value;
+  for (const [key, value] of Object.entries(electronEnv(process.env))) if (value !== undefined) env[key] = value;
   env.LEDGER_DATA_DIR = dataDir;
-  if (!packaged) env.LEDGER_SQLITE_BINDING = binding;
   return env;
 }
 

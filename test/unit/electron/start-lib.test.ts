@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildPlan,
@@ -11,9 +12,6 @@ import {
   findElectronBinary,
   isStale,
   missingElectronMessage,
-  prebuildInstallArgs,
-  sqliteBindingPath,
-  sqliteCacheDir,
 } from '../../../build/start-lib.mjs';
 import { projectRoot } from '../../../build/bundle.mjs';
 
@@ -57,23 +55,22 @@ describe('finding the Electron executable without downloading', () => {
 });
 
 describe('better-sqlite3 for Electron', () => {
-  const target = { version: '45.4.1', platform: 'linux', arch: 'arm64' };
-  it('has one cache folder per Electron version, platform and arch', () => {
-    const dir = sqliteCacheDir('/proj', target);
-    expect(dir).toBe(path.join('/proj', '.cache', 'electron-sqlite', '45.4.1-linux-arm64'));
-    expect(sqliteBindingPath(dir)).toBe(path.join(dir, 'build', 'Release', 'better_sqlite3.node'));
+  it('never starts Electron as plain Node, and passes no binding of its own', () => {
+    const env = electronEnv({ ELECTRON_RUN_AS_NODE: '1', PATH: '/bin', LEDGER_SQLITE_BINDING: '/old/b.node' });
+    expect(env).toEqual({ PATH: '/bin' });
   });
 
-  it('asks prebuild-install for the Electron runtime with flags it knows', () => {
-    const args = prebuildInstallArgs(target);
-    expect(args).toEqual(['--runtime', 'electron', '--target', '45.4.1', '--arch', 'arm64', '--platform', 'linux', '--verbose']);
-    const help = fs.readFileSync(path.join(projectRoot, 'node_modules', 'prebuild-install', 'help.txt'), 'utf8');
-    for (const flag of args.filter((arg) => arg.startsWith('--'))) expect(help).toContain(flag);
+  it('loads the prebuilt Node-API binding shipped inside the package, the one Electron loads too', () => {
+    const dir = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+    const binding = createRequire(import.meta.url)(path.join(dir, 'lib', 'binding.js')) as { getPrebuildPath(): string | null };
+    expect(binding.getPrebuildPath()).toBe(path.join(dir, 'prebuilds', `${process.platform}-${process.arch}.node`));
+    // Nothing compiled for one runtime shadows it (binding.js would prefer build/Release).
+    expect(fs.existsSync(path.join(dir, 'build', 'Release', 'better_sqlite3.node'))).toBe(false);
   });
 
-  it('never starts Electron as plain Node and passes the binding', () => {
-    const env = electronEnv({ ELECTRON_RUN_AS_NODE: '1', PATH: '/bin' }, '/b.node');
-    expect(env).toEqual({ PATH: '/bin', LEDGER_SQLITE_BINDING: '/b.node' });
+  it('has no per-Electron step left in npm start', () => {
+    const start = fs.readFileSync(path.join(projectRoot, 'build', 'start.mjs'), 'utf8');
+    expect(start).not.toMatch(/prebuild-install|LEDGER_SQLITE_BINDING|electron-sqlite/);
   });
 });
 
