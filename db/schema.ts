@@ -184,6 +184,8 @@ export interface SignOffsTable {
   signedAt: string | null;
   snapshotJson: string | null;
   sealJson: string | null;
+  /** What a bulletin needs beyond the sealed snapshot (shared/bulletin/source.ts); null before migration 008. */
+  detailJson: string | null;
 }
 
 export interface ImportBatchesTable {

@@ -1,5 +1,6 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { SignOffRevision } from '../../shared/domain';
+import type { SnapshotDetail } from '../../shared/bulletin/source';
 import type { PeriodSnapshot } from '../../shared/snapshot';
 import type { Database, SignOffsTable } from '../schema';
 
@@ -34,6 +35,7 @@ export async function insertRevision(db: Kysely<Database>, periodId: number, rev
       signedAt: null,
       snapshotJson: null,
       sealJson: null,
+      detailJson: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -43,4 +45,10 @@ export async function insertRevision(db: Kysely<Database>, periodId: number, rev
 /** The database's triggers refuse any change to a signed revision; this never tries. */
 export async function updateRevision(db: Kysely<Database>, id: number, changes: Updateable<SignOffsTable>): Promise<void> {
   await db.updateTable('signOffs').set(changes).where('id', '=', id).execute();
+}
+
+/** What a bulletin needs beyond the snapshot, frozen with it; null for a revision submitted before it was kept. */
+export async function revisionDetail(db: Kysely<Database>, id: number): Promise<SnapshotDetail | null> {
+  const row = await db.selectFrom('signOffs').select('detailJson').where('id', '=', id).executeTakeFirst();
+  return row?.detailJson ? (JSON.parse(row.detailJson) as SnapshotDetail) : null;
 }

@@ -13,6 +13,7 @@ import { exportPublicKey, loadOrCreateOfficeKey, parsePublicKeyFile } from '../.
 import { verifyWorkbook } from '../../export/verify';
 import { writeCsv, writeSealedWorkbook } from '../../export/workbook';
 import type { BackendContext, Handlers } from '../../context';
+import { buildDetail } from './detail';
 import { buildSnapshot, officeName } from './snapshot';
 
 const trustedKey = 'trustedOffices';
@@ -60,7 +61,7 @@ export const signOffHandlers = {
       latest = (await getRevision(trx, id))!;
       const now = ctx.now();
       const snapshot = await buildSnapshot({ ...ctx, db: trx }, period, latest, { ...nowSignOff, preparer, preparedAt: now }, columns as OptionalColumn[]);
-      await updateRevision(trx, id, { state: 'prepared', preparer, preparedAt: now, reviewer: '', reviewedAt: null, signer: '', signedAt: null, snapshotJson: JSON.stringify(snapshot) });
+      await updateRevision(trx, id, { state: 'prepared', preparer, preparedAt: now, reviewer: '', reviewedAt: null, signer: '', signedAt: null, snapshotJson: JSON.stringify(snapshot), detailJson: JSON.stringify(await buildDetail({ ...ctx, db: trx }, period)) });
       const after = (await getRevision(trx, id))!;
       await recordAudit(trx, { actor: ctx.actor, action: 'update', entity: 'signoff', entityId: id, after }, now);
       return after;

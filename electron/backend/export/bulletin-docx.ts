@@ -1,0 +1,147 @@
+/**
+ * The bulletin model (shared/bulletin) written as a .docx in 公文 format, GB/T 9704-2012: A4 portrait, margins
+ * 37/35/28/26 mm, 28 characters × 22 lines on a character grid, title 2号 小标宋, body 3号 仿宋, 一、 in 黑体, （一） in
+ * 楷体, page numbers "— 1 —" in 4号 宋体 at the outside edge. Word and WPS open it without LibreOffice.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  convertMillimetersToTwip,
+  type IParagraphOptions,
+} from 'docx';
+import type { Block, BulletinDocument, Run } from '../../../shared/bulletin/types';
+import { fontTableXml, fonts } from './bulletin-fonts';
+
+const pt = (n: number) => n * 2; // docx sizes are in half-points
+const size = { title: pt(22), body: pt(16), pageNumber: pt(14), masthead: pt(48), record: pt(14) };
+const red = 'FF0000';
+
+const margin = { top: 37, bottom: 35, left: 28, right: 26 };
+/** 版心 156 mm wide: 28 characters of 3号 need a pitch of 15.8 pt, 0.2 pt under the font's own 16 pt. */
+const textWidth = convertMillimetersToTwip(210 - margin.left - margin.right);
+const charPitchTwips = textWidth / 28;
+/** 225 mm high / 22 lines = 28.95 pt a line (579 twips), as Word's 公文 templates set it. */
+const linePitch = 579;
+const charSpace = Math.round(((charPitchTwips - 320) / 20) * 4096);
+
+const font = (name: keyof typeof fonts) => ({ ascii: fonts[name].name, hAnsi: fonts[name].name, eastAsia: fonts[name].name, cs: fonts[name].name });
+
+function runs(list: readonly Run[], extra: { font?: keyof typeof fonts; size?: number } = {}): TextRun[] {
+  return list.map((r) => new TextRun({ text: r.text, bold: r.bold ?? false, ...(extra.font ? { font: font(extra.font) } : {}), ...(extra.size ? { size: extra.size } : {}) }));
+}
+
+const body = (children: TextRun[], options: Partial<IParagraphOptions> = {}) =>
+  new Paragraph({ children, indent: { firstLineChars: 200 }, alignment: AlignmentType.JUSTIFIED, ...options });
+
+function masthead(block: Extract<Block, { kind: 'masthead' }>): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 120, line: 1200, lineRule: 'exact' },
+      children: [new TextRun({ text: block.name, color: red, size: size.masthead, font: font('title'), characterSpacing: 200 })],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: runs([{ text: block.issue }]) }),
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: red, space: 6 } },
+      spacing: { after: 480 },
+      children: [new TextRun({ text: block.issuer }), new TextRun({ text: `\t${block.date}` })],
+    }),
+  ];
+}
+
+function paragraphs(block: Block): Paragraph[] {
+  switch (block.kind) {
+    case 'masthead':
+      return masthead(block);
+    case 'title':
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 579 }, children: runs([{ text: block.text }], { font: 'title', size: size.title }) })];
+    case 'heading1':
+      return [body(runs([{ text: block.text }], { font: 'heading1' }), { keepNext: true })];
+    case 'heading2':
+      return [body(runs([{ text: block.text }], { font: 'heading2' }), { keepNext: true })];
+    case 'item':
+      return [body(runs(block.runs), { keepNext: true })];
+    case 'paragraph':
+      return [body(runs(block.runs))];
+    case 'signature':
+      return block.lines.map(
+        (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 4 * 320 }, spacing: { before: i === 0 ? 579 : 0 }, children: runs([{ text: line }]) }),
+      );
+    case 'distribution':
+      return [
+        new Paragraph({
+          spacing: { before: 1158 },
+          indent: { left: 320, right: 320, hanging: 0 },
+          border: {
+            top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
+            bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
+          },
+          children: runs([{ text: block.label + block.text }], { size: size.record }),
+        }),
+      ];
+  }
+}
+
+/** "— 1 —" one character in from the outside edge: odd pages right, even pages left. */
+function pageNumberFooter(alignment: 'right' | 'left'): Footer {
+  const edge = alignment === 'right' ? { right: 280 } : { left: 280 };
+  const run = (text: string) => new TextRun({ text, size: size.pageNumber, font: font('pageNumber') });
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: edge,
+        children: [run('— '), new TextRun({ children: [PageNumber.CURRENT], size: size.pageNumber, font: font('pageNumber') }), run(' —')],
+      }),
+    ],
+  });
+}
+
+export function bulletinDocx(document: BulletinDocument, meta: { creator: string }): Document {
+  return new Document({
+    creator: meta.creator || '民生实事台账',
+    title: document.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: font('body'), size: size.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { line: linePitch, lineRule: 'exact', before: 0, after: 0 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(margin.top),
+              bottom: convertMillimetersToTwip(margin.bottom),
+              left: convertMillimetersToTwip(margin.left),
+              right: convertMillimetersToTwip(margin.right),
+              header: convertMillimetersToTwip(15),
+              footer: convertMillimetersToTwip(23),
+            },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace },
+        },
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        children: document.blocks.flatMap(paragraphs),
+      },
+    ],
+  });
+}
+
+export async function writeBulletinDocx(document: BulletinDocument, meta: { creator: string }): Promise<Uint8Array> {
+  return Packer.toBuffer(bulletinDocx(document, meta), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+}
