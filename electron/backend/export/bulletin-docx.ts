@@ -25,21 +25,38 @@ const size = { title: pt(22), body: pt(16), pageNumber: pt(14), masthead: pt(48)
 const red = 'FF0000';
 
 const margin = { top: 37, bottom: 35, left: 28, right: 26 };
-/** 版心 156 mm wide: 28 characters of 3号 need a pitch of 15.8 pt, 0.2 pt under the font's own 16 pt. */
 const textWidth = convertMillimetersToTwip(210 - margin.left - margin.right);
-const charPitchTwips = textWidth / 28;
-/** 225 mm high / 22 lines = 28.95 pt a line (579 twips), as Word's 公文 templates set it. */
+/** 225 mm high / 22 lines = 28.95 pt a line (579 twips), as Word's 公文 templates set it, exactly. */
 const linePitch = 579;
-const charSpace = Math.round(((charPitchTwips - 320) / 20) * 4096);
+/**
+ * 版心 156 mm wide holds 28 characters of 3号 at a pitch of 15.75 pt, a quarter point under the font's own 16 pt.
+ * Word's character grid (linesAndChars with a charSpace) would say the same, but LibreOffice lays a non-zero
+ * charSpace out at about 17 characters a line; a run's character spacing reads the same in Word, WPS and LibreOffice.
+ */
+const bodySpacing = -5;
+const twoChars = 640;
+/** Every paragraph that sets its own spacing repeats the line rule: LibreOffice does not inherit it attribute by attribute. */
+const exact = { line: linePitch, lineRule: 'exact' } as const;
 
-const font = (name: keyof typeof fonts) => ({ ascii: fonts[name].name, hAnsi: fonts[name].name, eastAsia: fonts[name].name, cs: fonts[name].name });
+/** The Chinese font for Chinese text; digits and Latin letters in Times New Roman, as 公文 templates set them. */
+const font = (name: keyof typeof fonts) => ({ ascii: latin, hAnsi: latin, eastAsia: fonts[name].name, cs: latin });
+const latin = 'Times New Roman';
 
 function runs(list: readonly Run[], extra: { font?: keyof typeof fonts; size?: number } = {}): TextRun[] {
-  return list.map((r) => new TextRun({ text: r.text, bold: r.bold ?? false, ...(extra.font ? { font: font(extra.font) } : {}), ...(extra.size ? { size: extra.size } : {}) }));
+  return list.map(
+    (r) =>
+      new TextRun({
+        text: r.text,
+        bold: r.bold ?? false,
+        characterSpacing: extra.size ? 0 : bodySpacing,
+        ...(extra.font ? { font: font(extra.font) } : {}),
+        ...(extra.size ? { size: extra.size } : {}),
+      }),
+  );
 }
 
 const body = (children: TextRun[], options: Partial<IParagraphOptions> = {}) =>
-  new Paragraph({ children, indent: { firstLineChars: 200 }, alignment: AlignmentType.JUSTIFIED, ...options });
+  new Paragraph({ children, indent: { firstLine: twoChars, firstLineChars: 200 }, alignment: AlignmentType.JUSTIFIED, ...options });
 
 function masthead(block: Extract<Block, { kind: 'masthead' }>): Paragraph[] {
   return [
@@ -48,11 +65,11 @@ function masthead(block: Extract<Block, { kind: 'masthead' }>): Paragraph[] {
       spacing: { before: 240, after: 120, line: 1200, lineRule: 'exact' },
       children: [new TextRun({ text: block.name, color: red, size: size.masthead, font: font('title'), characterSpacing: 200 })],
     }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: runs([{ text: block.issue }]) }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...exact }, children: runs([{ text: block.issue }]) }),
     new Paragraph({
       tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
       border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: red, space: 6 } },
-      spacing: { after: 480 },
+      spacing: { after: 480, ...exact },
       children: [new TextRun({ text: block.issuer }), new TextRun({ text: `\t${block.date}` })],
     }),
   ];
@@ -63,7 +80,7 @@ function paragraphs(block: Block): Paragraph[] {
     case 'masthead':
       return masthead(block);
     case 'title':
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 579 }, children: runs([{ text: block.text }], { font: 'title', size: size.title }) })];
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: linePitch, ...exact }, children: runs([{ text: block.text }], { font: 'title', size: size.title }) })];
     case 'heading1':
       return [body(runs([{ text: block.text }], { font: 'heading1' }), { keepNext: true })];
     case 'heading2':
@@ -74,12 +91,12 @@ function paragraphs(block: Block): Paragraph[] {
       return [body(runs(block.runs))];
     case 'signature':
       return block.lines.map(
-        (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 4 * 320 }, spacing: { before: i === 0 ? 579 : 0 }, children: runs([{ text: line }]) }),
+        (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 2 * twoChars }, spacing: { before: i === 0 ? linePitch : 0, ...exact }, children: runs([{ text: line }]) }),
       );
     case 'distribution':
       return [
         new Paragraph({
-          spacing: { before: 1158 },
+          spacing: { before: 2 * linePitch, ...exact },
           indent: { left: 320, right: 320, hanging: 0 },
           border: {
             top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
@@ -114,7 +131,7 @@ export function bulletinDocx(document: BulletinDocument, meta: { creator: string
     styles: {
       default: {
         document: {
-          run: { font: font('body'), size: size.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          run: { font: font('body'), size: size.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: { line: linePitch, lineRule: 'exact', before: 0, after: 0 } },
         },
       },
@@ -133,7 +150,7 @@ export function bulletinDocx(document: BulletinDocument, meta: { creator: string
               footer: convertMillimetersToTwip(23),
             },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace },
+          grid: { type: DocumentGridType.LINES, linePitch },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: document.blocks.flatMap(paragraphs),
