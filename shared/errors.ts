@@ -24,6 +24,7 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'INTERNAL',
+  'NOT_SIGNED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -5,6 +5,7 @@ import { openLedgerDatabase } from '../../db/open';
 import type { BackendContext, Handler, Handlers } from './context';
 import { appHandlers } from './features/app';
 import { backupHandlers, dailyBackup } from './features/backups';
+import { bulletinHandlers } from './features/bulletin';
 import { consolidateHandlers } from './features/consolidate';
 import { directoryHandlers } from './features/directory';
 import { importHandlers } from './features/import';
@@ -38,6 +39,7 @@ const handlers: Handlers = {
   ...importHandlers,
   ...signOffHandlers,
   ...consolidateHandlers,
+  ...bulletinHandlers,
 };
 
 export interface BackendOptions {

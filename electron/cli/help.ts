@@ -22,6 +22,8 @@ export const helpText = `民生实事台账 命令行工具
                                提交、审核并签发报送期（默认最近一期），锁定为修订版
   export --out FILE.xlsx|.csv [--period ID] [--revision N]
                                导出已签发的报表（带签章的 Excel，或 CSV）；不会覆盖已有文件
+  bulletin --out FILE.docx [--period ID] [--revision N] [--template 督查通报|进展通报|进展报告] [--issue N] [--date YYYY-MM-DD]
+                               依据已签发的修订版生成通报（公文格式 Word 文档）；期号、日期等默认沿用上次；不会覆盖已有文件
   verify FILE                  核验收到的报表：0 = 一致，3 = 签发后被改动（列出改动的单元格），2 = 无法读取或没有签章
   keys export [--out FILE] | keys import FILE | keys list
                                导出本单位公钥 / 信任下级单位的公钥 / 列出已信任的单位

@@ -14,6 +14,7 @@ import { statusJson, statusText } from './status-output';
 import { batchText, previewText, readImportFile } from './import-output';
 import { chosenPeriod, verifyText, writeNewFile } from './signoff-output';
 import { helpText } from './help';
+import { parseTemplate, requireDocx } from './bulletin-options';
 import { levelNames, parseLevel } from './levels';
 
 export interface CliIo {
@@ -387,6 +388,24 @@ const commands: Record<string, Command> = {
       writeNewFile(out, Buffer.from(file.contentBase64, 'base64'));
       const result = { out: path.resolve(out), revision: file.revision, format };
       return print(io, values, result, () => `已导出修订版 ${file.revision}：${result.out}\n`);
+    });
+  },
+
+  /** 生成通报 from a signed revision: refuses an unsigned period (NOT_SIGNED) and never overwrites a file. */
+  async bulletin(args, io) {
+    const text = { type: 'string' } as const;
+    const { values } = parseOptions(args, { ...globalOptions, plan: text, period: text, revision: text, out: text, template: text, issue: text, date: text });
+    if (helpOr(values, io)) return 0;
+    const out = requireDocx(requireOption(values.out, 'out'));
+    if (fs.existsSync(out)) throw new LedgerError('CONFLICT', `文件“${out}”已存在，未覆盖。请换一个文件名。`);
+    const template = parseTemplate(values.template);
+    return withBackend(values, io, async (backend) => {
+      const periodId = await chosenPeriod(backend, values.plan, values.period);
+      const input = { periodId, revision: intOption(values.revision, 'revision'), template, issue: intOption(values.issue, 'issue'), date: values.date };
+      const file = await call(backend, 'bulletin.write', input);
+      writeNewFile(out, Buffer.from(file.contentBase64, 'base64'));
+      const result = { out: path.resolve(out), revision: file.revision, fileName: file.fileName };
+      return print(io, values, result, () => `已依据修订版 ${file.revision} 生成“${file.fileName.replace(/\.docx$/, '')}”：${result.out}\n`);
     });
   },
 

@@ -39,6 +39,7 @@ import { statusClasses } from '../status/types';
 import type { RulePreset } from '../status/presets';
 import { optionalColumns, type PeriodSnapshot } from '../snapshot';
 import type { ConsolidatedTable } from '../consolidate';
+import { bulletinTemplates, type BulletinDraft } from '../bulletin/types';
 
 z.config(z.locales.zhCN());
 
@@ -227,6 +228,18 @@ const fileContent = { fileName: name('文件名', 260), contentBase64: z.string(
 
 const empty = z.strictObject({});
 
+/** 生成通报: every choice optional; what is left out comes from the last bulletin or a sensible default. */
+export const bulletinInput = z.strictObject({
+  periodId: id,
+  revision: id.optional(),
+  template: z.enum(bulletinTemplates, '模板应为 督查通报、进展通报 或 进展报告 之一').optional(),
+  issue: z.int('期号应为整数').positive('期号应为正整数').max(9999, '期号不能超过 9999').optional(),
+  date: isoDate.optional(),
+  issuer: z.string().trim().max(100, '发文机关不能超过 100 个字').optional(),
+  requirements: z.string().trim().max(10000, '工作要求不能超过 10000 个字').optional(),
+  distribution: z.string().trim().max(2000, '本期发不能超过 2000 个字').optional(),
+});
+
 export const contract = {
   'app.info': method<AppInfo>()(empty),
   'backups.list': method<Backups>()(empty),
@@ -298,6 +311,8 @@ export const contract = {
   'presets.saveCustom': method<RulePreset>()(customPresetInput),
   'settings.get': method<Settings>()(empty),
   'settings.update': method<Settings>()(updateSettingsInput),
+  'bulletin.draft': method<BulletinDraft>()(z.strictObject({ periodId: id, revision: id.optional() })),
+  'bulletin.write': method<ExportedFile>()(bulletinInput),
 } as const;
 
 export type Contract = typeof contract;

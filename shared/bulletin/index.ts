@@ -19,7 +19,7 @@ export function buildBulletin(source: BulletinSource, options: BulletinOptions):
 export function blockText(block: BulletinDocument['blocks'][number]): string {
   switch (block.kind) {
     case 'masthead':
-      return [block.name, block.issue, `${block.issuer}　${block.date}`].join('\n');
+      return [block.name, block.issue, `${block.issuer}\u3000${block.date}`].join('\n');
     case 'item':
     case 'paragraph':
       return block.runs.map((r) => r.text).join('');

@@ -96,3 +96,10 @@ export interface BulletinDocument {
   title: string;
   blocks: Block[];
 }
+
+/** What the 生成通报 panel starts from: the signed revision's data and the remembered or default choices. */
+export interface BulletinDraft {
+  revision: number;
+  source: BulletinSource;
+  options: BulletinOptions;
+}
