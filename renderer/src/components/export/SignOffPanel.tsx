@@ -20,6 +20,7 @@ import { useQuery } from '../../api/useQuery';
 import { useNotify } from '../../state/notices';
 import { FormDialog } from '../FormDialog';
 import { SnapshotTable } from './TablePreview';
+import { BulletinPanel } from './BulletinPanel';
 
 const order = ['prepared', 'reviewed', 'signed'] as const;
 
@@ -60,6 +61,7 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
   }
 
   const state = latest?.state ?? 'draft';
+  const signedCount = revisions.data?.filter((r) => r.state === 'signed').length ?? 0;
   const stepIndex = state === 'draft' ? 0 : order.indexOf(state) + 1;
   const nameLabel = stepIndex === 0 ? t('preparer') : stepIndex === 1 ? t('reviewer') : t('signer');
 
@@ -132,6 +134,8 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
           <SnapshotTable snapshot={snapshot.data} />
         </>
       )}
+
+      {signedCount > 0 && <BulletinPanel key={signedCount} period={period} />}
 
       {revising && (
         <FormDialog
