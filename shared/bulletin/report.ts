@@ -1,6 +1,6 @@
 /** 进展情况报告 (seed 001): categories 一、二、 with 工作任务1…N, each with its own units and 进展情况. */
 import { distinct } from './groups';
-import { chineseDate, chineseNumber, level1 } from './numbering';
+import { chineseDate, level1 } from './numbering';
 import { asOfPhrase, levelChar } from './phrases';
 import type { Block, BulletinDocument, BulletinItem, BulletinOptions, BulletinProgress, BulletinSource } from './types';
 
@@ -32,7 +32,8 @@ function itemBlocks(item: BulletinItem, n: number): Block[] {
   const blocks: Block[] = [{ kind: 'heading1', text: `${level1(n)}${item.title.replace(/[。\s]+$/, '')}` }];
   const units = (list: readonly string[]) => para(`主要责任单位：${list.join('、') || '未填写'}`);
   if (!item.tasks.length) {
-    return [...blocks, para(`工作任务：${item.goal || item.title}`), units(item.leadUnits), ...progressBlocks(item.progress, item.progress.length > 1)];
+    // A category with no goal of its own is its title: the 工作任务 line would only repeat it.
+    return [...blocks, ...(item.goal ? [para(`工作任务：${item.goal}`)] : []), units(item.leadUnits), ...progressBlocks(item.progress, item.progress.length > 1)];
   }
   const { byTask, rest } = assignProgress(item);
   item.tasks.forEach((task, i) => {
@@ -50,7 +51,7 @@ export function reportBulletin(source: BulletinSource, options: BulletinOptions)
   const title = `${source.plan.year}年重点民生实事进展情况报告`;
   const taskCount = source.items.reduce((n, i) => n + Math.max(1, i.tasks.length), 0);
   const behind = source.items.filter((i) => i.status === 'lagging' || i.status === 'overdue').length;
-  const overall = behind ? `其中${chineseNumber(behind)}项进展缓慢，需加快推进` : '总体进展顺利';
+  const overall = behind ? `其中${behind}项进展缓慢，需加快推进` : '总体进展顺利';
   const blocks: Block[] = [
     { kind: 'title', text: title },
     para(`${source.plan.year}年${c}重点民生实事共涉及${source.items.length}大类${taskCount}项具体任务，${asOfPhrase(source.period.asOf)}，${overall}。现将最新进展情况报告如下：`),

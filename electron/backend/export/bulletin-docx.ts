@@ -26,7 +26,11 @@ const red = 'FF0000';
 
 const margin = { top: 37, bottom: 35, left: 28, right: 26 };
 const textWidth = convertMillimetersToTwip(210 - margin.left - margin.right);
-/** 225 mm high / 22 lines = 28.95 pt a line (579 twips), as Word's 公文 templates set it, exactly. */
+/**
+ * 225 mm high / 22 lines = 28.95 pt a line (579 twips), as Word's 公文 templates set it: every paragraph's line is exactly
+ * that. The section records the pitch without snapping to it, because LibreOffice's line grid gives any line taller than
+ * the pitch (the 2号 title) two grid lines, where Word and WPS keep the exact spacing.
+ */
 const linePitch = 579;
 /**
  * 版心 156 mm wide holds 28 characters of 3号 at a pitch of 15.75 pt, a quarter point under the font's own 16 pt.
@@ -49,6 +53,8 @@ function runs(list: readonly Run[], extra: { font?: keyof typeof fonts; size?: n
         text: r.text,
         bold: r.bold ?? false,
         characterSpacing: extra.size ? 0 : bodySpacing,
+        // Larger type would take two lines of the grid in LibreOffice: it keeps its own exact line instead.
+        ...(extra.size ? { snapToGrid: false } : {}),
         ...(extra.font ? { font: font(extra.font) } : {}),
         ...(extra.size ? { size: extra.size } : {}),
       }),
@@ -150,7 +156,7 @@ export function bulletinDocx(document: BulletinDocument, meta: { creator: string
               footer: convertMillimetersToTwip(23),
             },
           },
-          grid: { type: DocumentGridType.LINES, linePitch },
+          grid: { type: DocumentGridType.DEFAULT, linePitch },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: document.blocks.flatMap(paragraphs),
