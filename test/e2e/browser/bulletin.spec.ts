@@ -29,7 +29,6 @@ test.describe('生成通报 in 导出与签发', () => {
     await preview.scrollIntoViewIfNeeded();
     fs.mkdirSync(path.join(repo, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(repo, 'test-results', 'bulletin-page.png'), fullPage: false });
-    await preview.screenshot({ path: path.join(repo, 'test-results', 'bulletin-preview.png') });
 
     const downloading = page.waitForEvent('download');
     await panel.getByRole('button', { name: '生成并保存 Word 文档' }).click();
