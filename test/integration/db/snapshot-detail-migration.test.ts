@@ -3,7 +3,7 @@ import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ledgerApplicationId } from '../../../db/open';
 import { migrations } from '../../../db/migrations';
-import { snapshotDetail } from '../../../db/migrations/008-snapshot-detail';
+import { snapshotDetail } from '../../../db/migrations/005-snapshot-detail';
 import { snapshotFormat, type PeriodSnapshot } from '../../../shared/snapshot';
 import { testBackend } from '../../helpers/backend';
 import { tempDir } from '../../helpers/temp';
