@@ -2,6 +2,7 @@
  * Text files (CSV, HTML saved as .xls): a BOM decides the encoding; else strict UTF-8; else GB18030
  * (a superset of GBK and GB2312, which Excel and WPS write on Chinese Windows). SheetJS does not detect GBK.
  */
+import { isUtf8 } from 'node:buffer';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -13,6 +14,24 @@ export interface DecodedText {
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+/** How a text file is encoded and how long its BOM is, without decoding it (strict UTF-8 is validated in place). */
+export function sniffEncoding(bytes: Uint8Array): { encoding: TextEncodingName; bomLength: number } {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bomLength: 3 };
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2 };
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 };
+  if (startsWith(bytes, [0x84, 0x31, 0x95, 0x33])) return { encoding: 'gb18030', bomLength: 4 };
+  return { encoding: isUtf8(bytes) ? 'utf-8' : 'gb18030', bomLength: 0 };
+}
+
+/**
+ * The first `maxBytes` of a text file, decoded: enough to tell CSV from HTML and text from binary without
+ * holding the whole file as a string in the backend (the worker decodes it all). A character cut in half at
+ * the end becomes one replacement character, which no test here minds.
+ */
+export function decodeHead(bytes: Uint8Array, sniffed: { encoding: TextEncodingName; bomLength: number }, maxBytes: number): string {
+  return new TextDecoder(sniffed.encoding).decode(bytes.subarray(sniffed.bomLength, sniffed.bomLength + maxBytes));
 }
 
 export function decodeText(bytes: Uint8Array): DecodedText {

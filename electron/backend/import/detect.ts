@@ -5,21 +5,28 @@
  */
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { cfbEntryNames, isCfb } from './cfb';
-import { decodeText, looksBinary } from './decode';
+import { decodeHead, looksBinary, sniffEncoding, type TextEncodingName } from './decode';
 import { importErrors } from './errors';
 import { formatBytes, type ImportLimits } from './limits';
 import { entryKey, localHeaderSizes, readZipDirectory, type ZipEntry } from './zip';
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods' | 'csv' | 'html' | 'et' | 'xlsb';
 
-/** What the parser is given: the bytes of a binary workbook, or the decoded text of a text one. */
-export type ParseInput = { format: WorkbookFormat; kind: 'binary' } | { format: WorkbookFormat; kind: 'text'; text: string };
+/**
+ * What the parser is given: always the file's bytes; for a text file also how to decode them (the worker
+ * decodes, so the backend never holds the whole text).
+ */
+export type ParseInput =
+  | { format: WorkbookFormat; kind: 'binary' }
+  | { format: WorkbookFormat; kind: 'text'; encoding: TextEncodingName; bomLength: number };
 
 /** Largest ratio of inflated to compressed size deflate can produce is about 1032:1; beyond it the sizes lie. */
 const impossibleRatio = 1100;
 /** An entry this large and this compressed is a bomb, not a table (real sheet XML stays far below). */
 const bombRatio = 400;
 const bombMinBytes = 16 * 1024 * 1024;
+/** The parts of an xlsx/xlsb that are sheets: counted before parsing (ImportLimits.maxSheets says why). */
+const sheetPart = /^xl\/(?:worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+\.(?:xml|bin)$/;
 
 const magic: { bytes: number[]; what: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: ' PNG 图片' },
@@ -63,19 +70,29 @@ export async function detectFormat(bytes: Uint8Array, fileName: string, limits: 
   if (known) throw importErrors.notSpreadsheet(fileName, known.what);
   if (startsWith(bytes, [0x50, 0x4b])) throw importErrors.corrupt(fileName, '压缩包的文件头已损坏');
 
-  const decoded = decodeText(bytes);
-  if (looksBinary(decoded.text)) throw importErrors.notSpreadsheet(fileName, '其他二进制文件');
-  const text = decoded.text;
-  const head = text.slice(0, 4096).trimStart();
-  if (head.startsWith('<')) {
-    const lower = text.slice(0, 65_536).toLowerCase();
-    if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet') && lower.includes('<workbook')) return { format: 'xls', kind: 'text', text };
-    if (lower.includes('office:document') && lower.includes('office:spreadsheet')) return { format: 'ods', kind: 'text', text };
-    if (/<table[\s>]/i.test(text)) return { format: 'html', kind: 'text', text };
+  return detectText(bytes, fileName);
+}
+
+/** Bytes read as text decoded for sniffing, at most this much of them: the worker decodes the whole file. */
+const sniffBytes = 1024 * 1024;
+
+function detectText(bytes: Uint8Array, fileName: string): ParseInput {
+  const encoding = sniffEncoding(bytes);
+  const head = decodeHead(bytes, encoding, sniffBytes);
+  const whole = bytes.byteLength - encoding.bomLength <= sniffBytes;
+  if (looksBinary(head)) throw importErrors.notSpreadsheet(fileName, '其他二进制文件');
+  const text = (format: WorkbookFormat): ParseInput => ({ format, kind: 'text', ...encoding });
+  if (head.slice(0, 4096).trimStart().startsWith('<')) {
+    const lower = head.slice(0, 65_536).toLowerCase();
+    if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet') && lower.includes('<workbook')) return text('xls');
+    if (lower.includes('office:document') && lower.includes('office:spreadsheet')) return text('ods');
+    const table = /<table[\s>]/i;
+    // Past the sniffed head only for a page whose table starts late: rare enough to decode it whole once.
+    if (table.test(head) || (!whole && table.test(decodeHead(bytes, encoding, bytes.byteLength)))) return text('html');
     throw importErrors.notSpreadsheet(fileName, '不含表格的网页或 XML 文件');
   }
-  if (text.trim() === '') throw importErrors.emptySheets(fileName);
-  return { format: 'csv', kind: 'text', text };
+  if (whole && head.trim() === '') throw importErrors.emptySheets(fileName);
+  return text('csv');
 }
 
 function inspectCfb(bytes: Uint8Array, fileName: string): WorkbookFormat {
@@ -105,6 +122,8 @@ async function inspectZip(bytes: Uint8Array, fileName: string, limits: ImportLim
     throw importErrors.notSpreadsheet(fileName, what);
   }
   if (dir.entries.some((e) => (e.flags & 0x41) !== 0)) throw importErrors.encrypted(fileName);
+  const sheetParts = [...keys.keys()].filter((k) => sheetPart.test(k)).length;
+  if (sheetParts > limits.maxSheets) throw importErrors.tooManySheets(fileName, sheetParts, limits.maxSheets);
   if (format === 'ods') {
     const manifest = keys.get('meta-inf/manifest.xml');
     if (manifest && readSmallEntry(bytes, manifest)?.includes('encryption-data')) throw importErrors.encrypted(fileName);

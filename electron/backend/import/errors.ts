@@ -23,6 +23,11 @@ export const importErrors = {
   tooLarge: (file: string, what: string) => new LedgerError('IMPORT_TOO_LARGE', `“${file}”${what}，超过了导入上限，未读取。请拆分成较小的表格后再导入。`),
   fileTooLarge: (file: string, size: number, limit: number) =>
     importErrors.tooLarge(file, `有 ${formatBytes(size)}，大于 ${formatBytes(limit)}`),
+  tooManySheets: (file: string, count: number, limit: number) =>
+    new LedgerError(
+      'IMPORT_TOO_LARGE',
+      `“${file}”有 ${count.toLocaleString('en-US')} 个工作表，多于导入上限 ${limit} 个，未读取。请把要导入的工作表复制到一个新的工作簿，另存后再导入。`,
+    ),
   timeout: (file: string, ms: number) =>
     new LedgerError(
       'IMPORT_TIMEOUT',

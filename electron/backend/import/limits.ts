@@ -8,7 +8,12 @@ export interface ImportLimits {
   maxRows: number;
   /** Used columns of the chosen sheet. */
   maxColumns: number;
-  /** Wall time of the parse (the worker is terminated past it). */
+  /**
+   * Sheets of the workbook. SheetJS's time grows with the square of an xlsx's sheet count (1,000 sheets ≈ 1 s,
+   * 10,000 ≈ a minute even when only one is parsed), so more than this is refused before parsing.
+   */
+  maxSheets: number;
+  /** Wall time of the whole read: the one parse and the choice of sheet (the worker is terminated past it). */
   timeoutMs: number;
   /** Heap of the parsing worker (V8 old generation), in MB. */
   maxMemoryMb: number;
@@ -19,6 +24,7 @@ export const defaultImportLimits: ImportLimits = Object.freeze({
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxRows: 200_000,
   maxColumns: 200,
+  maxSheets: 255,
   timeoutMs: 60_000,
   maxMemoryMb: 1024,
 });

@@ -29,11 +29,21 @@ export interface SheetInfo {
   columns: number;
 }
 
+export interface SheetGrid {
+  sheet: string;
+  grid: Grid;
+}
+
 export interface ReadWorkbook {
   format: WorkbookFormat;
   sheets: SheetInfo[];
   sheet: string;
   grid: Grid;
+  /**
+   * When no sheet was named: the next visible sheets with content after `sheet`, in order (a few, of bounded
+   * size), from the same parse, so that a caller passing over an instructions sheet need not read again.
+   */
+  fallbacks: SheetGrid[];
 }
 
 export async function readWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<ReadWorkbook> {
@@ -63,14 +73,17 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadWorkbo
   const result = await runParseWorker(
     {
       format: input.format,
-      ...(input.kind === 'text' ? { text: input.text } : { bytes }),
+      bytes,
+      ...(input.kind === 'text' ? { text: { encoding: input.encoding, bomLength: input.bomLength } } : {}),
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     },
     limits,
     fileName,
   );
   if (!result.ok) throw refusal(result, fileName, options.sheet, limits);
-  return { format: input.format, sheets: result.sheets, sheet: result.sheet, grid: { cells: result.cells, merges: result.merges } };
+  const [first, ...rest] = result.grids.map((g): SheetGrid => ({ sheet: g.sheet, grid: { cells: g.cells, merges: g.merges } }));
+  if (!first) throw importErrors.emptySheets(fileName);
+  return { format: input.format, sheets: result.sheets, sheet: first.sheet, grid: first.grid, fallbacks: rest };
 }
 
 function refusal(result: Extract<WorkerResult, { ok: false }>, fileName: string, sheet: string | undefined, limits: ImportLimits): LedgerError {
@@ -85,6 +98,10 @@ function refusal(result: Extract<WorkerResult, { ok: false }>, fileName: string,
       return importErrors.tooLarge(fileName, `${sheet ? `的工作表“${sheet}”` : ''}超过 ${limits.maxRows.toLocaleString('en-US')} 行`);
     case 'columns':
       return importErrors.tooLarge(fileName, `有 ${result.detail} 列，超过 ${limits.maxColumns} 列`);
+    case 'sheets':
+      return importErrors.tooManySheets(fileName, Number(result.detail), limits.maxSheets);
+    case 'cell':
+      return importErrors.tooLarge(fileName, `${result.detail ? `第 ${result.detail} 行` : ''}有一个单元格超过 32,767 个字符（电子表格单元格的上限）`);
     case 'memory':
       return importErrors.tooLarge(fileName, '读取时所需内存过多（文件过大或结构异常）');
     case 'internal':

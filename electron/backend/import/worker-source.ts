@@ -3,8 +3,10 @@
  *
  * A string rather than a module file so that the same code runs unchanged under Vitest and tsx (TypeScript
  * sources, an ESM package) and inside the esbuild bundle (one CommonJS file, where no separate worker file
- * exists). It loads SheetJS by the absolute path the parent resolved, parses, and posts back plain data only:
- * the chosen sheet's grid and merges, and the list of sheets. Nothing it does can reach the parent's heap.
+ * exists). It loads SheetJS by the absolute path the parent resolved, decodes text files, parses ONCE, and posts
+ * back plain data only: the list of sheets, and the grid and merges of the chosen sheet (or, when none was named,
+ * of the first few sheets with content, for the backend to choose from). Nothing it does can reach the parent's
+ * heap.
  */
 export const workerSource = String.raw`
 'use strict';
@@ -54,16 +56,51 @@ function hasContent(ws) {
   return false;
 }
 
-function main() {
-  const job = workerData;
-  let X;
-  try {
-    X = require(job.sheetJsPath);
-  } catch (error) {
-    fail('internal', 'SheetJS 无法加载：' + messageOf(error));
-    return;
+/** Text files arrive as bytes and are decoded here, so that the backend's own heap never holds their text. */
+function decodeText(job) {
+  const bytes = new Uint8Array(job.buffer, job.textOffset || 0);
+  job.buffer = null;
+  return new TextDecoder(job.encoding || 'utf-8').decode(bytes);
+}
+
+/**
+ * Before SheetJS sees a CSV: no field longer than a spreadsheet cell may be (Excel's 32,767 characters) and
+ * no more rows than the limit. SheetJS copies a field several times over while parsing it, so one 90 MB
+ * field would cost gigabytes; this scan costs one pass and no allocation.
+ */
+function checkCsv(text, job) {
+  const maxField = job.maxCellChars;
+  let quoted = false;
+  let field = 0;
+  let rows = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && (c === 44 || c === 9 || c === 59 || c === 124)) { field = 0; continue; }
+    else if (!quoted && c === 10) {
+      field = 0;
+      if (++rows > job.maxRows + 1) return { kind: 'rows', detail: '' };
+      continue;
+    }
+    if (++field > maxField) return { kind: 'cell', detail: String(rows) };
   }
-  const options = {
+  return null;
+}
+
+/** HTML: no run of text between tags longer than a cell could hold (entities only make the text longer). */
+function checkHtml(text, job) {
+  const maxRun = job.maxCellChars * 8;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 || c === 62) run = 0;
+    else if (++run > maxRun) return { kind: 'cell', detail: '' };
+  }
+  return null;
+}
+
+function parseOptions(job) {
+  return {
     dense: true,
     cellDates: true,
     cellFormula: false,
@@ -79,30 +116,34 @@ function main() {
     sheetRows: job.maxRows + 1,
     WTF: false,
   };
+}
+
+/** The one parse of the import: the workbook, or { fail } with the reason. */
+function parseBook(X, job) {
+  const options = parseOptions(job);
   let input;
-  if (typeof job.text === 'string') {
+  if (job.text) {
+    input = decodeText(job);
+    const tooBig = job.format === 'csv' ? checkCsv(input, job) : job.format === 'html' ? checkHtml(input, job) : null;
+    if (tooBig) return { fail: tooBig };
     options.type = 'string';
     if (job.format === 'csv' || job.format === 'html') options.raw = true;
-    input = job.text;
   } else {
     options.type = 'buffer';
     input = Buffer.from(job.buffer);
+    job.buffer = null;
   }
-  let wb;
   try {
-    wb = X.read(input, options);
+    return { wb: X.read(input, options) };
   } catch (error) {
     const message = messageOf(error);
-    fail(/password|encrypt/i.test(message) ? 'encrypted' : 'corrupt', message);
-    return;
+    return { fail: { kind: /password|encrypt/i.test(message) ? 'encrypted' : 'corrupt', detail: message } };
   }
-  input = null;
-  if (!wb || !Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) {
-    fail('empty', '');
-    return;
-  }
+}
+
+function sheetList(X, wb) {
   const meta = (wb.Workbook && wb.Workbook.Sheets) || [];
-  const sheets = wb.SheetNames.map((name, i) => {
+  return wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name];
     const ref = ws && (ws['!fullref'] || ws['!ref']);
     let rows = 0;
@@ -117,25 +158,11 @@ function main() {
     const hidden = Boolean(meta[i] && meta[i].Hidden);
     return { name: String(name), hidden, rows, columns };
   });
+}
 
-  let index = -1;
-  if (typeof job.sheet === 'string') {
-    index = wb.SheetNames.indexOf(job.sheet);
-    if (index < 0) {
-      parentPort.postMessage({ ok: false, kind: 'nosheet', detail: '', sheets });
-      return;
-    }
-  } else {
-    index = sheets.findIndex((s, i) => !s.hidden && hasContent(wb.Sheets[wb.SheetNames[i]]));
-    if (index < 0) {
-      parentPort.postMessage({ ok: false, kind: 'empty', detail: '', sheets });
-      return;
-    }
-  }
-  const name = wb.SheetNames[index];
-  const ws = wb.Sheets[name] || {};
-  const data = Array.isArray(ws['!data']) ? ws['!data'] : [];
-
+/** A sheet as plain rows of values, cut to its used extent; or { fail } past the row or column limit. */
+function gridOf(ws, info, job) {
+  const data = ws && Array.isArray(ws['!data']) ? ws['!data'] : [];
   // Used extent: the last row and column holding a value (formatting alone does not count).
   let lastRow = -1;
   let lastCol = -1;
@@ -152,14 +179,8 @@ function main() {
       }
     }
   }
-  if (lastRow + 1 > job.maxRows) {
-    fail('rows', sheets[index].rows);
-    return;
-  }
-  if (lastCol + 1 > job.maxColumns) {
-    fail('columns', lastCol + 1);
-    return;
-  }
+  if (lastRow + 1 > job.maxRows) return { fail: { kind: 'rows', detail: String(info.rows) } };
+  if (lastCol + 1 > job.maxColumns) return { fail: { kind: 'columns', detail: String(lastCol + 1) } };
   const cells = [];
   for (let r = 0; r <= lastRow; r++) {
     const row = data[r];
@@ -168,12 +189,66 @@ function main() {
     cells.push(out);
   }
   const merges = [];
-  for (const m of Array.isArray(ws['!merges']) ? ws['!merges'] : []) {
+  for (const m of Array.isArray(ws && ws['!merges']) ? ws['!merges'] : []) {
     if (!m || !m.s || !m.e) continue;
     if (m.s.r > lastRow || m.s.c > lastCol) continue;
     merges.push({ s: { r: m.s.r, c: m.s.c }, e: { r: Math.min(m.e.r, lastRow), c: Math.min(m.e.c, lastCol) } });
   }
-  parentPort.postMessage({ ok: true, sheets, sheet: String(name), cells, merges });
+  return { grid: { sheet: info.name, cells, merges, size: (lastRow + 1) * (lastCol + 1) } };
+}
+
+/**
+ * The sheets handed back from the one parse: the named sheet; or else the first visible sheet with content,
+ * followed by the next few (at most maxSheetsExamined in all, and a bounded number of cells) so that the
+ * backend can pass over an instructions sheet to the table without parsing the workbook again.
+ */
+function chooseGrids(wb, sheets, job) {
+  if (typeof job.sheet === 'string') {
+    const index = wb.SheetNames.indexOf(job.sheet);
+    if (index < 0) return { fail: { kind: 'nosheet', detail: '' } };
+    const one = gridOf(wb.Sheets[wb.SheetNames[index]], sheets[index], job);
+    return one.fail ? one : { grids: [one.grid] };
+  }
+  const grids = [];
+  let cells = 0;
+  for (let i = 0; i < sheets.length && grids.length < job.maxSheetsExamined; i++) {
+    const ws = wb.Sheets[wb.SheetNames[i]];
+    if (sheets[i].hidden || !hasContent(ws)) continue;
+    const one = gridOf(ws, sheets[i], job);
+    if (one.fail) {
+      // The first sheet read is the one the user gets: its limits are theirs to hear about.
+      if (grids.length === 0) return one;
+      continue;
+    }
+    if (grids.length > 0 && cells + one.grid.size > job.maxFallbackCells) break;
+    cells += one.grid.size;
+    grids.push(one.grid);
+  }
+  return grids.length === 0 ? { fail: { kind: 'empty', detail: '' } } : { grids };
+}
+
+function main() {
+  const job = workerData;
+  let X;
+  try {
+    X = require(job.sheetJsPath);
+  } catch (error) {
+    fail('internal', 'SheetJS 无法加载：' + messageOf(error));
+    return;
+  }
+  const parsed = parseBook(X, job);
+  if (parsed.fail) return fail(parsed.fail.kind, parsed.fail.detail);
+  const wb = parsed.wb;
+  if (!wb || !Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) return fail('empty', '');
+  if (wb.SheetNames.length > job.maxSheets) return fail('sheets', wb.SheetNames.length);
+  const sheets = sheetList(X, wb);
+  const chosen = chooseGrids(wb, sheets, job);
+  if (chosen.fail) {
+    parentPort.postMessage({ ok: false, kind: chosen.fail.kind, detail: chosen.fail.detail, sheets });
+    return;
+  }
+  const grids = chosen.grids.map((g) => ({ sheet: String(g.sheet), cells: g.cells, merges: g.merges }));
+  parentPort.postMessage({ ok: true, sheets, grids });
 }
 
 try {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Cell, MergeRange } from '../../../shared/import/grid';
+import type { TextEncodingName } from './decode';
 import type { WorkbookFormat } from './detect';
 import type { ImportLimits } from './limits';
 import { workerSource } from './worker-source';
@@ -20,17 +21,35 @@ export interface WorkerSheetInfo {
   columns: number;
 }
 
+/** One sheet as read: its values and merged ranges. */
+export interface WorkerGrid {
+  sheet: string;
+  cells: Cell[][];
+  merges: MergeRange[];
+}
+
+export type WorkerRefusal = 'encrypted' | 'corrupt' | 'empty' | 'nosheet' | 'rows' | 'columns' | 'sheets' | 'cell' | 'memory' | 'internal';
+
 export type WorkerResult =
-  | { ok: true; sheets: WorkerSheetInfo[]; sheet: string; cells: Cell[][]; merges: MergeRange[] }
-  | { ok: false; kind: 'encrypted' | 'corrupt' | 'empty' | 'nosheet' | 'rows' | 'columns' | 'memory' | 'internal'; detail: string; sheets?: WorkerSheetInfo[] };
+  /** `grids[0]` is the sheet named, or the first visible one with content followed by the next few. */
+  | { ok: true; sheets: WorkerSheetInfo[]; grids: WorkerGrid[] }
+  | { ok: false; kind: WorkerRefusal; detail: string; sheets?: WorkerSheetInfo[] };
 
 export interface ParseJob {
   format: WorkbookFormat;
-  /** The workbook's bytes (transferred to the worker) or the decoded text of a CSV/HTML file. */
-  bytes?: Uint8Array;
-  text?: string;
+  /** The file's bytes (copied and transferred to the worker). */
+  bytes: Uint8Array;
+  /** For a text file (CSV, HTML, XML): how the worker is to decode the bytes. */
+  text?: { encoding: TextEncodingName; bomLength: number };
   sheet?: string;
 }
+
+/** Sheets with content handed back besides the first, when no sheet was named: an instructions sheet or two. */
+const maxSheetsExamined = 20;
+/** Cells of those other sheets together: they are read only to find a table, and must not cost the heap. */
+const maxFallbackCells = 2_000_000;
+/** A spreadsheet cell holds at most this many characters (Excel's limit); a text file's longer field is refused. */
+const maxCellChars = 32_767;
 
 let resolvedSheetJs: string | null = null;
 
@@ -58,19 +77,22 @@ export function sheetJsPath(): string {
 
 export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: string): Promise<WorkerResult> {
   // Copy into a buffer of our own and transfer it: the caller's array stays intact, and no second copy is made.
-  let buffer: ArrayBuffer | undefined;
-  if (job.bytes) {
-    buffer = new ArrayBuffer(job.bytes.byteLength);
-    new Uint8Array(buffer).set(job.bytes);
-  }
+  const buffer = new ArrayBuffer(job.bytes.byteLength);
+  new Uint8Array(buffer).set(job.bytes);
   const workerData = {
     sheetJsPath: sheetJsPath(),
     format: job.format,
     buffer,
-    text: job.text,
+    text: job.text !== undefined,
+    encoding: job.text?.encoding,
+    textOffset: job.text?.bomLength ?? 0,
     sheet: job.sheet,
     maxRows: Math.floor(limits.maxRows),
     maxColumns: Math.floor(limits.maxColumns),
+    maxSheets: Math.floor(limits.maxSheets),
+    maxSheetsExamined,
+    maxFallbackCells,
+    maxCellChars,
   };
   return new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
@@ -79,7 +101,7 @@ export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: st
       worker = new Worker(workerSource, {
         eval: true,
         workerData,
-        transferList: buffer ? [buffer] : [],
+        transferList: [buffer],
         // Loaders of the parent (tsx, Vitest) are of no use to plain JavaScript and slow every start.
         execArgv: [],
         stdout: true,

@@ -14,7 +14,8 @@ const notATable = new Set(['IMPORT_NO_HEADER', 'IMPORT_EMPTY']);
 
 /**
  * The chosen sheet, or by default the first visible sheet holding a table: a workbook may open with an
- * instructions sheet, and the data be on the second.
+ * instructions sheet, and the data be on the second. The other sheets come from the same parse (its
+ * `fallbacks`): the workbook is read once, however many sheets it has.
  */
 async function sheetWithTable(ctx: BackendContext, input: ParsedInput<'import.preview'>) {
   const options = input.headerRow ? { headerRow: input.headerRow } : {};
@@ -33,11 +34,10 @@ async function sheetWithTable(ctx: BackendContext, input: ParsedInput<'import.pr
     if (!(error instanceof LedgerError && notATable.has(error.code))) throw error;
     firstError = error;
   }
-  for (const sheet of first.sheets) {
-    if (sheet.hidden || sheet.name === first.sheet || sheet.rows === 0) continue;
+  for (const other of first.fallbacks) {
     try {
-      const other = understood(await ctx.staging.read(input.stagingId, sheet.name));
-      if (other.table.rows.length > 0) return other;
+      const found = understood({ ...first, sheet: other.sheet, grid: other.grid });
+      if (found.table.rows.length > 0) return found;
     } catch (error) {
       if (!(error instanceof LedgerError && notATable.has(error.code))) throw error;
     }
