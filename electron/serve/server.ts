@@ -60,7 +60,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!isAllowedOrigin(req.headers.origin, port)) throw new LedgerError('FORBIDDEN', '拒绝访问：请求来自其他网页。');
 
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodePath(url.pathname.slice(5)));
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new LedgerError('FORBIDDEN', '不支持的请求方式。');
     return serveStatic(res, url.pathname);
   }
@@ -76,7 +76,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const body = await readBody(req, method === 'import.stage' ? maxStageBodyBytes : maxBodyBytes);
     let input: unknown;
     try {
-      input = body.length ? JSON.parse(body) : {};
+      input = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
       throw new LedgerError('INVALID_INPUT', '请求内容不是有效的 JSON。');
     }
@@ -85,7 +85,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : decodePath(pathname).replace(/^\/+/, '');
     let file = path.resolve(staticRoot, relative);
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) throw new LedgerError('FORBIDDEN', '拒绝访问该路径。');
     // Client-side routes fall back to the app shell.
@@ -124,20 +124,61 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/** A path segment with a malformed %-escape is the client's mistake (400), not ours (500 and a stack trace). */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new LedgerError('INVALID_INPUT', '请求地址的编码不正确。');
+  }
+}
+
+/** A body past its limit: answered 413 with the JSON error, once the client has finished sending. */
+class BodyTooLarge extends LedgerError {
+  readonly status = 413;
+  constructor(limit: number) {
+    super('INVALID_INPUT', `请求内容过大（上限 ${Math.round(limit / 1024 / 1024)} MB），未处理。`);
+  }
+}
+
+/**
+ * The body, at most `limit` bytes, into one buffer (sized from Content-Length when given, so a large upload
+ * is not held twice as chunks and their concatenation). Past the limit the rest is read and discarded, up to
+ * `drainFactor` times the limit, before answering: closing a socket with data unread resets the connection,
+ * and the client would never see the 413. Beyond that it is cut off.
+ */
+const drainFactor = 4;
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    let buffer: Buffer | null = Number.isSafeInteger(declared) && declared >= 0 && declared <= limit ? Buffer.allocUnsafe(declared) : null;
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = Number.isSafeInteger(declared) && declared > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new LedgerError('INVALID_INPUT', '请求内容过大。'));
-        req.destroy();
+      if (size > limit) over = true;
+      if (over) {
+        buffer = null;
+        chunks.length = 0;
+        if (size > limit * drainFactor) {
+          reject(new BodyTooLarge(limit));
+          req.destroy();
+        }
         return;
       }
-      chunks.push(chunk);
+      if (buffer && size <= buffer.length) chunk.copy(buffer, size - chunk.length);
+      else {
+        if (buffer) chunks.push(buffer.subarray(0, size - chunk.length));
+        buffer = null;
+        chunks.push(chunk);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (over) reject(new BodyTooLarge(limit));
+      else if (buffer) resolve(buffer.subarray(0, size));
+      else resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
@@ -151,5 +192,6 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 function sendError(res: http.ServerResponse, error: unknown): void {
   const payload = toErrorPayload(error);
   if (payload.code === 'INTERNAL') console.error(error);
-  sendJson(res, statusOf[payload.code] ?? 500, { ok: false, error: payload });
+  const status = error instanceof BodyTooLarge ? error.status : (statusOf[payload.code] ?? 500);
+  sendJson(res, status, { ok: false, error: payload });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBridge, tokenHeader, type Bridge } from '../../../electron/serve/server';
 import { testBackend, type TestBackend } from '../../helpers/backend';
 import { tempDir } from '../../helpers/temp';
@@ -124,5 +124,31 @@ describe('loopback bridge', () => {
       const reply = await request(attempt);
       expect(reply.body).not.toContain('secret');
     }
+  });
+
+  it('answers a malformed %-escape in the path with 400 and the JSON error, logging no stack trace', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (const bad of ['/api/plans.list%E0%A4%A', '/api/%zz', '/assets/%E0%A4%A.js', '/%C0']) {
+        const reply = bad.startsWith('/api/') ? await request(bad, { method: 'POST', headers: { 'Content-Type': 'application/json', [tokenHeader]: bridge.token }, body: '{}' }) : await request(bad);
+        expect(reply.status, bad).toBe(400);
+        expect(JSON.parse(reply.body).error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/编码不正确/) });
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('answers a body over the limit with 413 and the JSON error, declared or chunked, and keeps serving', async () => {
+    const big = JSON.stringify({ note: 'x'.repeat(1536 * 1024) });
+    const headers = { 'Content-Type': 'application/json', [tokenHeader]: bridge.token };
+    const declared = await request('/api/plans.list', { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(big)) }, body: big });
+    const chunked = await request('/api/plans.list', { method: 'POST', headers: { ...headers, 'Transfer-Encoding': 'chunked' }, body: big });
+    for (const reply of [declared, chunked]) {
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/请求内容过大/) } });
+    }
+    expect((await api('plans.list', {})).status).toBe(200);
   });
 });
