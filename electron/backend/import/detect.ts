@@ -70,18 +70,22 @@ export async function detectFormat(bytes: Uint8Array, fileName: string, limits: 
   if (known) throw importErrors.notSpreadsheet(fileName, known.what);
   if (startsWith(bytes, [0x50, 0x4b])) throw importErrors.corrupt(fileName, '压缩包的文件头已损坏');
 
-  return detectText(bytes, fileName);
+  return detectText(bytes, fileName, limits);
 }
 
 /** Bytes read as text decoded for sniffing, at most this much of them: the worker decodes the whole file. */
 const sniffBytes = 1024 * 1024;
 
-function detectText(bytes: Uint8Array, fileName: string): ParseInput {
+function detectText(bytes: Uint8Array, fileName: string, limits: ImportLimits): ParseInput {
   const encoding = sniffEncoding(bytes);
   const head = decodeHead(bytes, encoding, sniffBytes);
   const whole = bytes.byteLength - encoding.bomLength <= sniffBytes;
   if (looksBinary(head)) throw importErrors.notSpreadsheet(fileName, '其他二进制文件');
-  const text = (format: WorkbookFormat): ParseInput => ({ format, kind: 'text', ...encoding });
+  const text = (format: WorkbookFormat): ParseInput => {
+    const limit = format === 'csv' ? limits.maxTextBytes : Math.floor(limits.maxTextBytes / 2);
+    if (bytes.byteLength > limit) throw importErrors.tooLarge(fileName, `是 ${formatBytes(bytes.byteLength)} 的文本表格，大于 ${formatBytes(limit)}`);
+    return { format, kind: 'text', ...encoding };
+  };
   if (head.slice(0, 4096).trimStart().startsWith('<')) {
     const lower = head.slice(0, 65_536).toLowerCase();
     if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet') && lower.includes('<workbook')) return text('xls');

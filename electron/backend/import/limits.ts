@@ -2,6 +2,12 @@
 export interface ImportLimits {
   /** Size of the file as received. */
   maxFileBytes: number;
+  /**
+   * Size of a text file (CSV; HTML and XML at half of it, their parser needing about twice the memory per
+   * byte). SheetJS holds a text file's cells at several times its size, so the whole-file limit alone would
+   * let a 99 MB CSV cost a gigabyte.
+   */
+  maxTextBytes: number;
   /** Total size a zip container (xlsx, xlsb, ods) declares for its contents once inflated. */
   maxUncompressedBytes: number;
   /** Rows of the chosen sheet. */
@@ -15,18 +21,19 @@ export interface ImportLimits {
   maxSheets: number;
   /** Wall time of the whole read: the one parse and the choice of sheet (the worker is terminated past it). */
   timeoutMs: number;
-  /** Heap of the parsing worker (V8 old generation), in MB. */
+  /** Heap of the parsing worker (V8 old generation), in MB: with the backend's own, the import stays under 600 MB. */
   maxMemoryMb: number;
 }
 
 export const defaultImportLimits: ImportLimits = Object.freeze({
   maxFileBytes: 100 * 1024 * 1024,
+  maxTextBytes: 40 * 1024 * 1024,
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxRows: 200_000,
   maxColumns: 200,
   maxSheets: 255,
   timeoutMs: 60_000,
-  maxMemoryMb: 1024,
+  maxMemoryMb: 512,
 });
 
 /** The limits with the caller's overrides; nonsense values (≤ 0, NaN) fall back to the defaults. */

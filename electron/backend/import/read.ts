@@ -20,6 +20,11 @@ export interface ReadOptions {
   /** A sheet by name (hidden ones too); by default the first visible sheet with content. */
   sheet?: string;
   limits?: Partial<ImportLimits>;
+  /**
+   * The caller gives the bytes up: they are moved to the parsing worker (the array is left empty) rather than
+   * copied, so a large file is held once, not twice.
+   */
+  handOver?: boolean;
 }
 
 export interface SheetInfo {
@@ -74,6 +79,7 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadWorkbo
     {
       format: input.format,
       bytes,
+      handOver: options.handOver === true,
       ...(input.kind === 'text' ? { text: { encoding: input.encoding, bomLength: input.bomLength } } : {}),
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     },

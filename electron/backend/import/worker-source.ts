@@ -126,8 +126,15 @@ function parseBook(X, job) {
     input = decodeText(job);
     const tooBig = job.format === 'csv' ? checkCsv(input, job) : job.format === 'html' ? checkHtml(input, job) : null;
     if (tooBig) return { fail: tooBig };
-    options.type = 'string';
     if (job.format === 'csv' || job.format === 'html') options.raw = true;
+    if (job.format === 'csv') {
+      options.type = 'string';
+    } else {
+      // Markup goes in as UTF-8 bytes: given a string with any Chinese in it, SheetJS turns it into a byte
+      // string and then into an array of one number per byte (8 bytes each) before decoding it back.
+      input = Buffer.from(input, 'utf8');
+      options.type = 'buffer';
+    }
   } else {
     options.type = 'buffer';
     input = Buffer.from(job.buffer);

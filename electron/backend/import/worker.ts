@@ -37,8 +37,9 @@ export type WorkerResult =
 
 export interface ParseJob {
   format: WorkbookFormat;
-  /** The file's bytes (copied and transferred to the worker). */
+  /** The file's bytes (copied and transferred to the worker; moved without a copy when handed over). */
   bytes: Uint8Array;
+  handOver?: boolean;
   /** For a text file (CSV, HTML, XML): how the worker is to decode the bytes. */
   text?: { encoding: TextEncodingName; bomLength: number };
   sheet?: string;
@@ -75,10 +76,20 @@ export function sheetJsPath(): string {
   }
 }
 
+/**
+ * The buffer to transfer to the worker: the caller's own when handed over and the bytes fill it; else a copy,
+ * so that the caller's array stays intact (and no second copy is made by structured cloning).
+ */
+function transferable(job: ParseJob): ArrayBuffer {
+  const { bytes } = job;
+  if (job.handOver && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer;
+  const buffer = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(buffer).set(bytes);
+  return buffer;
+}
+
 export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: string): Promise<WorkerResult> {
-  // Copy into a buffer of our own and transfer it: the caller's array stays intact, and no second copy is made.
-  const buffer = new ArrayBuffer(job.bytes.byteLength);
-  new Uint8Array(buffer).set(job.bytes);
+  const buffer = transferable(job);
   const workerData = {
     sheetJsPath: sheetJsPath(),
     format: job.format,

@@ -1,62 +1,194 @@
 import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { LedgerError } from '../../../../shared/errors';
 import type { ImportStage } from '../../../../shared/domain';
 import { readWorkbook, type ReadWorkbook } from '../../import/read';
 
 interface Staged extends ImportStage {
-  bytes: Uint8Array;
-  /** Parsed sheets, by name ('' for the default sheet). */
-  sheets: Map<string, ReadWorkbook>;
+  /** The file's bytes, in this Staging's own temporary folder. */
+  file: string;
+  usedAt: number;
+  /** Parsed sheets, by name ('' for the default sheet); kept for the file read last only. */
+  reads: Map<string, ReadWorkbook>;
 }
 
-/** How many files the importer keeps in memory between preview, diff and commit. */
-const capacity = 4;
+export interface StagingOptions {
+  /** Folder under which the private staging folder is made (the system's temporary folder by default). */
+  tmpRoot?: string;
+  /** Files kept at once. */
+  maxFiles?: number;
+  /** Bytes kept at once, all files together: at least one file of the import's size limit. */
+  maxTotalBytes?: number;
+  /** A file not used for this long is forgotten. */
+  maxIdleMs?: number;
+  now?: () => number;
+}
+
+const prefix = 'minsheng-staging-';
+const defaults = { maxFiles: 4, maxTotalBytes: 256 * 1024 * 1024, maxIdleMs: 2 * 60 * 60 * 1000 };
+
+/** Staging folders of this process, removed at its exit however it ends normally. */
+const liveDirs = new Set<string>();
+let exitHook = false;
+function removeAtExit(dir: string): void {
+  liveDirs.add(dir);
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const d of liveDirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+}
+
+/** Folders left by a process that died without cleaning up (its pid is in the name). */
+function sweepOrphans(root: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^minsheng-staging-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A file's bytes in an ArrayBuffer of their own, so that they can be handed to the parsing worker uncopied. */
+function readOwnBytes(file: string): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const bytes = new Uint8Array(fs.fstatSync(fd).size);
+    let at = 0;
+    while (at < bytes.byteLength) {
+      const n = fs.readSync(fd, bytes, at, bytes.byteLength - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === bytes.byteLength ? bytes : bytes.slice(0, at);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /**
- * Files handed to the importer, kept in memory between the wizard's steps so the user's file is read
- * once and never written anywhere until they confirm.
+ * Files handed to the importer, kept between the wizard's steps (preview, diff, commit) in a private temporary
+ * folder rather than in memory: a few at most, of bounded total size, forgotten after a while unused, and
+ * removed when dropped, committed, or at exit. Nothing is written to the ledger until the user confirms.
  */
 export class Staging {
   private readonly files = new Map<string, Staged>();
+  private readonly options: Required<Omit<StagingOptions, 'now' | 'tmpRoot'>> & { tmpRoot: string; now: () => number };
+  private dir: string | null = null;
+
+  constructor(options: StagingOptions = {}) {
+    this.options = {
+      maxFiles: options.maxFiles ?? defaults.maxFiles,
+      maxTotalBytes: options.maxTotalBytes ?? defaults.maxTotalBytes,
+      maxIdleMs: options.maxIdleMs ?? defaults.maxIdleMs,
+      tmpRoot: options.tmpRoot ?? os.tmpdir(),
+      now: options.now ?? Date.now,
+    };
+  }
+
+  /** The private folder, made at the first file (mode 700: other users of the machine cannot read it). */
+  private folder(): string {
+    if (this.dir && fs.existsSync(this.dir)) return this.dir;
+    sweepOrphans(this.options.tmpRoot);
+    this.dir = fs.mkdtempSync(path.join(this.options.tmpRoot, `${prefix}${process.pid}-`));
+    fs.chmodSync(this.dir, 0o700);
+    removeAtExit(this.dir);
+    return this.dir;
+  }
 
   stage(fileName: string, bytes: Uint8Array): ImportStage {
+    this.expire();
+    const { maxFiles, maxTotalBytes } = this.options;
+    if (bytes.byteLength > maxTotalBytes) {
+      throw new LedgerError('IMPORT_TOO_LARGE', `“${fileName}”过大，无法暂存待导入（上限 ${Math.round(maxTotalBytes / 1024 / 1024)} MB）。`);
+    }
+    // Oldest first, until the new file fits.
+    for (const old of [...this.files.values()].sort((a, b) => a.usedAt - b.usedAt)) {
+      if (this.files.size < maxFiles && this.totalBytes() + bytes.byteLength <= maxTotalBytes) break;
+      this.drop(old.stagingId);
+    }
+    const stagingId = randomUUID();
+    const file = path.join(this.folder(), stagingId);
+    fs.writeFileSync(file, bytes, { flag: 'wx', mode: 0o600 });
     const stage: Staged = {
-      stagingId: randomUUID(),
+      stagingId,
       fileName,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       size: bytes.byteLength,
-      bytes,
-      sheets: new Map(),
+      file,
+      usedAt: this.options.now(),
+      reads: new Map(),
     };
-    this.files.set(stage.stagingId, stage);
-    while (this.files.size > capacity) this.files.delete(this.files.keys().next().value!);
-    const { bytes: _b, sheets: _s, ...summary } = stage;
-    return summary;
+    this.files.set(stagingId, stage);
+    return { stagingId, fileName: stage.fileName, sha256: stage.sha256, size: stage.size };
   }
 
   get(stagingId: string): Staged {
+    this.expire();
     const staged = this.files.get(stagingId);
     if (!staged) throw new LedgerError('NOT_FOUND', '待导入的文件已过期，请重新选择文件。');
+    staged.usedAt = this.options.now();
     return staged;
   }
 
   async read(stagingId: string, sheet: string | undefined): Promise<ReadWorkbook> {
     const staged = this.get(stagingId);
     const key = sheet ?? '';
-    let read = staged.sheets.get(key);
-    if (!read) {
-      read = await readWorkbook(staged.bytes, { fileName: staged.fileName, ...(sheet ? { sheet } : {}) });
-      staged.sheets.set(key, read);
-    }
+    const cached = staged.reads.get(key);
+    if (cached) return cached;
+    // Parsed grids are kept for one file only: the wizard works on one file at a time.
+    for (const other of this.files.values()) if (other !== staged) other.reads.clear();
+    const read = await readWorkbook(readOwnBytes(staged.file), { fileName: staged.fileName, handOver: true, ...(sheet ? { sheet } : {}) });
+    staged.reads.set(key, read);
     return read;
   }
 
   drop(stagingId: string): void {
+    const staged = this.files.get(stagingId);
+    if (!staged) return;
     this.files.delete(stagingId);
+    fs.rmSync(staged.file, { force: true });
   }
 
   /** Forgets every staged file: after a restore, what they were compared against is gone. */
   clear(): void {
+    for (const id of [...this.files.keys()]) this.drop(id);
+  }
+
+  /** Removes every staged file and the folder (the backend is closing). */
+  close(): void {
     this.files.clear();
+    if (!this.dir) return;
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    liveDirs.delete(this.dir);
+    this.dir = null;
+  }
+
+  /** Bytes staged now, all files together. */
+  totalBytes(): number {
+    let total = 0;
+    for (const staged of this.files.values()) total += staged.size;
+    return total;
+  }
+
+  private expire(): void {
+    const oldest = this.options.now() - this.options.maxIdleMs;
+    for (const staged of [...this.files.values()]) if (staged.usedAt < oldest) this.drop(staged.stagingId);
   }
 }
