@@ -15,6 +15,7 @@ const steps: [string, string[]][] = [
   [tsx, [path.join(here, 'export.ts')]],
   [tsx, [path.join(here, 'import.ts')]],
   [tsx, [path.join(here, 'bulletin.ts')]],
+  [tsx, [path.join(here, 'hostile.ts')]],
   [npm, ['run', '--silent', 'build:renderer']],
   [tsx, [path.join(here, 'ui.ts')]],
 ];
