@@ -16,3 +16,4 @@ export function buildPlan(root: string): {
 };
 export function electronEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 export const missingElectronMessage: string;
+export function sandboxAbortHint(stderr: string, electronDir: string): string | null;

@@ -141,3 +141,25 @@ export const missingElectronMessage =
   ' The Electron binary could not be obtained on this machine: it has to be downloaded from the internet once, and that download failed here. ' +
   'Run npm run serve to open the same app (same backend, same database) in a browser instead, or run npm start once on a machine with internet ' +
   'and copy node_modules/electron/dist over (or point ELECTRON_OVERRIDE_DIST_PATH at it).';
+
+/** What Chromium prints when Linux will not let it build its sandbox (Ubuntu ≥ 23.10's AppArmor rule, among others). */
+const sandboxAbort = /No usable sandbox!|The SUID sandbox helper binary was found, but is not configured correctly/;
+
+/**
+ * The one-line fix for `npm start` when Electron aborted because its sandbox could not start, or null.
+ * chrome-sandbox made setuid-root is what Chromium asks for and loosens nothing system-wide (unlike turning
+ * kernel.apparmor_restrict_unprivileged_userns off); installed .deb packages need neither.
+ * @param {string} stderr what Electron printed
+ * @param {string} electronDir the folder of the Electron executable (chrome-sandbox sits beside it)
+ * @returns {string | null}
+ */
+export function sandboxAbortHint(stderr, electronDir) {
+  if (!sandboxAbort.test(stderr)) return null;
+  const sandbox = path.join(electronDir, 'chrome-sandbox');
+  return (
+    'Electron 因 Linux 的沙箱限制而退出（Ubuntu 23.10 及以后的 AppArmor 禁止未授权的用户命名空间）。运行下面一行后再 npm start：\n' +
+    `  sudo chown root:root '${sandbox}' && sudo chmod 4755 '${sandbox}'\n` +
+    '安装好的 .deb 包不需要这一步。 Electron aborted: Linux would not let it start its sandbox (AppArmor on Ubuntu ≥ 23.10); run the line above once.'
+  );
+}
+

@@ -5,6 +5,7 @@
 //  (b) build the renderer (Vite) and the Electron bundles (esbuild) when missing or stale.
 //  (c) start Electron on this folder. better-sqlite3 13 ships one Node-API binding per platform inside its npm
 //      package, which Node and Electron both load: there is no per-Electron binding to fetch or rebuild.
+//  (d) if Electron aborts because Linux refused its sandbox (AppArmor, Ubuntu ≥ 23.10), print the one-line fix.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import {
   findElectronBinary,
   isStale,
   missingElectronMessage,
+  sandboxAbortHint,
 } from './start-lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,14 +65,24 @@ async function main() {
   await ensureBuilt();
   const child = spawn(electron, [root, ...process.argv.slice(2)], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'pipe'],
     env: electronEnv(process.env),
+  });
+  // stderr is passed through as it comes; its start is kept to recognise a sandbox abort (which happens at once).
+  let early = '';
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    if (early.length < 64_000) early += String(chunk);
   });
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
     process.on(signal, () => child.kill(signal));
   }
   child.on('error', (error) => fail(`无法启动 Electron：${error.message}`));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => {
+    const hint = code === 0 ? null : sandboxAbortHint(early, path.dirname(electron));
+    if (hint) console.error(`\n${hint}`);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 main().catch((error) => fail(`npm start 失败：${error instanceof Error ? error.message : String(error)}`));

@@ -9,7 +9,8 @@ export const appDataFolderName = 'minsheng-ledger';
  * desktop app, the CLI and `serve` share one default database without importing Electron.
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (env.LEDGER_DATA_DIR) return env.LEDGER_DATA_DIR;
+  // Resolved: Electron's app.setPath throws on a relative path, and the CLI should mean the same folder.
+  if (env.LEDGER_DATA_DIR) return path.resolve(env.LEDGER_DATA_DIR);
   const home = os.homedir();
   if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), appDataFolderName);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', appDataFolderName);

@@ -6,6 +6,7 @@
 import type { Backend, BackendOptions } from './backend';
 import { LedgerError, toErrorPayload, type ErrorPayload } from '../../shared/errors';
 import {
+  backendDrainMs,
   errorResult,
   isHostRequest,
   okResult,
@@ -85,7 +86,7 @@ export function startRelayHost(port: ParentPortLike, options: RelayHostOptions):
     if (closing) return;
     closing = true;
     const drain = Promise.allSettled([...inFlight]);
-    await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 5_000).unref?.())]);
+    await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, options.drainMs ?? backendDrainMs).unref?.())]);
     const state = await opened;
     if ('backend' in state) {
       try {

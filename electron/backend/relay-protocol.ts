@@ -82,6 +82,15 @@ export const relayMessages = {
   notReady: '后台尚未就绪，请稍后重试。',
 } as const;
 
+/**
+ * Closing: the backend waits up to `backendDrainMs` for calls still running, then closes the database and exits;
+ * main kills it only after `backendKillAfterMs`, which leaves the drain plus time for the close itself (and for a
+ * synchronous SQLite commit that holds the backend's event loop) — so quitting never kills a backend that is
+ * still on its way to closing the database.
+ */
+export const backendDrainMs = 5_000;
+export const backendKillAfterMs = backendDrainMs + 10_000;
+
 /** How long main waits for one call before failing it. Imports and exports of big tables get longer. */
 export function defaultTimeoutMs(method: string): number {
   if (/^(import|export|backup|restore|seal|verify)\./.test(method)) return 10 * 60_000;

@@ -4,6 +4,7 @@
  */
 import {
   PendingCalls,
+  backendKillAfterMs,
   errorResult,
   isHostMessage,
   relayMessages,
@@ -83,8 +84,11 @@ export class BackendSupervisor {
     return result;
   }
 
-  /** Asks the host to close the database and exit; kills it if it has not exited within `graceMs`. */
-  async shutdown(graceMs = 3_000): Promise<void> {
+  /**
+   * Asks the host to close the database and exit; kills it if it has not exited within `graceMs`, which by default
+   * outlasts the host's own drain (relay-protocol.ts) so a long import is not killed before the database is closed.
+   */
+  async shutdown(graceMs = backendKillAfterMs): Promise<void> {
     const child = this.child;
     if (this.state === 'closed' || this.state === 'shutting-down') {
       await this.waitForExit(graceMs);

@@ -3,7 +3,8 @@
  * it owns the window, the menu and the app:// protocol, and relays API calls to the backend,
  * which runs in a utilityProcess so a slow or hostile file never freezes the window.
  * Everything that can be decided without Electron lives in modules tested in plain Node:
- * app-protocol.ts, security.ts, backend-supervisor.ts, menu.ts, main-world.ts, ../backend/relay-protocol.ts.
+ * app-protocol.ts, security.ts, backend-supervisor.ts, menu.ts, main-world.ts, log-file.ts, relaunch.ts,
+ * failure-messages.ts, ../backend/relay-protocol.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,9 @@ import { appEntryUrl, appScheme, serveAppRequest } from './app-protocol';
 import { BackendSupervisor } from './backend-supervisor';
 import { ledgerChannel } from './main-world';
 import { buildMenuTemplate } from './menu';
+import { gaveUpDetail, isPageLoadFailure, pageLoadFailed, preloadFailed, type FailureDialog } from './failure-messages';
+import { RotatingLog } from './log-file';
+import { relaunchOptions } from './relaunch';
 import { isAllowedNavigation, isBlockedRequest, isPermissionAllowed, isTrustedSender } from './security';
 
 const appTitle = '民生实事台账';
@@ -39,7 +43,10 @@ const dataDir = defaultDataDir();
 const dbPath = defaultDbPath();
 app.setPath('userData', dataDir);
 app.setPath('sessionData', path.join(dataDir, 'chromium'));
+app.setAppLogsPath(path.join(dataDir, 'logs'));
 app.enableSandbox();
+// A packaged Windows app has no console: everything logged also goes to a rotating file under app.getPath('logs').
+const logFile = new RotatingLog({ dir: app.getPath('logs') });
 
 // Must happen before 'ready'. standard+secure give app://ledger a real origin (relative URLs, ES modules,
 // storage); no bypassCSP: our own CSP applies.
@@ -53,6 +60,20 @@ let givingUpShown = false;
 
 function log(message: string, detail?: unknown): void {
   console.error(`[ledger-main] ${message}`, detail ?? '');
+  logFile.write(`[ledger-main] ${message}${detail === undefined ? '' : ` ${describeDetail(detail)}`}`);
+}
+
+function describeDetail(detail: unknown): string {
+  if (detail instanceof Error) return detail.stack ?? detail.message;
+  return typeof detail === 'string' ? detail : JSON.stringify(detail);
+}
+
+/** The backend's output (its own [ledger-backend] lines, and anything a crash prints) goes to the log file too. */
+function pipeToLog(stream: NodeJS.ReadableStream | null, echo: NodeJS.WriteStream): void {
+  stream?.on('data', (chunk: Buffer | string) => {
+    echo.write(chunk);
+    logFile.write(String(chunk));
+  });
 }
 
 function createSupervisor(): BackendSupervisor {
@@ -64,12 +85,16 @@ function createSupervisor(): BackendSupervisor {
   env[relayEnv.appVersion] = app.getVersion();
 
   return new BackendSupervisor({
-    spawn: () =>
-      utilityProcess.fork(path.join(bundleDir, 'utility-host.cjs'), [], {
+    spawn: () => {
+      const child = utilityProcess.fork(path.join(bundleDir, 'utility-host.cjs'), [], {
         serviceName: 'Minsheng Ledger Backend',
-        stdio: 'inherit',
+        stdio: 'pipe',
         env,
-      }),
+      });
+      pipeToLog(child.stdout, process.stdout);
+      pipeToLog(child.stderr, process.stderr);
+      return child;
+    },
     onCrash: ({ exitCode, failedCalls, restarting }) =>
       log(`后台进程退出（代码 ${exitCode}），${failedCalls} 个操作失败，${restarting ? '已重新启动' : '不再重启'}`),
     onOpenFailed: (error) => log(`数据库无法打开：${error.code} ${error.message}`),
@@ -84,15 +109,34 @@ async function showGaveUpDialog(): Promise<void> {
     type: 'error' as const,
     title: appTitle,
     message: '后台进程多次意外退出',
-    detail: relayMessages.gaveUp,
+    detail: gaveUpDetail(logFile.file),
     buttons: ['重新启动程序', '关闭'],
     defaultId: 0,
     cancelId: 1,
     noLink: true,
   };
   const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
-  if (response === 0) app.relaunch();
+  // The portable and AppImage builds must be relaunched through their launcher file (relaunch.ts).
+  if (response === 0) app.relaunch(relaunchOptions(process.env, process.argv));
   app.quit();
+}
+
+/** A window that cannot show the app says why instead of staying invisible. */
+async function showFailure(win: BrowserWindow, failure: FailureDialog, canReload: boolean): Promise<void> {
+  if (win.isDestroyed()) return;
+  const buttons = canReload ? ['重新加载', '退出'] : ['退出'];
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'error',
+    title: appTitle,
+    message: failure.message,
+    detail: failure.detail,
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+    noLink: true,
+  });
+  if (canReload && response === 0 && !win.isDestroyed()) win.webContents.reload();
+  else app.quit();
 }
 
 async function handleCall(event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult> {
@@ -116,7 +160,7 @@ function hardenSession(): void {
   ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const cancel = isBlockedRequest(details.url);
+    const cancel = isBlockedRequest(details.url, { development: !app.isPackaged });
     if (cancel) log('已阻止外部请求', details.url);
     callback({ cancel });
   });
@@ -153,6 +197,15 @@ function createWindow(): BrowserWindow {
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_event, details) => log('页面进程退出', details.reason));
+  win.webContents.on('did-fail-load', (_event, errorCode, errorDescription, url, isMainFrame) => {
+    if (!isPageLoadFailure(errorCode, isMainFrame)) return;
+    log('界面加载失败', { errorCode, errorDescription, url });
+    void showFailure(win, pageLoadFailed({ errorCode, errorDescription, url }, logFile.file), true);
+  });
+  win.webContents.on('preload-error', (_event, preloadPath, error) => {
+    log(`预加载脚本出错：${preloadPath}`, error);
+    void showFailure(win, preloadFailed(error, logFile.file), false);
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

@@ -26,10 +26,15 @@ export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
-const allowedRequestSchemes = new Set(['app:', 'data:', 'blob:', 'devtools:', 'chrome-extension:']);
+const allowedRequestSchemes = new Set(['app:', 'data:', 'blob:']);
+/** The developer tools load their own pages through these: allowed only in development (`npm start`). */
+const developmentSchemes = new Set(['devtools:', 'chrome-extension:']);
 
-/** No remote content: any request that is not to our own scheme (or inline data) is cancelled. */
-export function isBlockedRequest(url: string): boolean {
+/**
+ * No remote content: any request that is not to our own scheme (or inline data) is cancelled.
+ * `development` is true only for an unpackaged app (main passes `!app.isPackaged`).
+ */
+export function isBlockedRequest(url: string, options: { development: boolean } = { development: false }): boolean {
   let protocol: string;
   try {
     protocol = new URL(url).protocol;
@@ -37,6 +42,7 @@ export function isBlockedRequest(url: string): boolean {
     return true;
   }
   if (protocol === 'app:') return !isAppUrl(url);
+  if (options.development && developmentSchemes.has(protocol)) return false;
   return !allowedRequestSchemes.has(protocol);
 }
 

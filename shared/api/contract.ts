@@ -222,6 +222,8 @@ export const importTargetInput = z.strictObject({
 
 /** Base64 of at most 100 MB of file. */
 export const maxStagedBase64 = 140_000_000;
+/** The same 100 MB as bytes: the desktop app hands the file itself over IPC (structured clone), not base64. */
+export const maxStagedBytes = 100 * 1024 * 1024;
 
 const person = (label: string) => name(label, 50);
 const fileContent = { fileName: name('文件名', 260), contentBase64: z.string().max(maxStagedBase64, '文件超过 100 MB') };
@@ -266,7 +268,17 @@ export const contract = {
   'tasks.save': method<Task>()(saveTaskInput),
   'tasks.delete': method<Task>()(z.strictObject({ id })),
   'import.stage': method<ImportStage>()(
-    z.strictObject({ fileName: name('文件名', 260), contentBase64: z.string().max(maxStagedBase64, '文件超过 100 MB，不能导入') }),
+    z
+      .strictObject({
+        fileName: name('文件名', 260),
+        contentBase64: z.string().max(maxStagedBase64, '文件超过 100 MB，不能导入').optional(),
+        // Desktop app only: JSON (the loopback bridge, the CLI's `call`) cannot carry bytes, so this stays base64 there.
+        content: z
+          .instanceof(Uint8Array, { message: '文件内容应为字节' })
+          .refine((bytes) => bytes.byteLength <= maxStagedBytes, '文件超过 100 MB，不能导入')
+          .optional(),
+      })
+      .refine((v) => (v.contentBase64 === undefined) !== (v.content === undefined), '请提供文件内容（只提供一种形式）'),
   ),
   'import.preview': method<ImportPreview>()(z.strictObject(importView)),
   'import.diff': method<ImportDiff>()(importTargetInput),

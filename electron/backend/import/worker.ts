@@ -13,6 +13,7 @@ import type { WorkbookFormat } from './detect';
 import type { ImportLimits } from './limits';
 import { workerSource } from './worker-source';
 import { importErrors } from './errors';
+import { unpackedPath } from '../asar-path';
 
 export interface WorkerSheetInfo {
   name: string;
@@ -60,17 +61,23 @@ let resolvedSheetJs: string | null = null;
  * the bundle (the bundle itself holds no file a worker could load). Else the installed package, resolved from
  * this module (from the bundle's own location once bundled: dist/electron → node_modules/xlsx).
  */
-export function sheetJsPath(): string {
-  if (resolvedSheetJs) return resolvedSheetJs;
-  const here = import.meta.url;
+export function sheetJsPath(here: string = import.meta.url): string {
+  if (resolvedSheetJs && here === import.meta.url) return resolvedSheetJs;
+  const found = findSheetJs(here);
+  if (here === import.meta.url) resolvedSheetJs = found;
+  return found;
+}
+
+function findSheetJs(here: string): string {
   try {
-    const sibling = path.join(path.dirname(fileURLToPath(here)), 'sheetjs', 'xlsx.js');
-    if (existsSync(sibling)) return (resolvedSheetJs = sibling);
+    // Packaged, the bundle runs from inside app.asar: the worker's plain require needs the unpacked copy.
+    const sibling = unpackedPath(path.join(path.dirname(fileURLToPath(here)), 'sheetjs', 'xlsx.js'));
+    if (existsSync(sibling)) return sibling;
   } catch {
     // not a file URL: fall through to resolution
   }
   try {
-    return (resolvedSheetJs = createRequire(here).resolve('xlsx'));
+    return createRequire(here).resolve('xlsx');
   } catch (error) {
     throw importErrors.internal('找不到表格读取组件 SheetJS（xlsx）', error);
   }

@@ -1,5 +1,6 @@
 import type { Input, LedgerApi, MethodName, Output } from '../../../shared/api/contract';
 import { fromErrorPayload, LedgerError } from '../../../shared/errors';
+import { chooseApi } from './choose';
 
 declare global {
   interface Window {
@@ -44,8 +45,8 @@ function bridgeClient(): LedgerApi {
   };
 }
 
-/** One typed API object, whichever door the app came through. */
-export const api: LedgerApi = window.ledger ?? bridgeClient();
+/** One typed API object, whichever door the app came through (never the bridge inside the desktop app). */
+export const api: LedgerApi = chooseApi({ protocol: window.location.protocol, ledger: window.ledger, bridge: bridgeClient });
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

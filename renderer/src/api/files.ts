@@ -19,3 +19,13 @@ export function saveFile(fileName: string, content: Uint8Array<ArrayBuffer> | st
 }
 
 export const fromBase64 = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+/**
+ * A file for import.stage. In the desktop app its bytes, which IPC copies as they are (a 100 MB file stays 100 MB,
+ * not a 140 MB string decoded twice); in a browser base64, the only thing the bridge's JSON carries.
+ */
+export async function stagedContent(file: File, desktop: boolean): Promise<{ content: Uint8Array<ArrayBuffer> } | { contentBase64: string }> {
+  if (desktop) return { content: new Uint8Array(await file.arrayBuffer()) };
+  return { contentBase64: await readAsBase64(file) };
+}
+

@@ -14,7 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ImportBatch, ImportDiff, ImportPreview } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
-import { readAsBase64 } from '../api/files';
+import { stagedContent } from '../api/files';
 import { DateField } from '../components/DateField';
 import { ImportHistory } from '../components/import/ImportHistory';
 import { ImportWarnings } from '../components/import/ImportWarnings';
@@ -56,7 +56,7 @@ export function ImportScreen() {
 
   async function choose(file: File) {
     const result = await run(t('reading', { name: file.name }), async () => {
-      const stage = await api.call('import.stage', { fileName: file.name, contentBase64: await readAsBase64(file) });
+      const stage = await api.call('import.stage', { fileName: file.name, ...(await stagedContent(file, window.ledger !== undefined)) });
       return api.call('import.preview', { stagingId: stage.stagingId });
     });
     if (result) {

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend';
+import { startRelayHost } from '../../../electron/backend/relay-host';
 import { BackendSupervisor, type ChildLike } from '../../../electron/main/backend-supervisor';
-import { relayMessages, type HostRequest } from '../../../electron/backend/relay-protocol';
+import { backendDrainMs, backendKillAfterMs, relayMessages, type HostRequest } from '../../../electron/backend/relay-protocol';
 
 class FakeChild extends EventEmitter implements ChildLike {
   posted: HostRequest[] = [];
@@ -147,3 +149,73 @@ describe('BackendSupervisor', () => {
     expect(supervisor.status).toBe('closed');
   });
 });
+
+/** The real relay host behind a child that main's supervisor talks to, on fake timers. */
+function hostedChild(options: { closeHangs: boolean }) {
+  const events: string[] = [];
+  const toHost = new EventEmitter();
+  const child = Object.assign(new EventEmitter(), {
+    killed: false,
+    postMessage: (message: HostRequest) => toHost.emit('message', { data: message }),
+    kill() {
+      events.push('killed');
+      child.killed = true;
+      return true;
+    },
+  });
+  const backend: Backend = {
+    dbPath: '/x',
+    // A long import: still running when the app quits.
+    call: () => new Promise(() => undefined),
+    close: () => events.push('database closed'),
+  };
+  startRelayHost(
+    { on: (_event, listener) => toHost.on('message', listener), postMessage: (message) => child.emit('message', message) },
+    {
+      env: { LEDGER_DB_PATH: '/x' },
+      open: async () => backend,
+      exit: (code) => {
+        events.push(`exit ${code}`);
+        if (!options.closeHangs) child.emit('exit', code);
+      },
+      log: () => undefined,
+    },
+  );
+  const supervisor = new BackendSupervisor({ spawn: () => child });
+  return { supervisor, child, events };
+}
+
+describe('quitting while a call is still running', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('main waits longer than the backend drains, so the backend closes the database and exits on its own', async () => {
+    vi.useFakeTimers();
+    expect(backendKillAfterMs).toBeGreaterThan(backendDrainMs);
+    const { supervisor, child, events } = hostedChild({ closeHangs: false });
+    supervisor.start();
+    await vi.advanceTimersByTimeAsync(0);
+    void supervisor.call('import.commit', {});
+    const done = supervisor.shutdown();
+    await vi.advanceTimersByTimeAsync(backendDrainMs - 1);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(events).toEqual(['database closed', 'exit 0']);
+    expect(child.killed).toBe(false);
+  });
+
+  it('kills a backend that never exits, but only after the drain and the close had their time', async () => {
+    vi.useFakeTimers();
+    const { supervisor, child, events } = hostedChild({ closeHangs: true });
+    supervisor.start();
+    await vi.advanceTimersByTimeAsync(0);
+    void supervisor.call('import.commit', {});
+    const done = supervisor.shutdown();
+    await vi.advanceTimersByTimeAsync(backendKillAfterMs - 1);
+    expect(child.killed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(events).toEqual(['database closed', 'exit 0', 'killed']);
+  });
+});
+

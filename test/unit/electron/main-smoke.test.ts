@@ -27,6 +27,8 @@ afterAll(() => {
 
 class FakeChild extends EventEmitter {
   posted: unknown[] = [];
+  stdout = null;
+  stderr = null;
   postMessage(message: unknown) {
     this.posted.push(message);
     const m = message as { kind: string; id?: number; method?: string };
@@ -47,7 +49,8 @@ function fakeElectron(options: { gotLock: boolean }) {
   const paths: Record<string, string> = {};
   const windows: Array<{ options: Record<string, unknown>; loaded?: string; webContents: { id: number } }> = [];
   const handlers: Record<string, (...args: unknown[]) => unknown> = {};
-  const forks: Array<{ modulePath: string; options: { env: Record<string, string> }; child: FakeChild }> = [];
+  const forks: Array<{ modulePath: string; options: { env: Record<string, string>; stdio: unknown }; child: FakeChild }> = [];
+  const dialogs: Array<{ message: string; detail: string }> = [];
   let protocolHandler: ((request: Request) => Promise<Response>) | null = null;
   const record = (name: string) => {
     calls.push(`${name}${ready ? '' : ' (before ready)'}`);
@@ -59,6 +62,11 @@ function fakeElectron(options: { gotLock: boolean }) {
         record(`app.setPath ${name}`);
         paths[name] = value;
       },
+      setAppLogsPath: (value: string) => {
+        record('app.setAppLogsPath');
+        paths.logs = value;
+      },
+      getPath: (name: string) => paths[name] ?? '',
       enableSandbox: () => record('app.enableSandbox'),
       requestSingleInstanceLock: () => {
         record('app.requestSingleInstanceLock');
@@ -104,7 +112,7 @@ function fakeElectron(options: { gotLock: boolean }) {
       },
     },
     utilityProcess: {
-      fork: (modulePath: string, _args: string[], forkOptions: { env: Record<string, string> }) => {
+      fork: (modulePath: string, _args: string[], forkOptions: { env: Record<string, string>; stdio: unknown }) => {
         record('utilityProcess.fork');
         const child = new FakeChild();
         forks.push({ modulePath, options: forkOptions, child });
@@ -112,7 +120,10 @@ function fakeElectron(options: { gotLock: boolean }) {
       },
     },
     BrowserWindow: class extends EventEmitter {
-      webContents = Object.assign(new EventEmitter(), { id: 42 });
+      webContents = Object.assign(new EventEmitter(), { id: 42, reload: () => record('webContents.reload') });
+      isDestroyed() {
+        return false;
+      }
       constructor(windowOptions: Record<string, unknown>) {
         super();
         record('new BrowserWindow');
@@ -123,7 +134,12 @@ function fakeElectron(options: { gotLock: boolean }) {
         return Promise.resolve();
       }
     },
-    dialog: { showMessageBox: async () => ({ response: 1 }) },
+    dialog: {
+      showMessageBox: async (_win: unknown, options: { message: string; detail: string }) => {
+        dialogs.push(options);
+        return { response: 1 };
+      },
+    },
   };
   return {
     electron,
@@ -132,6 +148,7 @@ function fakeElectron(options: { gotLock: boolean }) {
     windows,
     handlers,
     forks,
+    dialogs,
     appEvents,
     protocol: () => protocolHandler,
     becomeReady: async () => {
@@ -176,6 +193,7 @@ describe('main.cjs wiring (against a stand-in electron module)', () => {
     expect(beforeReady).toEqual([
       'app.setPath userData (before ready)',
       'app.setPath sessionData (before ready)',
+      'app.setAppLogsPath (before ready)',
       'app.enableSandbox (before ready)',
       'protocol.registerSchemesAsPrivileged (before ready)',
       expect.stringContaining('"scheme":"app"'),
@@ -227,6 +245,10 @@ describe('main.cjs wiring (against a stand-in electron module)', () => {
     await expect(handle(trusted, 'plans.create', { year: 'x' })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await expect(handle(trusted, 'nope', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(fork?.child.posted).toEqual([{ kind: 'call', id: 1, method: 'plans.list', input: {} }]);
+    // The backend's output is piped (into the log file), and main's own log lines land in logs/main.log.
+    expect(fork?.options.stdio).toBe('pipe');
+    expect(fake.paths.logs).toBe(path.join(dataDir, 'logs'));
+    expect(fs.readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('拒绝了来自未知页面的调用 https://evil.example/');
 
     // Quit: the first before-quit is held until the backend has closed the database.
     fake.electron.app.quit();
@@ -234,5 +256,22 @@ describe('main.cjs wiring (against a stand-in electron module)', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fork?.child.posted.at(-1)).toEqual({ kind: 'shutdown' });
     expect(fake.calls.filter((c) => c.startsWith('app.quit'))).toEqual(['app.quit', 'app.quit', 'app.quit done']);
+  });
+
+  it('says in Chinese why the page or the preload failed, naming the log file, instead of an invisible window', async () => {
+    const fake = fakeElectron({ gotLock: true });
+    loadMain(fake);
+    await fake.becomeReady();
+    const contents = (fake.windows[0] as unknown as { webContents: EventEmitter }).webContents;
+    contents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', 'app://ledger/index.html', true);
+    contents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://ledger/x.png', false);
+    expect(fake.dialogs).toHaveLength(0);
+    contents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://ledger/index.html', true);
+    contents.emit('preload-error', {}, '/x/preload.cjs', new Error('boom'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const logPath = path.join(dataDir, 'logs', 'main.log');
+    expect(fake.dialogs.map((d) => d.message)).toEqual(['程序界面无法加载', '程序组件加载失败']);
+    for (const d of fake.dialogs) expect(d.detail).toContain(logPath);
+    expect(fs.readFileSync(logPath, 'utf8')).toContain('预加载脚本出错：/x/preload.cjs');
   });
 });

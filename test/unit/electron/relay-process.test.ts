@@ -9,6 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleElectron, projectRoot } from '../../../build/bundle.mjs';
 import { BackendSupervisor, type ChildLike } from '../../../electron/main/backend-supervisor';
 import { relayMessages, type CallResult, type HostRequest } from '../../../electron/backend/relay-protocol';
+import * as XLSX from 'xlsx';
+import { selfTestWorkbook, type SheetWriter } from '../../../electron/main/self-test';
+import { validateCall } from '../../../shared/api/validate';
 
 const outDir = path.join(projectRoot, 'node_modules', '.cache', `ledger-host-test-${process.pid}`);
 let hostBundle = '';
@@ -42,13 +45,15 @@ class ForkedChild implements ChildLike {
 }
 
 const children: ForkedChild[] = [];
-function supervisorFor(dbPath: string, events: string[] = []) {
+function supervisorFor(dbPath: string, events: string[] = [], serialization: 'json' | 'advanced' = 'json') {
   return new BackendSupervisor({
     spawn: () => {
       const child = new ForkedChild(
         fork(shim, [], {
           env: { ...process.env, HOST_BUNDLE: hostBundle, LEDGER_DB_PATH: dbPath, LEDGER_ACTOR: '测试员' },
           stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+          // 'advanced' is the structured clone that Electron's IPC and utilityProcess use.
+          serialization,
         }),
       );
       children.push(child);
@@ -136,4 +141,18 @@ describe('utility host bundle behind the supervisor', () => {
     expect(fs.readFileSync(notLedger, 'utf8')).toBe('这不是数据库文件'.repeat(100));
     await supervisor.shutdown();
   });
+
+  it('hands an import the file as bytes through both hops (structured clone), and the worker reads them', async () => {
+    const supervisor = supervisorFor(path.join(dataDir, 'c', 'ledger.sqlite'), [], 'advanced');
+    supervisor.start();
+    const bytes = selfTestWorkbook(XLSX as unknown as SheetWriter);
+    // Hop 1 is the renderer → main IPC, where main validates the call as it does in main.ts.
+    const call = validateCall('import.stage', { fileName: '推进情况.xlsx', content: structuredClone(bytes) });
+    const staged = value(await supervisor.call(call.method, call.input)) as { stagingId: string };
+    const preview = value(await supervisor.call('import.preview', { stagingId: staged.stagingId })) as { rows: unknown[]; sheet: string };
+    expect(preview.rows).toHaveLength(2);
+    expect(preview.sheet).toBe('推进情况');
+    await supervisor.shutdown();
+  });
 });
+

@@ -27,13 +27,23 @@ describe('navigation and requests', () => {
     expect(isBlockedRequest('app://ledger/assets/a.js')).toBe(false);
     expect(isBlockedRequest('data:image/png;base64,AAAA')).toBe(false);
     expect(isBlockedRequest('blob:app://ledger/1234')).toBe(false);
-    expect(isBlockedRequest('devtools://devtools/bundled/inspector.html')).toBe(false);
     expect(isBlockedRequest('https://example.com/x.js')).toBe(true);
     expect(isBlockedRequest('http://127.0.0.1:8080/')).toBe(true);
     expect(isBlockedRequest('ws://127.0.0.1:8080/')).toBe(true);
     expect(isBlockedRequest('file:///etc/passwd')).toBe(true);
     expect(isBlockedRequest('app://evil/x')).toBe(true);
     expect(isBlockedRequest('::::')).toBe(true);
+  });
+
+  it('lets the developer tools load their pages only in development, never in a packaged build', () => {
+    const devtools = 'devtools://devtools/bundled/inspector.html';
+    const extension = 'chrome-extension://abcdefghijklmnop/page.html';
+    expect(isBlockedRequest(devtools, { development: true })).toBe(false);
+    expect(isBlockedRequest(extension, { development: true })).toBe(false);
+    expect(isBlockedRequest(devtools, { development: false })).toBe(true);
+    expect(isBlockedRequest(extension, { development: false })).toBe(true);
+    expect(isBlockedRequest(devtools)).toBe(true); // the safe default
+    expect(isBlockedRequest('https://example.com/x.js', { development: true })).toBe(true);
   });
 
   it('denies every permission', () => {

@@ -12,6 +12,7 @@ import {
   findElectronBinary,
   isStale,
   missingElectronMessage,
+  sandboxAbortHint,
 } from '../../../build/start-lib.mjs';
 import { projectRoot } from '../../../build/bundle.mjs';
 
@@ -139,3 +140,29 @@ describe('electron-builder.yml', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('npm start on Linux where AppArmor refuses the sandbox', () => {
+  const ubuntu2404 =
+    '[132603:0822/194610.010414:FATAL:setuid_sandbox_host.cc(158)] The SUID sandbox helper binary was found, but is not configured correctly. ' +
+    "Rather than run without sandboxing I'm aborting now. You need to make sure that /p/node_modules/electron/dist/chrome-sandbox is owned by root and has mode 4755.";
+  it('recognises the abort and prints the one-line fix for this checkout', () => {
+    const dist = path.join('/p', 'node_modules', 'electron', 'dist');
+    const hint = sandboxAbortHint(`some warning\n${ubuntu2404}\n`, dist)!;
+    expect(hint).toMatch(/^Electron 因 Linux 的沙箱限制而退出/);
+    const lines = hint.split('\n').filter((line) => line.includes('sudo'));
+    const sandbox = path.join(dist, 'chrome-sandbox');
+    expect(lines).toEqual([`  sudo chown root:root '${sandbox}' && sudo chmod 4755 '${sandbox}'`]);
+    expect(sandboxAbortHint('[1:2:FATAL:zygote_host_impl_linux.cc(127)] No usable sandbox! Update your kernel', '/p')).not.toBeNull();
+  });
+
+  it('stays quiet for any other failure', () => {
+    expect(sandboxAbortHint('Error: Cannot find module', '/p')).toBeNull();
+    expect(sandboxAbortHint('', '/p')).toBeNull();
+  });
+
+  it('is wired into npm start', () => {
+    const start = fs.readFileSync(path.join(projectRoot, 'build', 'start.mjs'), 'utf8');
+    expect(start).toContain('sandboxAbortHint(early, path.dirname(electron))');
+  });
+});
+

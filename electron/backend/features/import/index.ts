@@ -21,7 +21,8 @@ async function understood(ctx: BackendContext, input: ParsedInput<'import.diff'>
 }
 
 export const importHandlers = {
-  'import.stage': async ({ fileName, contentBase64 }, ctx) => ctx.staging.stage(fileName, decodeBase64(contentBase64)),
+  'import.stage': async ({ fileName, contentBase64, content }, ctx) =>
+    ctx.staging.stage(fileName, content ?? decodeBase64(contentBase64 ?? '')),
 
   'import.preview': async (input, ctx) => previewImport(ctx, input),
 
