@@ -7,6 +7,7 @@
  * failure-messages.ts, ../backend/relay-protocol.ts.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   app,
@@ -21,7 +22,7 @@ import {
 } from 'electron';
 import { validateCall } from '../../shared/api/validate';
 import { toErrorPayload } from '../../shared/errors';
-import { defaultDataDir, defaultDbPath } from '../backend/paths';
+import { defaultDataDir } from '../backend/paths';
 import { errorResult, relayEnv, relayMessages, type CallResult } from '../backend/relay-protocol';
 import { appEntryUrl, appScheme, serveAppRequest } from './app-protocol';
 import { BackendSupervisor } from './backend-supervisor';
@@ -30,6 +31,8 @@ import { buildMenuTemplate } from './menu';
 import { gaveUpDetail, isPageLoadFailure, pageLoadFailed, preloadFailed, type FailureDialog } from './failure-messages';
 import { RotatingLog } from './log-file';
 import { relaunchOptions } from './relaunch';
+import { selfTestArgs } from './self-test';
+import { SelfTestRunner } from './self-test-runner';
 import { isAllowedNavigation, isBlockedRequest, isPermissionAllowed, isTrustedSender } from './security';
 
 const appTitle = '民生实事台账';
@@ -37,10 +40,11 @@ const appTitle = '民生实事台账';
 const bundleDir = __dirname;
 const rendererRoot = path.join(bundleDir, '..', 'renderer');
 
-// One data folder for the app, the CLI and `serve` (LEDGER_DATA_DIR overrides it, e.g. in tests).
-// Chromium's own files go to a subfolder so the ledger's folder stays readable.
-const dataDir = defaultDataDir();
-const dbPath = defaultDbPath();
+// One data folder for the app, the CLI and `serve` (LEDGER_DATA_DIR overrides it, e.g. in tests); the self-test
+// (--self-test) gets a fresh temporary one, removed when it ends. Chromium's own files go to a subfolder.
+const selfTest = selfTestArgs(process.argv);
+const dataDir = selfTest.enabled ? fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-ledger-self-test-')) : defaultDataDir();
+const dbPath = path.join(dataDir, 'ledger.sqlite');
 app.setPath('userData', dataDir);
 app.setPath('sessionData', path.join(dataDir, 'chromium'));
 app.setAppLogsPath(path.join(dataDir, 'logs'));
@@ -55,6 +59,22 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+/** Set with --self-test: runs the steps through the page, prints one JSON line and exits 0/1 (self-test-runner.ts). */
+const selfTestRunner = selfTest.enabled
+  ? new SelfTestRunner({
+      dataDir,
+      bundleDir,
+      ...(selfTest.reportFile ? { reportFile: selfTest.reportFile } : {}),
+      ...(process.versions.electron ? { electron: process.versions.electron } : {}),
+      writeLine: (line) => {
+        process.stdout.write(`${line}\n`);
+        logFile.write(`[ledger-self-test] ${line}`);
+      },
+      log,
+      shutdown: () => supervisor?.shutdown() ?? Promise.resolve(),
+      exit: (code) => app.exit(code),
+    })
+  : null;
 let supervisor: BackendSupervisor | null = null;
 let givingUpShown = false;
 
@@ -97,8 +117,14 @@ function createSupervisor(): BackendSupervisor {
     },
     onCrash: ({ exitCode, failedCalls, restarting }) =>
       log(`后台进程退出（代码 ${exitCode}），${failedCalls} 个操作失败，${restarting ? '已重新启动' : '不再重启'}`),
-    onOpenFailed: (error) => log(`数据库无法打开：${error.code} ${error.message}`),
-    onGiveUp: () => void showGaveUpDialog(),
+    onOpenFailed: (error) => {
+      log(`数据库无法打开：${error.code} ${error.message}`);
+      void selfTestRunner?.failBefore('backend', `${error.code} ${error.message}`);
+    },
+    onGiveUp: () => {
+      if (selfTestRunner) void selfTestRunner.failBefore('backend', relayMessages.gaveUp);
+      else void showGaveUpDialog();
+    },
   });
 }
 
@@ -123,6 +149,10 @@ async function showGaveUpDialog(): Promise<void> {
 
 /** A window that cannot show the app says why instead of staying invisible. */
 async function showFailure(win: BrowserWindow, failure: FailureDialog, canReload: boolean): Promise<void> {
+  if (selfTestRunner) {
+    await selfTestRunner.failBefore(canReload ? 'page' : 'preload', `${failure.message}：${failure.detail}`);
+    return;
+  }
   if (win.isDestroyed()) return;
   const buttons = canReload ? ['重新加载', '退出'] : ['退出'];
   const { response } = await dialog.showMessageBox(win, {
@@ -195,7 +225,12 @@ function createWindow(): BrowserWindow {
     },
   });
   win.on('page-title-updated', (event) => event.preventDefault());
-  win.once('ready-to-show', () => win.show());
+  // The self-test never shows its window: it runs on a user's machine or a CI runner without disturbing anyone.
+  if (selfTestRunner) {
+    const runner = selfTestRunner;
+    win.webContents.once('did-finish-load', () => void runner.run((script) => win.webContents.executeJavaScript(script, true)));
+  }
+  else win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_event, details) => log('页面进程退出', details.reason));
   win.webContents.on('did-fail-load', (_event, errorCode, errorDescription, url, isMainFrame) => {
     if (!isPageLoadFailure(errorCode, isMainFrame)) return;
@@ -265,6 +300,8 @@ function run(): void {
     if (details.reason !== 'clean-exit') log(`子进程退出：${details.type} ${details.reason}`, details.exitCode);
   });
 
+  selfTestRunner?.startTimer();
+
   void app.whenReady().then(() => {
     if (process.platform === 'win32') app.setAppUserModelId('cn.minsheng.ledger');
     hardenSession();
@@ -286,7 +323,8 @@ function run(): void {
   });
 }
 
-if (app.requestSingleInstanceLock()) {
+// The self-test has its own temporary data folder, so another window of the app does not stop it.
+if (selfTest.enabled || app.requestSingleInstanceLock()) {
   run();
 } else {
   // Another window of the app already owns this data folder: it gets focus (second-instance), we leave.

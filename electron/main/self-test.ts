@@ -166,3 +166,20 @@ export async function runSelfTest(ledger: Caller, options: SelfTestOptions): Pro
 export function failedBeforeSteps(step: string, error: string, electron?: string): SelfTestReport {
   return { ok: false, ...(electron ? { electron } : {}), failed: step, steps: [{ step, ok: false, ms: 0, error }] };
 }
+
+export interface SelfTestArgs {
+  enabled: boolean;
+  /** --self-test-report=FILE: also write the JSON line there (a Windows GUI app's stdout may go nowhere). */
+  reportFile?: string;
+}
+
+/** Reads `--self-test` (and `--self-test-report=FILE`) from the command line. */
+export function selfTestArgs(argv: readonly string[]): SelfTestArgs {
+  const enabled = argv.includes('--self-test');
+  const report = argv.find((arg) => arg.startsWith('--self-test-report='));
+  const reportFile = report?.slice('--self-test-report='.length);
+  return { enabled: enabled || Boolean(reportFile), ...(reportFile ? { reportFile } : {}) };
+}
+
+/** How long the whole self-test may take before it reports 'timeout' (a packaged app on a slow office PC). */
+export const selfTestTimeoutMs = 120_000;

@@ -4,7 +4,8 @@
 //
 // Runs against the checkout by default (node_modules/electron + dist/), or against a
 // packaged build when LEDGER_E2E_EXECUTABLE names its executable (build that one with
-// -c.electronFuses.enableNodeCliInspectArguments=true: Playwright needs --inspect).
+// -c.electronFuses.enableNodeCliInspectArguments=true: Playwright needs --inspect). Its last test runs the
+// binary's own --self-test, which needs no inspect fuse (CI runs that on the shipped package as well).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -141,3 +142,21 @@ test('a second instance on the same data folder exits and leaves one window', as
   expect(code).toBe(0);
   expect(app.windows()).toHaveLength(1);
 });
+
+test('--self-test runs the round trip through the real binary and prints one JSON line', async () => {
+  const args = [...(packaged ? [] : [projectRoot]), '--self-test'];
+  const child = spawn(executablePath, args, { cwd: projectRoot, env: launchEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr.resume();
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+  const line = out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1) ?? '';
+  const report = JSON.parse(line) as { ok: boolean; electron?: string; failed?: string; steps: Array<{ step: string }> };
+  expect(report, line).toMatchObject({ ok: true, electron: expect.stringMatching(/^45\./) });
+  expect(report.steps.map((s) => s.step)).toEqual(['page', 'app.info', 'plans.create', 'import', 'signoff', 'export', 'verify']);
+  expect(code).toBe(0);
+  // The self-test used a temporary folder of its own: the suite's data folder has no second plan in it.
+  const plans = await page.evaluate(() => (globalThis as unknown as PageGlobals).ledger!.call('plans.list', {}));
+  expect(plans.map((plan) => plan.name)).not.toContain('自检-2024年重点民生实事');
+});
+

@@ -10,6 +10,9 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleElectron, projectRoot } from '../../../build/bundle.mjs';
 import { contentSecurityPolicy } from '../../../electron/main/app-protocol';
+import { openBackend } from '../../../electron/backend/backend';
+import { startRelayHost } from '../../../electron/backend/relay-host';
+import { createLedgerApi } from '../../../electron/main/main-world';
 
 const outDir = path.join(projectRoot, 'node_modules', '.cache', `ledger-main-test-${process.pid}`);
 let dataDir = '';
@@ -40,7 +43,9 @@ class FakeChild extends EventEmitter {
   }
 }
 
-function fakeElectron(options: { gotLock: boolean }) {
+type Fork = (env: Record<string, string>) => EventEmitter & { postMessage(message: unknown): void; kill(): boolean };
+
+function fakeElectron(options: { gotLock: boolean; fork?: Fork }) {
   const calls: string[] = [];
   let ready = false;
   let resolveReady: () => void = () => undefined;
@@ -51,6 +56,9 @@ function fakeElectron(options: { gotLock: boolean }) {
   const handlers: Record<string, (...args: unknown[]) => unknown> = {};
   const forks: Array<{ modulePath: string; options: { env: Record<string, string>; stdio: unknown }; child: FakeChild }> = [];
   const dialogs: Array<{ message: string; detail: string }> = [];
+  let resolveExit: (code: number) => void = () => undefined;
+  const exited = { promise: new Promise<number>((resolve) => (resolveExit = resolve)), resolve: (code: number) => resolveExit(code) };
+  let executeJavaScript: (script: string) => Promise<unknown> = () => Promise.reject(new Error('no page'));
   let protocolHandler: ((request: Request) => Promise<Response>) | null = null;
   const record = (name: string) => {
     calls.push(`${name}${ready ? '' : ' (before ready)'}`);
@@ -82,6 +90,10 @@ function fakeElectron(options: { gotLock: boolean }) {
       getVersion: () => '0.1.0',
       setAppUserModelId: () => undefined,
       relaunch: () => record('app.relaunch'),
+      exit: (code: number) => {
+        record(`app.exit ${code}`);
+        exited.resolve(code);
+      },
     }),
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown) => {
@@ -114,13 +126,17 @@ function fakeElectron(options: { gotLock: boolean }) {
     utilityProcess: {
       fork: (modulePath: string, _args: string[], forkOptions: { env: Record<string, string>; stdio: unknown }) => {
         record('utilityProcess.fork');
-        const child = new FakeChild();
+        const child = (options.fork?.(forkOptions.env) ?? new FakeChild()) as FakeChild;
         forks.push({ modulePath, options: forkOptions, child });
         return child;
       },
     },
     BrowserWindow: class extends EventEmitter {
-      webContents = Object.assign(new EventEmitter(), { id: 42, reload: () => record('webContents.reload') });
+      webContents = Object.assign(new EventEmitter(), {
+        id: 42,
+        reload: () => record('webContents.reload'),
+        executeJavaScript: (script: string) => executeJavaScript(script),
+      });
       isDestroyed() {
         return false;
       }
@@ -149,6 +165,8 @@ function fakeElectron(options: { gotLock: boolean }) {
     handlers,
     forks,
     dialogs,
+    exited: exited.promise,
+    setPage: (execute: (script: string) => Promise<unknown>) => (executeJavaScript = execute),
     appEvents,
     protocol: () => protocolHandler,
     becomeReady: async () => {
@@ -160,7 +178,7 @@ function fakeElectron(options: { gotLock: boolean }) {
   };
 }
 
-function loadMain(fake: ReturnType<typeof fakeElectron>) {
+function loadMain(fake: ReturnType<typeof fakeElectron>, argv: string[] = []) {
   const realRequire = createRequire(path.join(outDir, 'main.cjs'));
   const module = { exports: {} };
   const wrapper = vm.runInThisContext(`(function (require, module, exports, __filename, __dirname) {${source}\n})`) as (
@@ -168,10 +186,13 @@ function loadMain(fake: ReturnType<typeof fakeElectron>) {
   ) => void;
   const fakeRequire = (name: string) => (name === 'electron' ? fake.electron : realRequire(name));
   const previous = process.env.LEDGER_DATA_DIR;
+  const previousArgv = process.argv;
   process.env.LEDGER_DATA_DIR = dataDir;
+  process.argv = [...previousArgv, ...argv];
   try {
     wrapper(fakeRequire, module, module.exports, path.join(outDir, 'main.cjs'), outDir);
   } finally {
+    process.argv = previousArgv;
     if (previous === undefined) delete process.env.LEDGER_DATA_DIR;
     else process.env.LEDGER_DATA_DIR = previous;
   }
@@ -274,4 +295,57 @@ describe('main.cjs wiring (against a stand-in electron module)', () => {
     for (const d of fake.dialogs) expect(d.detail).toContain(logPath);
     expect(fs.readFileSync(logPath, 'utf8')).toContain('预加载脚本出错：/x/preload.cjs');
   });
+
+  it('--self-test drives the steps through the page’s window.ledger, the IPC relay and a real backend, then exits 0', async () => {
+    // The utility process: the real relay host and backend in this process, behind the same message shapes.
+    const fork: Fork = (env) => {
+      const toHost = new EventEmitter();
+      const child = Object.assign(new EventEmitter(), {
+        stdout: null,
+        stderr: null,
+        postMessage: (message: unknown) => toHost.emit('message', { data: structuredClone(message) }),
+        kill: () => true,
+      });
+      startRelayHost(
+        { on: (_event, listener) => toHost.on('message', listener), postMessage: (message) => child.emit('message', structuredClone(message)) },
+        { env, open: openBackend, exit: (code) => setImmediate(() => child.emit('exit', code)), log: () => undefined },
+      );
+      return child;
+    };
+    const fake = fakeElectron({ gotLock: false, fork });
+    const reportFile = path.join(dataDir, 'self-test.json');
+    loadMain(fake, ['--self-test', `--self-test-report=${reportFile}`]);
+    await fake.becomeReady();
+    // The page: the preload's own window.ledger over the IPC handler main registered (as a trusted sender).
+    const trusted = { sender: { id: 42 }, senderFrame: { url: 'app://ledger/index.html', parent: null } };
+    const invoke = (method: string, input: unknown) => fake.handlers['ledger:call']!(trusted, method, structuredClone(input)) as Promise<unknown>;
+    const world = vm.createContext({ window: { ledger: createLedgerApi(invoke) }, atob });
+    fake.setPage(async (script) => vm.runInContext(script, world) as unknown);
+    const [win] = fake.windows as unknown as Array<EventEmitter & { webContents: EventEmitter }>;
+    expect(win!.listenerCount('ready-to-show')).toBe(0); // never shown
+    win!.webContents.emit('did-finish-load');
+
+    expect(await fake.exited).toBe(0);
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { ok: boolean; steps: Array<{ step: string; ok: boolean }> };
+    expect(report.ok).toBe(true);
+    expect(report.steps.map((s) => s.step)).toEqual(['page', 'app.info', 'plans.create', 'import', 'signoff', 'export', 'verify']);
+    // Its own temporary data folder, gone afterwards; the user's folder untouched.
+    const tempDb = fake.forks[0]!.options.env.LEDGER_DB_PATH!;
+    expect(path.dirname(tempDb)).not.toBe(dataDir);
+    expect(path.basename(path.dirname(tempDb))).toMatch(/^minsheng-ledger-self-test-/);
+    expect(fs.existsSync(path.dirname(tempDb))).toBe(false);
+  }, 60_000);
+
+  it('--self-test exits 1 naming "page" when the page fails to load, without a dialog', async () => {
+    const fake = fakeElectron({ gotLock: false });
+    const reportFile = path.join(dataDir, 'self-test-failed.json');
+    loadMain(fake, ['--self-test', `--self-test-report=${reportFile}`]);
+    await fake.becomeReady();
+    const contents = (fake.windows[0] as unknown as { webContents: EventEmitter }).webContents;
+    contents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://ledger/index.html', true);
+    expect(await fake.exited).toBe(1);
+    expect(fake.dialogs).toHaveLength(0);
+    expect(JSON.parse(fs.readFileSync(reportFile, 'utf8'))).toMatchObject({ ok: false, failed: 'page', steps: [{ step: 'page', ok: false }] });
+  });
 });
+
