@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { LedgerError, toErrorPayload } from '../../shared/errors';
 import type { Plan, PlanSummary, Project } from '../../shared/domain';
@@ -9,6 +8,7 @@ import { openBackend, type Backend } from '../backend/backend';
 import { defaultDbPath } from '../backend/paths';
 import { appVersion } from '../backend/version';
 import { startBridge } from '../serve/server';
+import { assertRendererBuilt, rendererDir } from '../serve/renderer-dir';
 import { intOption, listOption, numberOption, parseActualOption, parseOptions, requireOption } from './args';
 import { statusJson, statusText } from './status-output';
 import { batchText, previewText, readImportFile } from './import-output';
@@ -99,11 +99,13 @@ const commands: Record<string, Command> = {
   async serve(args, io) {
     const { values } = parseOptions(args, { ...globalOptions, port: { type: 'string' }, open: { type: 'boolean', default: false } });
     if (helpOr(values, io)) return 0;
+    const staticDir = rendererDir(io.env);
+    assertRendererBuilt(staticDir);
     const backend = await openBackend({ dbPath: values.db ?? defaultDbPath(io.env) });
     try {
       const bridge = await startBridge({
         backend,
-        staticDir: io.env.LEDGER_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url)),
+        staticDir,
         port: intOption(values.port, 'port') ?? 0,
       });
       // The URL is the first line: scripts and tests read it.

@@ -110,6 +110,20 @@ describe('ledger CLI', () => {
     }
   });
 
+  it('serve refuses to start without a built renderer and says to run npm run serve', async () => {
+    const db = path.join(tempDir(), 'x.sqlite');
+    const empty = tempDir();
+    const result = await runCaptured(['serve', '--db', db], { ...process.env, LEDGER_RENDERER_DIR: empty });
+    expect(result.code).toBe(2);
+    expect(result.out).toBe(''); // no URL, no "台账已在本机启动"
+    expect(result.err).toMatch(/^错误：界面尚未构建/);
+    expect(result.err).toContain('npm run serve');
+    expect(result.err).toContain(path.join(empty, 'index.html'));
+    expect(fs.existsSync(db)).toBe(false); // refused before anything was opened
+    const json = await runCaptured(['serve', '--db', db, '--json'], { ...process.env, LEDGER_RENDERER_DIR: empty });
+    expect(JSON.parse(json.out)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
   it('makes, lists and restores backups', async () => {
     const db = path.join(tempDir(), 'x.sqlite');
     expect((await cli('plans', 'create', '--db', db, '--year', '2022', '--level', '县', '--name', '甲计划')).code).toBe(0);
