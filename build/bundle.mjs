@@ -4,7 +4,7 @@
 //   dist/electron/preload.cjs       sandboxed preload       (electron/main/preload.ts)
 //   dist/electron/utility-host.cjs  backend utility process (electron/backend/utility-host.ts)
 // 'electron' and 'better-sqlite3' stay external: Electron provides the first, and the second is a native module
-// loaded from node_modules (rebuilt for Electron by electron-builder when packaging).
+// loaded from node_modules (better-sqlite3 13's prebuilt Node-API binding, which Node and Electron both load).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
