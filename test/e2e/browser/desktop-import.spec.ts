@@ -7,10 +7,14 @@ import { expect, test } from './fixtures';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
 
+/** What the page's global object has here (the e2e tsconfig has no DOM types). */
+type PageWindow = { location: { href: string }; __staged: string[] };
+
 function installDesktopLedger(): void {
-  const token = new URL(window.location.href).searchParams.get('token') ?? '';
+  const page = globalThis as unknown as PageWindow;
+  const token = new URL(page.location.href).searchParams.get('token') ?? '';
   const seen: string[] = [];
-  (window as unknown as { __staged: string[] }).__staged = seen;
+  page.__staged = seen;
   const toBase64 = (bytes: Uint8Array) => {
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -31,7 +35,7 @@ function installDesktopLedger(): void {
     if (reply.ok) return reply.result;
     throw Object.assign(new Error(reply.error?.message), { code: reply.error?.code });
   };
-  Object.defineProperty(window, 'ledger', { value: Object.freeze({ call }) });
+  Object.defineProperty(page, 'ledger', { value: Object.freeze({ call }) });
 }
 
 test.skip(!fs.existsSync(path.join(fixtures, 'yexian-2022-progress.xlsx')), '../shared/fixtures is not beside the repository');
@@ -42,6 +46,6 @@ test('the desktop import screen hands window.ledger the file as bytes', async ({
   const file = path.join(fixtures, 'yexian-2022-progress.xlsx');
   await page.getByLabel('选择文件…').setInputFiles(file);
   await expect(page.getByText(/识别出 10 行数据/)).toBeVisible();
-  const staged = await page.evaluate(() => (window as unknown as { __staged: string[] }).__staged);
+  const staged = await page.evaluate(() => (globalThis as unknown as PageWindow).__staged);
   expect(staged).toEqual([`bytes:${fs.statSync(file).size}`]);
 });
