@@ -154,6 +154,8 @@ async function showFailure(win: BrowserWindow, failure: FailureDialog, canReload
     return;
   }
   if (win.isDestroyed()) return;
+  // A page that failed to load never fires ready-to-show: show the window, or the dialog has an invisible parent.
+  if (!win.isVisible()) win.show();
   const buttons = canReload ? ['重新加载', '退出'] : ['退出'];
   const { response } = await dialog.showMessageBox(win, {
     type: 'error',

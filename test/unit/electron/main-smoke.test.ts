@@ -137,8 +137,16 @@ function fakeElectron(options: { gotLock: boolean; fork?: Fork }) {
         reload: () => record('webContents.reload'),
         executeJavaScript: (script: string) => executeJavaScript(script),
       });
+      visible = false;
       isDestroyed() {
         return false;
+      }
+      isVisible() {
+        return this.visible;
+      }
+      show() {
+        record('win.show');
+        this.visible = true;
       }
       constructor(windowOptions: Record<string, unknown>) {
         super();
@@ -292,6 +300,7 @@ describe('main.cjs wiring (against a stand-in electron module)', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const logPath = path.join(dataDir, 'logs', 'main.log');
     expect(fake.dialogs.map((d) => d.message)).toEqual(['程序界面无法加载', '程序组件加载失败']);
+    expect(fake.calls).toContain('win.show'); // the dialog's window is on screen, not hidden behind show: false
     for (const d of fake.dialogs) expect(d.detail).toContain(logPath);
     expect(fs.readFileSync(logPath, 'utf8')).toContain('预加载脚本出错：/x/preload.cjs');
   });
