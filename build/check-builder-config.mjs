@@ -102,11 +102,16 @@ function prebuildsPackaged(config, os, arch) {
     kept.push(name);
     if (unpack?.(path.join(appDir, relative), stat)) unpacked.push(name);
   }
-  return { kept, unpacked };
+  // A binding built from source (README, "Linux") is packaged and unpacked too.
+  const built = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+  const builtStat = Object.assign(fs.statSync(path.join(root, 'package.json')), { moduleFullFilePath: built });
+  const keepsBuilt = keep(path.join(appDir, built), builtStat) && Boolean(unpack?.(path.join(appDir, built), builtStat));
+  return { kept, unpacked, keepsBuilt };
 }
 
 for (const [os, platform, arch] of /** @type {const} */ ([['linux', 'linux', 'x64'], ['linux', 'linux', 'arm64'], ['win', 'win32', 'x64']])) {
-  const { kept, unpacked } = prebuildsPackaged(base, os, arch);
+  const { kept, unpacked, keepsBuilt } = prebuildsPackaged(base, os, arch);
+  expect(keepsBuilt, `${os} ${arch} should carry and unpack a build/Release/better_sqlite3.node built from source`);
   const want = `${platform}-${arch}.node`;
   expect(JSON.stringify(kept) === JSON.stringify([want]), `${os} ${arch} should carry only ${want}, carries ${JSON.stringify(kept)}`);
   expect(JSON.stringify(unpacked) === JSON.stringify([want]), `${os} ${arch} should unpack ${want} from app.asar, unpacks ${JSON.stringify(unpacked)}`);
