@@ -42,7 +42,8 @@ function openWorkbook(bytes: Uint8Array): WorkBook {
   const ole = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   if (!zip && !ole) throw new LedgerError('IMPORT_NOT_SPREADSHEET', '这不是 Excel 工作簿文件（.xlsx），无法核验签章。');
   try {
-    return read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, bookVBA: false });
+    // Dense sheets and no formatted text: a 20,000-row table reads in a fraction of the time and memory.
+    return read(bytes, { type: 'array', dense: true, cellText: false, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, bookVBA: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/password|encrypt/i.test(message)) throw new LedgerError('IMPORT_ENCRYPTED', '文件设置了打开密码，请先在 Excel 或 WPS 中取消密码后再核验。', { cause: error });
@@ -53,8 +54,9 @@ function openWorkbook(bytes: Uint8Array): WorkBook {
 /** Column A of the seal sheet, top down, up to the first empty cell. */
 function columnA(sheet: WorkSheet): string[] {
   const values: string[] = [];
+  const data = sheet['!data'];
   for (let row = 1; ; row++) {
-    const text = cellText(sheet[`A${row}`]);
+    const text = cellText(data ? data[row - 1]?.[0] : sheet[`A${row}`]);
     if (!text) return values;
     values.push(text);
   }
