@@ -1,8 +1,9 @@
 /**
- * The export and verify modules bring in ExcelJS or SheetJS: megabytes of JavaScript that `ledger status` or
+ * The export and verify modules bring in ExcelJS, SheetJS or docx: megabytes of JavaScript that `ledger status` or
  * the app's first screen never need. Features call them through these wrappers, which load a module the
  * first time it is used (a dynamic import: in the CLI bundle, a chunk of its own).
  */
+import type * as BulletinDocx from './bulletin-docx';
 import type * as Consolidated from './consolidated';
 import type * as Verify from './verify';
 import type * as Workbook from './workbook';
@@ -19,4 +20,8 @@ export async function writeConsolidatedWorkbook(
   ...args: Parameters<typeof Consolidated.writeConsolidatedWorkbook>
 ): ReturnType<typeof Consolidated.writeConsolidatedWorkbook> {
   return (await import('./consolidated')).writeConsolidatedWorkbook(...args);
+}
+
+export async function writeBulletinDocx(...args: Parameters<typeof BulletinDocx.writeBulletinDocx>): ReturnType<typeof BulletinDocx.writeBulletinDocx> {
+  return (await import('./bulletin-docx')).writeBulletinDocx(...args);
 }
