@@ -72,12 +72,15 @@ export async function bundleElectron(options = {}) {
   return outputs;
 }
 
+/** Loaded from node_modules by the CLI bundle: native, or large and needed only by some commands. */
+const cliExternal = ['better-sqlite3', 'exceljs', 'xlsx', 'docx', 'mammoth', 'word-extractor', 'playwright-core', 'electron'];
+
 /** The CLI bundle: an ES module (main.ts awaits at top level) and the chunks it loads on demand. */
 export const cliBundle = { entry: 'electron/cli/main.ts', outDir: 'dist/cli', out: 'dist/cli/ledger.mjs' };
 
 /**
  * Bundles the `ledger` command, so it starts without compiling TypeScript (tsx took 1.3–2.7 s at every start).
- * Every npm package stays external, loaded from node_modules as the CLI runs from a checkout; modules reached
+ * Heavy and native packages stay external, loaded from node_modules as the CLI runs from a checkout; modules reached
  * only through a dynamic import (export, verify: ExcelJS, SheetJS) become chunks of their own, so `ledger
  * --help` or `ledger status` never loads them.
  * @param {{ root?: string, outDir?: string }} [options]
@@ -98,7 +101,11 @@ export async function bundleCli(options = {}) {
     platform: 'node',
     format: 'esm',
     target: ['node22'],
-    packages: 'external',
+    // Heavy or native packages are loaded from node_modules, and the heavy ones only by lazy chunks; the small
+    // ones the backend loads at every start (kysely and zod: hundreds of ES module files) go into the bundle.
+    external: cliExternal,
+    // For CommonJS code in the bundle that calls require().
+    banner: { js: "import { createRequire as __ledgerCreateRequire } from 'node:module';\nconst require = __ledgerCreateRequire(import.meta.url);" },
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
