@@ -3,6 +3,7 @@
 //   dist/electron/main.cjs          main process            (electron/main/main.ts)
 //   dist/electron/preload.cjs       sandboxed preload       (electron/main/preload.ts)
 //   dist/electron/utility-host.cjs  backend utility process (electron/backend/utility-host.ts)
+//   dist/cli/ledger.mjs             the `ledger` command    (electron/cli/main.ts; see bundleCli)
 // 'electron' and 'better-sqlite3' stay external: Electron provides the first, and the second is a native module
 // loaded from node_modules (better-sqlite3 13's prebuilt Node-API binding, which Node and Electron both load).
 import fs from 'node:fs/promises';
@@ -71,6 +72,47 @@ export async function bundleElectron(options = {}) {
   return outputs;
 }
 
+/** Loaded from node_modules by the CLI bundle: native, or large and needed only by some commands. */
+const cliExternal = ['better-sqlite3', 'exceljs', 'xlsx', 'docx', 'mammoth', 'word-extractor', 'playwright-core', 'electron'];
+
+/** The CLI bundle: an ES module (main.ts awaits at top level) and the chunks it loads on demand. */
+export const cliBundle = { entry: 'electron/cli/main.ts', outDir: 'dist/cli', out: 'dist/cli/ledger.mjs' };
+
+/**
+ * Bundles the `ledger` command, so it starts without compiling TypeScript (tsx took 1.3–2.7 s at every start).
+ * Heavy and native packages stay external, loaded from node_modules as the CLI runs from a checkout; modules reached
+ * only through a dynamic import (export, verify: ExcelJS, SheetJS) become chunks of their own, so `ledger
+ * --help` or `ledger status` never loads them.
+ * @param {{ root?: string, outDir?: string }} [options]
+ * @returns {Promise<string>} the entry file
+ */
+export async function bundleCli(options = {}) {
+  const root = options.root ?? projectRoot;
+  const outDir = options.outDir ?? path.join(root, cliBundle.outDir);
+  await fs.rm(outDir, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { ledger: path.join(root, cliBundle.entry) },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: ['node22'],
+    // Heavy or native packages are loaded from node_modules, and the heavy ones only by lazy chunks; the small
+    // ones the backend loads at every start (kysely and zod: hundreds of ES module files) go into the bundle.
+    external: cliExternal,
+    // For CommonJS code in the bundle that calls require().
+    banner: { js: "import { createRequire as __ledgerCreateRequire } from 'node:module';\nconst require = __ledgerCreateRequire(import.meta.url);" },
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return path.join(outDir, 'ledger.mjs');
+}
+
 /**
  * The importer parses untrusted files in a worker that loads SheetJS from disk (the bundle has no separate
  * worker file): ship SheetJS's CommonJS build beside the bundle, where the worker looks first.
@@ -99,8 +141,8 @@ export async function checkPreload(file) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  bundleElectron({ minify: process.argv.includes('--minify') }).then(
-    (outputs) => console.log(`已生成：${outputs.map((file) => path.relative(projectRoot, file)).join('，')}`),
+  Promise.all([bundleElectron({ minify: process.argv.includes('--minify') }), bundleCli()]).then(
+    ([outputs, cli]) => console.log(`已生成：${[...outputs, cli].map((file) => path.relative(projectRoot, file)).join('，')}`),
     (error) => {
       console.error(`打包失败：${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);

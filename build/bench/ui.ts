@@ -1,6 +1,6 @@
 /**
- * UI budgets (DESIGN §8): the first screen is interactive within 1 s of load, and the project list stays smooth
- * at 5,000 rows. A ledger with a 5,000-project plan is served by `ledger serve` and opened in Chromium
+ * UI budgets (DESIGN §8, tightened by issue #13): the first screen is interactive within 0.7 s of load, and the
+ * project list stays smooth at 5,000 rows (scrolling frames: median at 60 fps, 95th percentile < 33 ms). A ledger with a 5,000-project plan is served by `ledger serve` and opened in Chromium
  * (LEDGER_CHROMIUM or /usr/bin/chromium, headless, no GPU: slower than a desktop). Needs the built renderer
  * (`npm run build:renderer`). Run with `npx tsx build/bench/ui.ts`; exits 1 when over budget.
  */
@@ -11,12 +11,14 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { openBackend } from '../../electron/backend/backend';
+import { median, ms, reportBudgets } from './report';
 
 const PROJECTS = 5_000;
-const INTERACTIVE_MS = 1_000;
-/** Smooth: most frames at 60 fps, and no frame of the scroll slower than 20 fps at the 95th percentile. */
+const INTERACTIVE_MS = 700;
+/** Smooth: most frames at 60 fps, and the 95th percentile of the scroll's frames at 30 fps or better. */
 const MEDIAN_FRAME_MS = 17.5;
-const P95_FRAME_MS = 50;
+const P95_FRAME_MS = 33;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
 if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
@@ -48,7 +50,6 @@ const scrollFrames = `(async () => {
   return deltas.sort((a, b) => a - b);
 })()`;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-ui-'));
 const dbPath = path.join(dir, 'ledger.sqlite');
@@ -79,7 +80,7 @@ try {
   console.log(`UI benchmark: a plan of ${PROJECTS} projects, headless Chromium`);
   const shell: number[] = [];
   const data: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < RUNS; run++) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const start = Date.now();
     await page.goto(url);
@@ -90,18 +91,29 @@ try {
     await page.close();
   }
   const interactive = median(shell);
-  console.log(`  first screen interactive (median of 3): ${interactive} ms (budget ${INTERACTIVE_MS} ms); its ${PROJECTS} judged projects shown at ${median(data)} ms`);
+  console.log(`  first screen interactive (median of ${RUNS}): ${interactive} ms (budget ${INTERACTIVE_MS} ms); its ${PROJECTS} judged projects shown at ${median(data)} ms`);
 
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${url}#/projects`);
-  await page.getByRole('grid').getByText('第1项民生实事', { exact: false }).first().waitFor();
-  const frames = (await page.evaluate(scrollFrames)) as number[];
-  const [frameMedian, frameP95] = [frames[Math.floor(frames.length / 2)]!, frames[Math.floor(frames.length * 0.95)]!];
-  console.log(`  project list, scrolling ${PROJECTS} rows: frame median ${frameMedian.toFixed(1)} ms (budget ${MEDIAN_FRAME_MS}), 95th percentile ${frameP95.toFixed(1)} ms (budget ${P95_FRAME_MS})`);
-
-  const ok = interactive <= INTERACTIVE_MS && frameMedian <= MEDIAN_FRAME_MS && frameP95 <= P95_FRAME_MS;
-  console.log(ok ? '  within budget' : '  OVER BUDGET');
-  process.exitCode = ok ? 0 : 1;
+  const medians: number[] = [];
+  const p95s: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${url}#/projects`);
+    await page.getByRole('grid').getByText('第1项民生实事', { exact: false }).first().waitFor();
+    const frames = (await page.evaluate(scrollFrames)) as number[];
+    medians.push(frames[Math.floor(frames.length / 2)]!);
+    p95s.push(frames[Math.floor(frames.length * 0.95)]!);
+    await page.close();
+  }
+  const [frameMedian, frameP95] = [median(medians), median(p95s)];
+  console.log(
+    `  project list, scrolling ${PROJECTS} rows (medians of ${RUNS} scrolls of 120 frames): frame median ${frameMedian.toFixed(1)} ms (budget ${MEDIAN_FRAME_MS}), ` +
+      `95th percentile ${frameP95.toFixed(1)} ms (budget ${P95_FRAME_MS}); per scroll ${p95s.map((f) => f.toFixed(0)).join(', ')} ms`,
+  );
+  reportBudgets([
+    { name: `UI ${PROJECTS.toLocaleString('en')} projects: first screen interactive`, budget: `< ${ms(INTERACTIVE_MS)}`, measured: ms(interactive), ok: interactive < INTERACTIVE_MS },
+    { name: `UI ${PROJECTS.toLocaleString('en')} projects: scroll frame median`, budget: `≤ ${MEDIAN_FRAME_MS} ms`, measured: `${frameMedian.toFixed(1)} ms`, ok: frameMedian <= MEDIAN_FRAME_MS },
+    { name: `UI ${PROJECTS.toLocaleString('en')} projects: scroll frame 95th percentile`, budget: `< ${P95_FRAME_MS} ms`, measured: `${frameP95.toFixed(1)} ms`, ok: frameP95 < P95_FRAME_MS },
+  ]);
 } finally {
   await browser.close();
   serve.kill();

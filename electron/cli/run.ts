@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { LedgerError, toErrorPayload } from '../../shared/errors';
 import type { Plan, PlanSummary, Project } from '../../shared/domain';
-import { openBackend, type Backend } from '../backend/backend';
+import type { Backend, BackendOptions } from '../backend/backend';
+import type { Bridge, BridgeOptions } from '../serve/server';
 import { defaultDbPath } from '../backend/paths';
 import { appVersion } from '../backend/version';
-import { startBridge } from '../serve/server';
 import { assertRendererBuilt, rendererDir } from '../serve/renderer-dir';
 import { intOption, listOption, numberOption, parseActualOption, parseOptions, requireOption } from './args';
 import { statusJson, statusText } from './status-output';
@@ -55,6 +55,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/**
+ * The backend (SQLite, every feature) and the bridge load when a command needs them, not at start-up:
+ * `ledger --help` stays a few hundred milliseconds.
+ */
+const openBackend = async (options: BackendOptions): Promise<Backend> => (await import('../backend/backend')).openBackend(options);
+const startBridge = async (options: BridgeOptions): Promise<Bridge> => (await import('../serve/server')).startBridge(options);
 
 async function withBackend<T>(globals: Globals, io: CliIo, work: (backend: Backend) => Promise<T>): Promise<T> {
   const backend = await openBackend({ dbPath: globals.db ?? defaultDbPath(io.env) });

@@ -12,7 +12,7 @@ import { getPeriod } from '../../../db/repositories/periods';
 import { readSetting, writeSetting } from '../../../db/repositories/settings';
 import { listRevisions, revisionDetail, revisionSnapshot } from '../../../db/repositories/sign-offs';
 import type { Database } from '../../../db/schema';
-import { writeBulletinDocx } from '../export/bulletin-docx';
+import { writeBulletinDocx } from '../export/lazy';
 import type { BackendContext, Handlers } from '../context';
 import { officeName } from './signoff/snapshot';
 

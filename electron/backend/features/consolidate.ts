@@ -6,8 +6,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../db/repositories/audit';
 import { deleteReceived, listReceived, receivedSnapshots, saveReceived, type ReceivedRow } from '../../../db/repositories/received';
 import type { Database } from '../../../db/schema';
-import { writeConsolidatedWorkbook } from '../export/consolidated';
-import { verifyWorkbook } from '../export/verify';
+import { verifyWorkbook, writeConsolidatedWorkbook } from '../export/lazy';
 import type { Handlers } from '../context';
 import { trustedOffices } from './signoff';
 

@@ -10,8 +10,8 @@ import { readSetting, writeSetting } from '../../../../db/repositories/settings'
 import { getRevision, insertRevision, listRevisions, revisionSnapshot, updateRevision } from '../../../../db/repositories/sign-offs';
 import type { Database } from '../../../../db/schema';
 import { exportPublicKey, loadOrCreateOfficeKey, parsePublicKeyFile } from '../../export/keys';
-import { verifyWorkbook } from '../../export/verify';
-import { writeCsv, writeSealedWorkbook } from '../../export/workbook';
+import { writeCsv } from '../../export/csv';
+import { verifyWorkbook, writeSealedWorkbook } from '../../export/lazy';
 import type { BackendContext, Handlers } from '../../context';
 import { buildDetail } from './detail';
 import { buildSnapshot, officeName } from './snapshot';
