@@ -220,6 +220,28 @@ export const importTargetInput = z.strictObject({
   asOf: isoDate.optional(),
 });
 
+/** Which of the figures read from the words to write (issue #10): 'all', or per row by key, numbers as edited. */
+const figureAcceptance = z.union([
+  z.literal('all'),
+  z
+    .array(
+      z.strictObject({
+        sourceRow: z.int().positive().max(10_000_000),
+        targets: z.array(z.strictObject({ key: z.string().max(20), target: z.number().min(0, '目标值不能为负数').max(1e13).nullable().optional() })).max(500),
+        actuals: z.array(z.strictObject({ key: z.string().max(20), value: z.number().min(0, '完成值不能为负数').max(1e13).optional() })).max(500),
+        stated: z.boolean(),
+      }),
+    )
+    .max(200_000),
+]);
+
+export const importCommitInput = z.strictObject({
+  ...importView,
+  planId: id.optional(),
+  asOf: isoDate.optional(),
+  figures: figureAcceptance.optional(),
+});
+
 /** Base64 of at most 100 MB of file. */
 export const maxStagedBase64 = 140_000_000;
 
@@ -270,7 +292,7 @@ export const contract = {
   ),
   'import.preview': method<ImportPreview>()(z.strictObject(importView)),
   'import.diff': method<ImportDiff>()(importTargetInput),
-  'import.commit': method<ImportBatch>()(importTargetInput),
+  'import.commit': method<ImportBatch>()(importCommitInput),
   'import.batches': method<ImportBatch[]>()(z.strictObject({ planId: id.optional() })),
   'import.undo': method<ImportBatch>()(z.strictObject({ batchId: id })),
   'signoff.list': method<SignOffRevision[]>()(z.strictObject({ periodId: id })),

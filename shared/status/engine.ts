@@ -288,6 +288,8 @@ function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
   else if (anyOverdue) status = 'overdue';
   else if (!input.reported) status = 'missingReport';
   else if (n === 0 || (unknown > 0 && !provenBehind)) status = 'manual';
+  // Only milestones, none due yet: nothing is late, and "未开始" would say more than the dates do.
+  else if (quantitative === 0 && milestones > 0) status = 'onTrack';
   else if (unknown === 0 && !anyProgress) status = 'notStarted';
   else if (provenBehind) status = 'lagging';
   else status = 'onTrack';
@@ -297,13 +299,15 @@ function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
   const computedLight = lightOfComputed(status, lateness, p.preset);
 
   const reasons = headline(status, { markedDone, indicators, projectDeadline, unknown, n });
-  const scheduleOf = worst ?? (completion !== null ? { completion, timeProgress: projectTimeProgress } : null);
+  const milestonesOnly = quantitative === 0 && milestones > 0 && status === 'onTrack';
+  if (milestonesOnly) reasons.push(...indicators.map(indicatorReason));
+  const scheduleOf = milestonesOnly ? null : (worst ?? (completion !== null ? { completion, timeProgress: projectTimeProgress } : null));
   if (scheduleOf !== null && scheduleOf.completion !== null && status !== 'completed' && status !== 'manual') {
     const prefix = worst !== null && n > 1 ? quoted(worst.name) : '';
     const lead = status === 'missingReport' ? '按最近一次报送：' : '';
     reasons.push(`${lead}${prefix}${scheduleSentence(scheduleOf.completion, scheduleOf.timeProgress, p.preset)}`);
   }
-  if (status === 'lagging' || status === 'onTrack' || status === 'notStarted' || (status === 'manual' && provenBehind)) {
+  if (status === 'lagging' || (status === 'onTrack' && !milestonesOnly) || status === 'notStarted' || (status === 'manual' && provenBehind)) {
     reasons.push(p.ruleText);
   }
   // Details only where a person must act: the other indicators behind the yellow line, and those with no figure.

@@ -12,6 +12,7 @@ import { getPlan } from '../../../db/repositories/plans';
 import { listCustomPresets } from '../../../db/repositories/presets';
 import { latestActuals, reportedProjects } from '../../../db/repositories/progress';
 import { getProject, listProjects } from '../../../db/repositories/projects';
+import { statedInPeriod, type StatedRow } from '../../../db/repositories/stated';
 import { readSetting } from '../../../db/repositories/settings';
 import type { Database } from '../../../db/schema';
 import type { BackendContext, Handlers } from '../context';
@@ -44,12 +45,13 @@ export async function planStatus(ctx: BackendContext, input: { planId: number; a
   const preset = await resolvePreset(db, input.preset);
   const period = (await periodDueBy(db, plan.id, asOf)) ?? null;
 
-  const [projects, indicators, actuals, overrides, reported] = await Promise.all([
+  const [projects, indicators, actuals, overrides, reported, stated] = await Promise.all([
     listProjects(db, plan.id),
     listPlanIndicators(db, plan.id),
     latestActuals(db, plan.id, asOf),
     activeOverrides(db, plan.id),
     period ? reportedProjects(db, period.id) : Promise.resolve(new Set<number>()),
+    period ? statedInPeriod(db, period.id) : Promise.resolve(new Map<number, StatedRow>()),
   ]);
   const byProject = new Map<number, typeof indicators>();
   for (const indicator of indicators) byProject.set(indicator.projectId, [...(byProject.get(indicator.projectId) ?? []), indicator]);
@@ -59,6 +61,7 @@ export async function planStatus(ctx: BackendContext, input: { planId: number; a
     deadline: p.deadline,
     reported: reported.has(p.id),
     override: overrides.get(p.id) ?? null,
+    stated: statedInput(stated.get(p.id)),
     indicators: (byProject.get(p.id) ?? []).map((i) => ({
       id: i.id,
       name: i.name,
@@ -84,6 +87,10 @@ export async function planStatus(ctx: BackendContext, input: { planId: number; a
       },
     ),
   };
+}
+
+function statedInput(row: StatedRow | undefined): ProjectStatusInput['stated'] {
+  return row ? { share: row.share, done: row.done, words: row.words } : null;
 }
 
 export const statusHandlers = {

@@ -1,3 +1,5 @@
+import { clauseEnd, clauseStart } from '../sentences';
+import { foldWidth } from '../width';
 import { actualCandidates } from './candidates';
 import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
 import { readStated } from './stated';
@@ -54,6 +56,7 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
       ? existing.map((i, index) => ({ index, name: i.name, kind: i.kind, target: i.target, unit: i.unit }))
       : targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
   const split = parts(input);
+  const folded = foldWidth(input.progress);
   const figures: MatchFigure[] = split.flatMap((p) =>
     actualCandidates(p.text, options.year).map((f) => ({ ...f, part: p.unit, offset: p.offset })),
   );
@@ -72,6 +75,7 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
       written,
       approximate: pair.figure.approximate,
       span: { field: 'progress', start, end, text: input.progress.slice(start, end) },
+      words: input.progress.slice(clauseStart(folded, start), clauseEnd(folded, end)).trim(),
     };
   });
   return { targets, actuals, stated: statedOf(input, split) };

@@ -77,6 +77,7 @@ function toTarget(s: IndicatorSuggestion, input: string, key: string, rawLabel?:
       approximate: false,
       deadline: s.deadline,
       span: { field: 'goal', start: s.clause.start, end: s.clause.end, text: input.slice(s.clause.start, s.clause.end) },
+      words: s.clause.text.trim(),
     };
   }
   return {
@@ -89,6 +90,7 @@ function toTarget(s: IndicatorSuggestion, input: string, key: string, rawLabel?:
     approximate: s.approximate,
     deadline: s.deadline ?? null,
     span: { field: 'goal', start: s.source.start, end: s.source.end, text: s.source.text },
+    words: s.clause.text.trim(),
   };
 }
 

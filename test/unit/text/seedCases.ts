@@ -11,6 +11,11 @@ export interface SeedText {
   goal: string;
   progress: string;
   unitProgress: { unit: string; text: string }[];
+  /** The project's name and lead unit as the document gives them (seeds 000 and 002), for building tables. */
+  title?: string;
+  leadUnit?: string;
+  /** The task text alone (seed 002 gives one for three projects only). */
+  task?: string;
 }
 
 /** Joins what a page break split ("筛\n\n查率为"): a break after anything but a sentence end is not one. */
@@ -45,9 +50,11 @@ function seed000(): SeedText[] {
   }, []);
   return sections.map((lines, i) => {
     const goal = lines.find((l) => l.startsWith('年度目标：'))?.slice(5) ?? '';
+    const title = (lines[0] ?? '').replace(chineseHeading, '').replace(/。$/, '');
+    const leadUnit = lines.find((l) => l.startsWith('主要责任单位：'))?.slice(7) ?? '';
     const at = lines.findIndex((l) => l.startsWith('完成情况：'));
     const progress = lines.slice(at).join('\n').replace(/^完成情况：/, '').replace(/\n+2021 年 10 月 9 日$/, '').replace(/\n{2,}/g, '\n');
-    return { id: `000-${i + 1}`, goal, progress, unitProgress: [] };
+    return { id: `000-${i + 1}`, goal, progress, unitProgress: [], title, leadUnit };
   });
 }
 
@@ -82,15 +89,18 @@ function seed002(): SeedText[] {
   const out: SeedText[] = [];
   let title = '';
   let task = '';
+  let leadUnit = '';
   for (const line of lines) {
-    const heading = /^\d+\. (.+?)(（牵头单位：.*）)?$/.exec(line);
+    const heading = /^\d+\. (.+?)(（牵头单位：(.*)）)?$/.exec(line);
     if (heading) {
       title = heading[1] as string;
+      leadUnit = heading[3] ?? '';
       task = '';
     } else if (line.startsWith('主要任务：')) {
       task = line.slice(5).replace(/（牵头单位：.*$/, '');
+      leadUnit = /牵头单位：(.*)）/.exec(line)?.[1] ?? leadUnit;
     } else if (line.startsWith('完成情况：')) {
-      out.push({ id: `002-${out.length + 1}`, goal: task || title, progress: line.slice(5), unitProgress: [] });
+      out.push({ id: `002-${out.length + 1}`, goal: task || title, progress: line.slice(5), unitProgress: [], title, leadUnit, task });
     }
   }
   return out;

@@ -34,7 +34,7 @@ export const importHandlers = {
     const { preview, target } = await understood(ctx, input);
     const staged = ctx.staging.get(input.stagingId);
     backupBeforeImport(ctx);
-    const batch = await commitImport(ctx, { fileName: staged.fileName, sha256: staged.sha256, format: preview.format, sheet: preview.sheet }, preview, target);
+    const batch = await commitImport(ctx, { fileName: staged.fileName, sha256: staged.sha256, format: preview.format, sheet: preview.sheet }, preview, target, input.figures);
     ctx.staging.drop(input.stagingId);
     return batch;
   },

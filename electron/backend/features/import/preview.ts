@@ -1,6 +1,7 @@
 import { LedgerError } from '../../../../shared/errors';
 import type { ImportPreview } from '../../../../shared/domain';
 import type { ParsedInput } from '../../../../shared/api/contract';
+import { figureYear, withFigures } from '../../../../shared/import/figures';
 import { applyMapping, headerSignature, understandTable, type ColumnMapping } from '../../../../shared/import/understand';
 import { findProfile } from '../../../../db/repositories/import-batches';
 import type { BackendContext } from '../../context';
@@ -72,7 +73,7 @@ export async function previewImport(ctx: BackendContext, input: ParsedInput<'imp
     };
   }
   return {
-    ...table,
+    ...withFigures(table, figureYear(table, Number(ctx.now().slice(0, 4)))),
     stagingId: staged.stagingId,
     fileName: staged.fileName,
     format: read.format,
