@@ -327,3 +327,23 @@ export interface ReceivedTable {
   periodAsOf: string;
   receivedAt: string;
 }
+
+/** One project a person should look at before signing. */
+export interface SignOffCheckItem {
+  projectId: number;
+  seq: number;
+  title: string;
+  detail: string;
+}
+
+/** What the pre-sign-off check found for a period (issue #10). */
+export interface SignOffCheck {
+  periodId: number;
+  asOf: string;
+  /** Still 待人工判定, with no person's decision. */
+  manual: SignOffCheckItem[];
+  /** A person's class the numbers contradict ("进展缓慢" beside 214.3%). */
+  contradicting: SignOffCheckItem[];
+  /** Progress word for word the previous period's. */
+  sameAsLast: SignOffCheckItem[];
+}

@@ -15,6 +15,7 @@ import {
   type ExportedFile,
   type HistoryEntry,
   type OfficeKeyInfo,
+  type SignOffCheck,
   type SignOffRevision,
   type TrustedOffice,
   type VerifyReport,
@@ -169,6 +170,8 @@ export const statusInput = z.strictObject({
 
 export const overrideInput = z.strictObject({
   projectId: id,
+  /** The period the override belongs to; by default the one due today. It never applies to another period. */
+  periodId: id.optional(),
   status: z.enum(statusClasses, '状态不在可选范围内'),
   reason: z.string().trim().min(2, '请写明改判的理由').max(2000, '理由不能超过 2000 个字'),
 });
@@ -305,6 +308,7 @@ export const contract = {
     z.strictObject({ periodId: id, reason: z.string().trim().min(2, '请写明更正的原因').max(500, '原因不能超过 500 个字') }),
   ),
   'signoff.snapshot': method<PeriodSnapshot>()(z.strictObject({ id })),
+  'signoff.check': method<SignOffCheck>()(z.strictObject({ periodId: id })),
   'export.period': method<ExportedFile>()(
     z.strictObject({ periodId: id, revision: id.optional(), format: z.enum(['xlsx', 'csv'], '导出格式应为 xlsx 或 csv').default('xlsx') }),
   ),
@@ -328,7 +332,7 @@ export const contract = {
   'progress.save': method<ProgressRecord>()(saveProgressInput),
   'status.plan': method<StatusReport>()(statusInput),
   'status.override': method<StatusReport['projects'][number]['override']>()(overrideInput),
-  'status.clearOverride': method<{ cleared: number }>()(z.strictObject({ projectId: id })),
+  'status.clearOverride': method<{ cleared: number }>()(z.strictObject({ projectId: id, periodId: id.optional() })),
   'presets.list': method<RulePreset[]>()(empty),
   'presets.saveCustom': method<RulePreset>()(customPresetInput),
   'settings.get': method<Settings>()(empty),
