@@ -33,24 +33,37 @@ export interface Pair {
 const generic = new Set(['完成', '全年', '累计', '目标', '任务', '建设', '新增', '实现', '开展', '全区', '全县', '全市', '目前', '已经', '工作', '年度', '免费', '提升', '推进', '截至', '截止', '共完', '进行']);
 const stopChars = new Set([...'完成全年累计目标任务已共的为有在和及与等个人次项新增实现开展进行区县市目前工作']);
 
-function grams(text: string): Set<string> {
-  const set = new Set<string>();
+/** The pieces of a phrase that similarity compares, made once per phrase. */
+interface Profile {
+  grams: Set<string>;
+  chars: Set<string>;
+}
+
+const cjk = /[\u4e00-\u9fa5]/;
+const notGram = /[\d\s，。；、“”"（）()]/;
+
+function profileOf(text: string): Profile {
+  const grams = new Set<string>();
   for (let i = 0; i + 1 < text.length; i++) {
     const g = text.slice(i, i + 2);
-    if (!generic.has(g) && !/[\d\s，。；、“”"（）()]/.test(g)) set.add(g);
+    if (!generic.has(g) && !notGram.test(g)) grams.add(g);
   }
-  return set;
+  const chars = new Set<string>();
+  for (const c of text) if (!stopChars.has(c) && cjk.test(c)) chars.add(c);
+  return { grams, chars };
+}
+
+function compare(a: Profile, b: Profile): number {
+  let score = 0;
+  for (const g of b.grams) if (a.grams.has(g)) score++;
+  let chars = 0;
+  for (const c of b.chars) if (a.chars.has(c)) chars++;
+  return score + Math.min(chars, 4) * 0.25;
 }
 
 /** How much two phrases share: whole two-character pieces count, single meaningful characters a little. */
 export function similarity(a: string, b: string): number {
-  const ga = grams(a);
-  let score = 0;
-  for (const g of grams(b)) if (ga.has(g)) score++;
-  const ca = new Set([...a].filter((c) => !stopChars.has(c) && /[\u4e00-\u9fa5]/.test(c)));
-  let chars = 0;
-  for (const c of new Set(b)) if (ca.has(c)) chars++;
-  return score + Math.min(chars, 4) * 0.25;
+  return compare(profileOf(a), profileOf(b));
 }
 
 const place = /([\u4e00-\u9fa5]{2,3}(?:区|县|市|乡|镇))/;
@@ -72,9 +85,12 @@ function valueFor(indicator: MatchIndicator, figure: MatchFigure): number | null
 /** The pairs a clerk would make, in the order of the figures. */
 export function pairFigures(indicators: readonly MatchIndicator[], figures: readonly MatchFigure[]): Pair[] {
   const scored: (Pair & { score: number; order: number })[] = [];
+  if (indicators.length === 0 || figures.length === 0) return [];
+  const names = new Map(indicators.map((i) => [i, profileOf(i.name)]));
   const sameUnitCount = new Map<MatchIndicator, number>();
   for (const i of indicators) sameUnitCount.set(i, indicators.filter((o) => o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))).length);
   figures.forEach((f, order) => {
+    let words: { label: Profile; object: Profile; context: Profile } | null = null;
     for (const indicator of indicators) {
       const value = valueFor(indicator, f);
       if (value === null) continue;
@@ -82,9 +98,11 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
       // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
       if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
       if (otherPlace(indicator.name, f.label + f.object)) continue;
-      const own = similarity(indicator.name, f.label) + 0.75 * similarity(indicator.name, f.object);
+      words ??= { label: profileOf(f.label), object: profileOf(f.object), context: profileOf(f.context) };
+      const name = names.get(indicator)!;
+      const own = compare(name, words.label) + 0.75 * compare(name, words.object);
       // A rate's subject may be in the clause before ("…人数1856人，筛查率63.91%").
-      const sim = f.unit === '%' ? own + 0.5 * similarity(indicator.name, f.context) : own;
+      const sim = f.unit === '%' ? own + 0.5 * compare(name, words.context) : own;
       // Uncued and equal to the target: the target said again ("50个老旧小区3006户改造项目").
       if (!f.cued && target !== null && Math.abs(value - target) < 1e-9) continue;
       const isRate = indicator.kind === 'rate' || f.unit === '%';

@@ -81,7 +81,7 @@ export async function commitImport(
 
     // Plan and period exist now: work out the rows against them, exactly as the diff showed.
     const resolved = { ...target, plan, period };
-    const rows = await planRows(trx, table, resolved);
+    const rows = await planRows(trx, table, resolved, { figures: figures !== undefined });
     const writer = importWriter(ctx.ledger.sqlite, { planId: plan.id, batchId, actor: ctx.actor, now });
     for (const entity of created) writer.recordItem({ entity, entityId: entity === 'plan' ? plan.id : period.id, action: 'create', beforeJson: null });
     for (const row of rows) {

@@ -42,7 +42,8 @@ function dayBefore(iso: string): string {
 }
 
 /** Works out, without writing anything, what importing these rows into the target would do. */
-export async function planRows(db: Kysely<Database>, table: TablePreview, target: ImportTarget): Promise<RowPlan[]> {
+export async function planRows(db: Kysely<Database>, table: TablePreview, target: ImportTarget, options: { figures?: boolean } = {}): Promise<RowPlan[]> {
+  const readWords = options.figures !== false;
   const projects = new Map((target.plan ? await listProjects(db, target.plan.id) : []).map((p) => [p.id, p]));
   const indicators = new Map((target.plan ? await listPlanIndicators(db, target.plan.id) : []).map((i) => [`${i.projectId}\t${i.name}`, i]));
   const earlierActuals = target.plan ? await latestActuals(db, target.plan.id, dayBefore(target.asOf)) : new Map();
@@ -103,7 +104,7 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
     }
     const kind: DiffKind = conflict ? 'conflict' : !project ? 'new' : changes.length ? 'changed' : 'unchanged';
     const previousStated = project ? (statedNow.get(project.id) ?? null) : null;
-    const figures = conflict ? noFigures : newFigures(row, project, byProject.get(project?.id ?? -1) ?? [], { year, valuesNow, earlierActuals, previousStated });
+    const figures = conflict || !readWords ? noFigures : newFigures(row, project, byProject.get(project?.id ?? -1) ?? [], { year, valuesNow, earlierActuals, previousStated });
     const last = project ? lastNarratives.get(project.id) : undefined;
     const sameAsLast = last !== undefined && row.progress.trim() !== '' && last === row.progress.trim();
     return {
@@ -141,7 +142,9 @@ function newFigures(
   existing: Indicator[],
   known: { year: number; valuesNow: Map<number, ValueRow>; earlierActuals: Map<number, { actual: number | null }>; previousStated: StatedRow | null },
 ): RowFigures {
-  const read = rowFigures(row, { year: known.year, existing: project ? existing : [] });
+  // The preview already read a row with no indicators in the ledger: read again only against existing ones.
+  const mine = project ? existing : [];
+  const read = mine.length === 0 && 'figures' in row ? row.figures : rowFigures(row, { year: known.year, existing: mine });
   const actuals = read.actuals.filter((a) => {
     if (!('id' in a.indicator)) return true;
     const id = a.indicator.id;
