@@ -1,5 +1,5 @@
 import { readFigures, type KnownIndicator, type ProposedActual, type ProposedTarget, type RowFigures } from '../text/figures';
-import type { PreviewRow, TablePreview } from './understand';
+import type { PreviewRow, TablePreview } from '../types/preview';
 
 /**
  * The figures each imported row's words propose (issue #10), beside what the columns gave. A row whose

@@ -1,5 +1,5 @@
 import { findQuantities } from '../text/quantities';
-import type { ColumnMapping } from './understand';
+import type { ColumnMapping } from '../types/preview';
 
 /**
  * A 年度目标 / 目标任务 column is read as a number column by its header, but offices fill it with the goal

@@ -5,13 +5,13 @@ import { migrations } from '../../../db/migrations';
 import { ledgerApplicationId, openLedgerDatabase } from '../../../db/open';
 import { tempDir } from '../../helpers/temp';
 
-describe('migration 5: figures read from the words', () => {
-  it('upgrades a version-4 ledger on a real file, keeping its undo log, and accepts stated completions', async () => {
+describe('migration 6: figures read from the words', () => {
+  it('upgrades a version-5 ledger on a real file, keeping its undo log, and accepts stated completions', async () => {
     const file = path.join(tempDir(), 'ledger.sqlite');
     const old = new Sqlite(file);
-    for (const m of migrations.slice(0, 4)) old.exec(m.sql);
+    for (const m of migrations.slice(0, 5)) old.exec(m.sql);
     old.pragma(`application_id = ${ledgerApplicationId}`);
-    old.pragma('user_version = 4');
+    old.pragma('user_version = 5');
     old.exec(`
       INSERT INTO plans (id, year, level, name, start_date, end_date, created_at, updated_at) VALUES (1, 2022, 'district', '计划', '2022-01-01', '2022-12-31', 'x', 'x');
       INSERT INTO projects (id, plan_id, seq, title, created_at, updated_at) VALUES (1, 1, 1, '实事', 'x', 'x');
@@ -24,7 +24,7 @@ describe('migration 5: figures read from the words', () => {
 
     const ledger = openLedgerDatabase(file);
     try {
-      expect(ledger.schemaVersion).toBe(5);
+      expect(ledger.schemaVersion).toBe(6);
       const sqlite = ledger.sqlite;
       expect(sqlite.prepare('SELECT entity FROM import_batch_items ORDER BY id').all()).toEqual([{ entity: 'project' }, { entity: 'indicator' }]);
       expect(sqlite.prepare('SELECT source_text FROM indicators').get()).toEqual({ source_text: '' });
