@@ -114,6 +114,8 @@ export interface IndicatorsTable {
   position: number;
   createdAt: string;
   updatedAt: string;
+  /** The words a target was read from at import (migration 6); '' when typed by hand. */
+  sourceText: Generated<string>;
 }
 
 export interface PeriodsTable {
@@ -206,10 +208,23 @@ export interface ImportBatchesTable {
 export interface ImportBatchItemsTable {
   id: Generated<number>;
   batchId: number;
-  entity: 'plan' | 'period' | 'project' | 'indicator' | 'progress' | 'value';
+  entity: 'plan' | 'period' | 'project' | 'indicator' | 'progress' | 'value' | 'stated';
   entityId: number;
   action: 'create' | 'update';
   beforeJson: string | null;
+}
+
+/** 进展情况 stating how far a project is, read at import and accepted (migration 6). */
+export interface StatedCompletionsTable {
+  id: Generated<number>;
+  projectId: number;
+  periodId: number;
+  share: number | null;
+  done: number;
+  words: string;
+  batchId: number | null;
+  actor: string;
+  updatedAt: string;
 }
 
 export interface ImportProfilesTable {
@@ -257,6 +272,7 @@ export interface Database {
   importProfiles: ImportProfilesTable;
   receivedTables: ReceivedTablesTable;
   auditLog: AuditLogTable;
+  statedCompletions: StatedCompletionsTable;
   settings: SettingsTable;
 }
 

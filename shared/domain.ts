@@ -4,7 +4,8 @@
  */
 import type { Judgement } from './types/judgement';
 import type { Comparator, IndicatorKind } from './types/kinds';
-import type { Cell, TablePreview } from './types/preview';
+import type { RowFigures } from './types/figures';
+import type { Cell, PreviewRow, TablePreview } from './types/preview';
 
 export { comparators, indicatorKinds } from './types/kinds';
 export type { Comparator, IndicatorKind } from './types/kinds';
@@ -86,6 +87,8 @@ export interface Indicator {
   approximate: boolean;
   deadline: string | null;
   position: number;
+  /** "读自工作任务：……": the words the target was read from at import; absent when typed by hand. */
+  sourceText?: string;
 }
 
 export const periodKinds = ['month', 'quarter', 'half', 'year', 'custom'] as const;
@@ -207,6 +210,10 @@ export interface DiffEntry {
   changes: FieldChange[];
   /** Why the row is held back (progress going backwards, a signed period…). */
   conflict: string | null;
+  /** Figures the row's words propose that the ledger does not have yet; nothing is written unless accepted. */
+  figures: RowFigures;
+  /** The progress is word for word the previous period's ("与上期相同"). */
+  sameAsLast: boolean;
 }
 
 export interface ImportDiff {
@@ -241,6 +248,8 @@ export interface SheetSummary {
 
 /** The table as understood, with the sheet's first rows for the user to check the header row against. */
 export interface ImportPreview extends TablePreview {
+  /** Each row with the figures its words propose. */
+  rows: (PreviewRow & { figures: RowFigures })[];
   stagingId: string;
   fileName: string;
   format: string;
@@ -317,4 +326,24 @@ export interface ReceivedTable {
   planName: string;
   periodAsOf: string;
   receivedAt: string;
+}
+
+/** One project a person should look at before signing. */
+export interface SignOffCheckItem {
+  projectId: number;
+  seq: number;
+  title: string;
+  detail: string;
+}
+
+/** What the pre-sign-off check found for a period (issue #10). */
+export interface SignOffCheck {
+  periodId: number;
+  asOf: string;
+  /** Still 待人工判定, with no person's decision. */
+  manual: SignOffCheckItem[];
+  /** A person's class the numbers contradict ("进展缓慢" beside 214.3%). */
+  contradicting: SignOffCheckItem[];
+  /** Progress word for word the previous period's. */
+  sameAsLast: SignOffCheckItem[];
 }

@@ -22,6 +22,7 @@ const steps: [string, string[]][] = [
   [tsx, [path.join(here, 'bulletin.ts')]],
   [tsx, [path.join(here, 'hostile.ts')]],
   [tsx, [path.join(here, 'cli.ts')]],
+  [tsx, [path.join(here, 'figures.ts')]],
   [npm, ['run', '--silent', 'build:renderer']],
   [tsx, [path.join(here, 'ui.ts')]],
 ];

@@ -20,7 +20,10 @@ export interface ImportWriter {
   unitId(name: string): number;
   saveNarrative(projectId: number, periodId: number, unitId: number | null, narrative: string): void;
   insertIndicator(projectId: number, fields: Omit<Indicator, 'id' | 'position' | 'projectId'>): number;
-  saveActual(indicatorId: number, periodId: number, actual: number, sourceText: string): void;
+  /** `unitId`: the reporting unit's part of the figure, when the progress is split by unit. */
+  saveActual(indicatorId: number, periodId: number, actual: number, sourceText: string, unitId?: number | null): void;
+  /** The completion the period's progress states, as accepted. */
+  saveStated(projectId: number, periodId: number, stated: { share: number | null; done: boolean; words: string }): void;
   /** Adds one entry to the batch's undo log. */
   recordItem(item: Omit<BatchItem, 'batchId'>): void;
 }
@@ -57,11 +60,14 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     ),
     lastPosition: sqlite.prepare<[number], { max: number | null }>('SELECT max(position) AS max FROM indicators WHERE project_id = ?'),
     insertIndicator: sqlite.prepare(
-      `INSERT INTO indicators (project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at)
-       VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO indicators (project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at, source_text)
+       VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     saveActual: sqlite.prepare(
-      'INSERT OR REPLACE INTO indicator_values (indicator_id, period_id, unit_id, actual, source_text, batch_id, actor, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO indicator_values (indicator_id, period_id, unit_id, actual, source_text, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    saveStated: sqlite.prepare(
+      'INSERT OR REPLACE INTO stated_completions (project_id, period_id, share, done, words, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     recordItem: sqlite.prepare('INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json) VALUES (?, ?, ?, ?, ?)'),
   };
@@ -135,12 +141,16 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     insertIndicator(projectId, f) {
       inTransaction();
       const position = (sql.lastPosition.get(projectId)?.max ?? -1) + 1;
-      const values = [projectId, f.name, f.kind, f.comparator, f.target, f.unit, f.approximate ? 1 : 0, f.deadline, position, now, now];
+      const values = [projectId, f.name, f.kind, f.comparator, f.target, f.unit, f.approximate ? 1 : 0, f.deadline, position, now, now, f.sourceText ?? ''];
       return Number(sql.insertIndicator.run(...values).lastInsertRowid);
     },
-    saveActual(indicatorId, periodId, actual, sourceText) {
+    saveActual(indicatorId, periodId, actual, sourceText, unitId = null) {
       inTransaction();
-      sql.saveActual.run(indicatorId, periodId, actual, sourceText, batchId, actor, now);
+      sql.saveActual.run(indicatorId, periodId, unitId, actual, sourceText, batchId, actor, now);
+    },
+    saveStated(projectId, periodId, stated) {
+      inTransaction();
+      sql.saveStated.run(projectId, periodId, stated.share, stated.done ? 1 : 0, stated.words, batchId, actor, now);
     },
     recordItem(item) {
       inTransaction();

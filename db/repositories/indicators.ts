@@ -2,9 +2,11 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Indicator } from '../../shared/domain';
 import type { Database, IndicatorsTable } from '../schema';
 
-const toIndicator = ({ taskId: _t, createdAt: _c, updatedAt: _u, approximate, ...row }: Selectable<IndicatorsTable>): Indicator => ({
+const toIndicator = ({ taskId: _t, createdAt: _c, updatedAt: _u, approximate, sourceText, ...row }: Selectable<IndicatorsTable>): Indicator => ({
   ...row,
   approximate: approximate === 1,
+  // Only indicators read from the words say where they came from.
+  ...(sourceText ? { sourceText } : {}),
 });
 
 export async function listIndicators(db: Kysely<Database>, projectId: number): Promise<Indicator[]> {

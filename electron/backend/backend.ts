@@ -11,6 +11,7 @@ import { bulletinHandlers } from './features/bulletin';
 import { consolidateHandlers } from './features/consolidate';
 import { directoryHandlers } from './features/directory';
 import { importHandlers } from './features/import';
+import { signOffCheckHandlers } from './features/signoff/check';
 import { Staging } from './features/import/staging';
 import { indicatorHandlers } from './features/indicators';
 import { periodHandlers } from './features/periods';
@@ -42,6 +43,7 @@ const handlers: Handlers = {
   ...signOffHandlers,
   ...consolidateHandlers,
   ...bulletinHandlers,
+  ...signOffCheckHandlers,
 };
 
 export interface BackendOptions {

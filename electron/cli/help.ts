@@ -10,8 +10,9 @@ export const helpText = `民生实事台账 命令行工具
   projects list --plan ID      列出计划中的实事项目
   projects add --plan ID --title 名称 --lead-unit 单位 [--lead-unit 单位…] [--support-unit 单位]
                [--person 责任人] [--leader 分管领导] [--goal 年度目标] [--deadline YYYY-MM-DD] [--seq N]
-  import FILE [--dry-run] [--sheet 名称] [--header-row N] [--as-of YYYY-MM-DD] [--plan ID]
-                               导入部门报送的 Excel/WPS/ODS/CSV 表格；--dry-run 只预览，不写入
+  import FILE [--dry-run] [--sheet 名称] [--header-row N] [--as-of YYYY-MM-DD] [--plan ID] [--accept-figures]
+                               导入部门报送的 Excel/WPS/ODS/CSV 表格；--dry-run 只预览，不写入；
+                               --accept-figures 采用从文字中读出的全部目标、完成数和完成情况
   imports list [--plan ID]     列出导入记录
   imports undo ID              撤销一次导入（须是该计划最近一次）
   backups list | create | restore 备份文件名

@@ -302,6 +302,7 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseOptions(args, {
       ...globalOptions,
       'dry-run': { type: 'boolean', default: false },
+      'accept-figures': { type: 'boolean', default: false },
       sheet: { type: 'string' },
       'header-row': { type: 'string' },
       'as-of': { type: 'string' },
@@ -319,7 +320,8 @@ const commands: Record<string, Command> = {
         const json = { format: preview.format, sheet: preview.sheet, headerRow: preview.headerRow, title: preview.title, asOf, rows: preview.rows, warnings: preview.warnings };
         return print(io, values, json, () => previewText(preview, asOf));
       }
-      const batch = await call(backend, 'import.commit', { ...view, planId: intOption(values.plan, 'plan'), asOf: values['as-of'] });
+      const figures = values['accept-figures'] ? { figures: 'all' as const } : {};
+      const batch = await call(backend, 'import.commit', { ...view, planId: intOption(values.plan, 'plan'), asOf: values['as-of'], ...figures });
       return print(io, values, batch, () => batchText(batch));
     });
   },

@@ -15,6 +15,7 @@ import {
   type ExportedFile,
   type HistoryEntry,
   type OfficeKeyInfo,
+  type SignOffCheck,
   type SignOffRevision,
   type TrustedOffice,
   type VerifyReport,
@@ -169,6 +170,8 @@ export const statusInput = z.strictObject({
 
 export const overrideInput = z.strictObject({
   projectId: id,
+  /** The period the override belongs to; by default the one due today. It never applies to another period. */
+  periodId: id.optional(),
   status: z.enum(statusClasses, '状态不在可选范围内'),
   reason: z.string().trim().min(2, '请写明改判的理由').max(2000, '理由不能超过 2000 个字'),
 });
@@ -218,6 +221,28 @@ export const importTargetInput = z.strictObject({
   ...importView,
   planId: id.optional(),
   asOf: isoDate.optional(),
+});
+
+/** Which of the figures read from the words to write (issue #10): 'all', or per row by key, numbers as edited. */
+const figureAcceptance = z.union([
+  z.literal('all'),
+  z
+    .array(
+      z.strictObject({
+        sourceRow: z.int().positive().max(10_000_000),
+        targets: z.array(z.strictObject({ key: z.string().max(20), target: z.number().min(0, '目标值不能为负数').max(1e13).nullable().optional() })).max(500),
+        actuals: z.array(z.strictObject({ key: z.string().max(20), value: z.number().min(0, '完成值不能为负数').max(1e13).optional() })).max(500),
+        stated: z.boolean(),
+      }),
+    )
+    .max(200_000),
+]);
+
+export const importCommitInput = z.strictObject({
+  ...importView,
+  planId: id.optional(),
+  asOf: isoDate.optional(),
+  figures: figureAcceptance.optional(),
 });
 
 /** Base64 of at most 100 MB of file. */
@@ -282,7 +307,7 @@ export const contract = {
   ),
   'import.preview': method<ImportPreview>()(z.strictObject(importView)),
   'import.diff': method<ImportDiff>()(importTargetInput),
-  'import.commit': method<ImportBatch>()(importTargetInput),
+  'import.commit': method<ImportBatch>()(importCommitInput),
   'import.batches': method<ImportBatch[]>()(z.strictObject({ planId: id.optional() })),
   'import.undo': method<ImportBatch>()(z.strictObject({ batchId: id })),
   'signoff.list': method<SignOffRevision[]>()(z.strictObject({ periodId: id })),
@@ -295,6 +320,7 @@ export const contract = {
     z.strictObject({ periodId: id, reason: z.string().trim().min(2, '请写明更正的原因').max(500, '原因不能超过 500 个字') }),
   ),
   'signoff.snapshot': method<PeriodSnapshot>()(z.strictObject({ id })),
+  'signoff.check': method<SignOffCheck>()(z.strictObject({ periodId: id })),
   'export.period': method<ExportedFile>()(
     z.strictObject({ periodId: id, revision: id.optional(), format: z.enum(['xlsx', 'csv'], '导出格式应为 xlsx 或 csv').default('xlsx') }),
   ),
@@ -318,7 +344,7 @@ export const contract = {
   'progress.save': method<ProgressRecord>()(saveProgressInput),
   'status.plan': method<StatusReport>()(statusInput),
   'status.override': method<StatusReport['projects'][number]['override']>()(overrideInput),
-  'status.clearOverride': method<{ cleared: number }>()(z.strictObject({ projectId: id })),
+  'status.clearOverride': method<{ cleared: number }>()(z.strictObject({ projectId: id, periodId: id.optional() })),
   'presets.list': method<RulePreset[]>()(empty),
   'presets.saveCustom': method<RulePreset>()(customPresetInput),
   'settings.get': method<Settings>()(empty),

@@ -12,6 +12,7 @@ import { foldWidth } from '../text';
 import type { ColumnMapping, ImportField, ImportWarning, PreviewRow, TablePreview } from '../types/preview';
 import { distinct, rowTexts } from './cells';
 import { mapColumns, sanitizeMapping } from './columns';
+import { goalTextColumns } from './goal-columns';
 import { fillMerges, gridWidth, type Cell, type Grid } from './grid';
 import { findHeader, type HeaderChoice } from './header-row';
 import { indicatorColumns, rowIndicators, type IndicatorColumns } from './indicators';
@@ -67,7 +68,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   const warnings: ImportWarning[] = [];
 
   const header = findHeader(cells, options.headerRow, options.headerRows);
-  const computed = mapColumns(cells, header, width, mapping ? [] : warnings);
+  const computed = goalTextColumns(mapColumns(cells, header, width, mapping ? [] : warnings), cells, header.row + header.rows);
   const columns = mapping ? sanitizeMapping(mapping, computed, warnings) : computed;
   const { measureUnit, ...preamble } = readPreamble(cells.slice(0, header.row), options);
   const year = options.year ?? yearIn(preamble.title ?? '') ?? (preamble.asOf ? Number(preamble.asOf.slice(0, 4)) : 0);

@@ -3,6 +3,7 @@ import { parseIsoDay } from '../text/calendar';
 import { validatePreset, type RulePreset } from './presets';
 import { indicatorReason, noteSuffix, overrideSentence, quoted, ruleSentence, scheduleSentence } from './reasons';
 import { timeProgressOfDays } from './schedule';
+import { judgeStated } from './stated';
 import type {
   IndicatorJudgement,
   IndicatorState,
@@ -274,28 +275,39 @@ function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
   const markedDone = input.markedDone ?? null;
   if (markedDone) requireReason(markedDone, '标记完成');
 
+  const projectTimeProgress = timeProgressOfDays(p.startDay, projectDeadlineDay, p.asOfDay);
+  // No figure to judge by, but the progress says how far it is: judge by the words (issue #10).
+  const stated = input.stated ?? null;
+  if (stated && !markedDone && !allMet && !anyOverdue && input.reported && (quantitative === 0 || unknown === quantitative)) {
+    const s = judgeStated(stated, projectTimeProgress, p.preset, p.ruleText);
+    return finish(input, p, { status: s.status, light: s.light, completion: s.completion, timeProgress: projectTimeProgress, reasons: s.reasons, indicators }, s.light);
+  }
+
   let status: StatusClass;
   if (markedDone || allMet) status = 'completed';
   else if (anyOverdue) status = 'overdue';
   else if (!input.reported) status = 'missingReport';
   else if (n === 0 || (unknown > 0 && !provenBehind)) status = 'manual';
+  // Only milestones, none due yet: nothing is late, and "未开始" would say more than the dates do.
+  else if (quantitative === 0 && milestones > 0) status = 'onTrack';
   else if (unknown === 0 && !anyProgress) status = 'notStarted';
   else if (provenBehind) status = 'lagging';
   else status = 'onTrack';
 
-  const projectTimeProgress = timeProgressOfDays(p.startDay, projectDeadlineDay, p.asOfDay);
   const completion =
     quantitative > 0 ? (unknown > 0 ? null : minCompletion) : milestones > 0 ? milestonesDone / milestones : null;
   const computedLight = lightOfComputed(status, lateness, p.preset);
 
   const reasons = headline(status, { markedDone, indicators, projectDeadline, unknown, n });
-  const scheduleOf = worst ?? (completion !== null ? { completion, timeProgress: projectTimeProgress } : null);
+  const milestonesOnly = quantitative === 0 && milestones > 0 && status === 'onTrack';
+  if (milestonesOnly) reasons.push(...indicators.map(indicatorReason));
+  const scheduleOf = milestonesOnly ? null : (worst ?? (completion !== null ? { completion, timeProgress: projectTimeProgress } : null));
   if (scheduleOf !== null && scheduleOf.completion !== null && status !== 'completed' && status !== 'manual') {
     const prefix = worst !== null && n > 1 ? quoted(worst.name) : '';
     const lead = status === 'missingReport' ? '按最近一次报送：' : '';
     reasons.push(`${lead}${prefix}${scheduleSentence(scheduleOf.completion, scheduleOf.timeProgress, p.preset)}`);
   }
-  if (status === 'lagging' || status === 'onTrack' || status === 'notStarted' || (status === 'manual' && provenBehind)) {
+  if (status === 'lagging' || (status === 'onTrack' && !milestonesOnly) || status === 'notStarted' || (status === 'manual' && provenBehind)) {
     reasons.push(p.ruleText);
   }
   // Details only where a person must act: the other indicators behind the yellow line, and those with no figure.
@@ -306,16 +318,27 @@ function judgeWith(input: ProjectStatusInput, p: Prepared): Judgement {
     }
   }
 
+  return finish(input, p, { status, light: computedLight, completion, timeProgress: projectTimeProgress, reasons, indicators }, lateness);
+}
+
+/** The judgement with a person's override, when there is one, laid over the computed class. */
+function finish(
+  input: ProjectStatusInput,
+  p: Prepared,
+  computed: { status: StatusClass; light: Light; completion: number | null; timeProgress: number; reasons: string[]; indicators: IndicatorJudgement[] },
+  lateness: Light,
+): Judgement {
+  const { status, reasons } = computed;
   const judgement: Judgement = {
     projectId: input.id,
     status,
-    light: computedLight,
+    light: computed.light,
     computedStatus: status,
-    computedLight,
-    completion,
-    timeProgress: projectTimeProgress,
+    computedLight: computed.light,
+    completion: computed.completion,
+    timeProgress: computed.timeProgress,
     reasons,
-    indicators,
+    indicators: computed.indicators,
     preset: p.presetRef,
     asOf: p.asOf,
   };

@@ -7,3 +7,4 @@ export * from './reasons';
 export * from './schedule';
 export * from './severity';
 export * from './types';
+export * from './stated';

@@ -36,6 +36,19 @@ export interface ProjectStatusInput {
   markedDone?: PersonNote | null;
   /** A person's decision that replaces the computed class; both are kept. */
   override?: StatusOverride | null;
+  /**
+   * Completion the period's progress states in words, read at import and accepted by a person: judges the
+   * project when it has no quantitative indicator with a figure.
+   */
+  stated?: StatedInput | null;
+}
+
+export interface StatedInput {
+  /** Percent stated done ("完成全年任务的43%" → 43); null when only "已完成全年目标任务" was said. */
+  share: number | null;
+  done: boolean;
+  /** The words, quoted in the reason. */
+  words: string;
 }
 
 export interface StatusContext {

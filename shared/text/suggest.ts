@@ -81,7 +81,8 @@ function regionOf(text: string, spans: readonly { start: number; end: number }[]
 /** "对…面积在200平方米以下", "300平方米以上的社区": a condition on what counts, not a target. */
 function isQualifier(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 4).replace(/\s/g, '');
-  if (/^(及)?(以上|以下)的/.test(after)) return true;
+  // "覆盖 13.41 万人以上的老年人": people counted, so a target; "300平方米以上的社区" is a condition.
+  if (/^(及)?(以上|以下)的/.test(after) && !(/[人户]$/.test(text.slice(start, end).trim()) && /^(及)?(以上|以下)的[^，。；]{0,6}[人户]/.test(text.slice(end).replace(/\s/g, '')))) return true;
   const before = text.slice(Math.max(0, start - 3), start).replace(/\s/g, '');
   return before.endsWith('在') && /^(及)?(以上|以下)/.test(after);
 }

@@ -4,7 +4,7 @@ import type { IndicatorKind } from '../types/kinds';
  * Units met in targets and progress reports. Units in one family convert into each other, so a target in
  * 公里 can be matched with progress in 米 and 98 名 can be compared with a target in 人.
  */
-export type UnitFamily = 'percent' | 'money' | 'length' | 'person' | 'area' | 'volume';
+export type UnitFamily = 'percent' | 'money' | 'length' | 'person' | 'area' | 'volume' | 'event';
 
 export interface UnitInfo {
   unit: string;
@@ -35,6 +35,9 @@ const table: UnitInfo[] = [
   { unit: '㎡', kind: 'count', family: 'area', factor: 1 },
   { unit: '立方米', kind: 'count', family: 'volume', factor: 1 },
   { unit: 'm³', kind: 'count', family: 'volume', factor: 1 },
+  // "开展活动12场" against a target of "10场次": one kind of thing.
+  { unit: '场次', kind: 'count', family: 'event', factor: 1 },
+  { unit: '场', kind: 'count', family: 'event', factor: 1 },
   ...[
     '人次',
     '例',
@@ -43,8 +46,6 @@ const table: UnitInfo[] = [
     '所',
     '户',
     '套',
-    '场次',
-    '场',
     '件',
     '项',
     '条',

@@ -22,6 +22,8 @@ export interface PersonNote {
 
 export interface StatusOverride extends PersonNote {
   status: StatusClass;
+  /** The period it was made for; it judges that period only. */
+  periodId?: number;
 }
 
 /** How an indicator stands as of the judgement date. */

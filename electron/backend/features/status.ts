@@ -1,5 +1,5 @@
 import { LedgerError } from '../../../shared/errors';
-import type { Plan, ProjectStatus, StatusReport } from '../../../shared/domain';
+import type { Period, Plan, ProjectStatus, StatusReport } from '../../../shared/domain';
 import { judgePlan } from '../../../shared/status/engine';
 import { builtinPresets, findPreset, type RulePreset } from '../../../shared/status/presets';
 import type { ProjectStatusInput } from '../../../shared/status/types';
@@ -7,11 +7,12 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../db/repositories/audit';
 import { listPlanIndicators } from '../../../db/repositories/indicators';
 import { activeOverrides, insertOverride, revokeOverrides } from '../../../db/repositories/overrides';
-import { listPeriods, periodDueBy } from '../../../db/repositories/periods';
+import { getPeriod, listPeriods, periodDueBy } from '../../../db/repositories/periods';
 import { getPlan } from '../../../db/repositories/plans';
 import { listCustomPresets } from '../../../db/repositories/presets';
 import { latestActuals, reportedProjects } from '../../../db/repositories/progress';
 import { getProject, listProjects } from '../../../db/repositories/projects';
+import { statedInPeriod, type StatedRow } from '../../../db/repositories/stated';
 import { readSetting } from '../../../db/repositories/settings';
 import type { Database } from '../../../db/schema';
 import type { BackendContext, Handlers } from '../context';
@@ -44,12 +45,13 @@ export async function planStatus(ctx: BackendContext, input: { planId: number; a
   const preset = await resolvePreset(db, input.preset);
   const period = (await periodDueBy(db, plan.id, asOf)) ?? null;
 
-  const [projects, indicators, actuals, overrides, reported] = await Promise.all([
+  const [projects, indicators, actuals, overrides, reported, stated] = await Promise.all([
     listProjects(db, plan.id),
     listPlanIndicators(db, plan.id),
     latestActuals(db, plan.id, asOf),
-    activeOverrides(db, plan.id),
+    activeOverrides(db, plan.id, period?.id ?? null),
     period ? reportedProjects(db, period.id) : Promise.resolve(new Set<number>()),
+    period ? statedInPeriod(db, period.id) : Promise.resolve(new Map<number, StatedRow>()),
   ]);
   const byProject = new Map<number, typeof indicators>();
   for (const indicator of indicators) byProject.set(indicator.projectId, [...(byProject.get(indicator.projectId) ?? []), indicator]);
@@ -59,6 +61,7 @@ export async function planStatus(ctx: BackendContext, input: { planId: number; a
     deadline: p.deadline,
     reported: reported.has(p.id),
     override: overrides.get(p.id) ?? null,
+    stated: statedInput(stated.get(p.id)),
     indicators: (byProject.get(p.id) ?? []).map((i) => ({
       id: i.id,
       name: i.name,
@@ -86,6 +89,18 @@ export async function planStatus(ctx: BackendContext, input: { planId: number; a
   };
 }
 
+/** The period an override belongs to: the one named (of the project's plan), else the one due today. */
+async function overridePeriod(db: Kysely<Database>, planId: number, periodId: number | undefined, now: string): Promise<Period | null> {
+  if (periodId === undefined) return (await periodDueBy(db, planId, now.slice(0, 10))) ?? null;
+  const period = await getPeriod(db, periodId);
+  if (!period || period.planId !== planId) throw new LedgerError('NOT_FOUND', `找不到该计划中编号为 ${periodId} 的报送期。`);
+  return period;
+}
+
+function statedInput(row: StatedRow | undefined): ProjectStatusInput['stated'] {
+  return row ? { share: row.share, done: row.done, words: row.words } : null;
+}
+
 export const statusHandlers = {
   'status.plan': async (input, ctx) => planStatus(ctx, input),
 
@@ -94,17 +109,20 @@ export const statusHandlers = {
       const project = await getProject(trx, input.projectId);
       if (!project) throw new LedgerError('NOT_FOUND', `找不到编号为 ${input.projectId} 的实事项目。`);
       const now = ctx.now();
-      const period = (await periodDueBy(trx, project.planId, now.slice(0, 10))) ?? null;
+      const period = await overridePeriod(trx, project.planId, input.periodId, now);
       await insertOverride(trx, { projectId: project.id, periodId: period?.id ?? null, status: input.status, reason: input.reason, actor: ctx.actor }, now);
-      const override = { status: input.status, reason: input.reason, by: ctx.actor, at: now };
+      const override = { status: input.status, reason: input.reason, by: ctx.actor, at: now, ...(period ? { periodId: period.id } : {}) };
       await recordAudit(trx, { actor: ctx.actor, action: 'update', entity: 'override', entityId: project.id, after: override }, now);
       return override;
     }),
 
-  'status.clearOverride': async ({ projectId }, ctx) =>
+  'status.clearOverride': async ({ projectId, periodId }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const now = ctx.now();
-      const cleared = await revokeOverrides(trx, projectId, now);
+      const project = await getProject(trx, projectId);
+      if (!project) throw new LedgerError('NOT_FOUND', `找不到编号为 ${projectId} 的实事项目。`);
+      const period = await overridePeriod(trx, project.planId, periodId, now);
+      const cleared = await revokeOverrides(trx, projectId, now, period?.id ?? null);
       if (cleared) await recordAudit(trx, { actor: ctx.actor, action: 'delete', entity: 'override', entityId: projectId }, now);
       return { cleared };
     }),

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
@@ -19,6 +19,8 @@ import { DateField } from '../components/DateField';
 import { ImportHistory } from '../components/import/ImportHistory';
 import { ImportWarnings } from '../components/import/ImportWarnings';
 import { DiffTable } from '../components/import/DiffTable';
+import { acceptanceOf, figureItems, type FigureChoice } from '../components/import/figureChoices';
+import { FiguresList } from '../components/import/FiguresList';
 import { MappingTable } from '../components/import/MappingTable';
 import { SheetPreview } from '../components/import/SheetPreview';
 import { FilePickButton } from '../components/FilePickButton';
@@ -40,6 +42,9 @@ export function ImportScreen() {
   const [asOf, setAsOf] = useState<string | undefined>();
   const [batch, setBatch] = useState<ImportBatch | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
+  const [choices, setChoices] = useState<Map<string, FigureChoice>>(new Map());
+  const figures = useMemo(() => (diff ? figureItems(diff.entries) : []), [diff]);
+  const acceptance = useMemo(() => acceptanceOf(figures, choices), [figures, choices]);
 
   async function run<T>(message: string, work: () => Promise<T>): Promise<T | undefined> {
     setBusy(message);
@@ -86,13 +91,14 @@ export function ImportScreen() {
     const result = await run(t('reading', { name: preview.fileName }), () => api.call('import.diff', { ...view(preview), asOf: date, planId }));
     if (result) {
       setDiff(result);
+      setChoices(new Map());
       setStep('diff');
     }
   }
 
   async function commit() {
     if (!preview) return;
-    const result = await run(t('committing'), () => api.call('import.commit', { ...view(preview), asOf, planId }));
+    const result = await run(t('committing'), () => api.call('import.commit', { ...view(preview), asOf, planId, figures: acceptance }));
     if (result) {
       setBatch(result);
       setStep('done');
@@ -193,6 +199,7 @@ export function ImportScreen() {
           }}
         />
       )}
+      {diff && step === 'diff' && <FiguresList items={figures} choices={choices} onChange={setChoices} />}
       {batch && step === 'done' && <Alert severity="success">{t('done', { file: batch.fileName, ...batch.counts })}</Alert>}
 
       <Stack direction="row" spacing={1}>
@@ -212,7 +219,7 @@ export function ImportScreen() {
           </Button>
         )}
         {step === 'diff' && (
-          <Button variant="contained" disabled={Boolean(busy) || !diff || diff.counts.new + diff.counts.changed === 0} onClick={() => void commit()}>
+          <Button variant="contained" disabled={Boolean(busy) || !diff || (diff.counts.new + diff.counts.changed === 0 && acceptance.length === 0)} onClick={() => void commit()}>
             {t('commit')}
           </Button>
         )}

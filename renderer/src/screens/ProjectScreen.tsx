@@ -51,6 +51,8 @@ export function ProjectScreen({ id }: { id: number }) {
   const indicators = useQuery('indicators.list', { projectId: id });
   const history = useQuery('projects.history', { id });
   const report = usePlanStatus();
+  const judgedPeriod = report.data?.period?.id;
+  const progress = useQuery('progress.get', judgedPeriod ? { projectId: id, periodId: judgedPeriod } : null);
   const [editing, setEditing] = useState(false);
   const [indicatorDialog, setIndicatorDialog] = useState<Indicator | 'new' | null>(null);
   const [overriding, setOverriding] = useState(false);
@@ -61,6 +63,7 @@ export function ProjectScreen({ id }: { id: number }) {
     indicators.reload();
     history.reload();
     report.reload();
+    progress.reload();
   };
 
   if (project.error) return <Alert severity="error">{t('notFound')}</Alert>;
@@ -147,7 +150,7 @@ export function ProjectScreen({ id }: { id: number }) {
               {judged.override && (
                 <Button
                   onClick={() =>
-                    void api.call('status.clearOverride', { projectId: id }).then(() => {
+                    void api.call('status.clearOverride', { projectId: id, ...(report.data?.period ? { periodId: report.data.period.id } : {}) }).then(() => {
                       refresh();
                       notify('success', t('overrideCleared'));
                     })
@@ -162,6 +165,11 @@ export function ProjectScreen({ id }: { id: number }) {
             </Stack>
           }
         >
+          <Typography variant="body2" color="text.secondary">
+            {report.data?.period
+              ? t('judgedAsOf', { asOf: report.data.asOf, period: report.data.period.label })
+              : t('judgedAsOfNoPeriod', { asOf: judged.asOf })}
+          </Typography>
           <ProgressBar completion={judged.completion} timeProgress={judged.timeProgress} light={judged.light} label={t('status:completion')} />
           <List dense>
             {judged.reasons.map((reason) => (
@@ -199,6 +207,18 @@ export function ProjectScreen({ id }: { id: number }) {
                   <Typography variant="caption" color="text.secondary">
                     {j ? indicatorReason(j) : `${t(`comparators.${indicator.comparator}`)} ${indicator.target ?? '—'} ${indicator.unit}`}
                   </Typography>
+                  {indicator.sourceText && (
+                    <Typography variant="caption" color="text.secondary">
+                      {t('readFromGoal', { words: indicator.sourceText })}
+                    </Typography>
+                  )}
+                  {progress.data?.actuals
+                    .filter((a) => a.indicatorId === indicator.id && a.sourceText)
+                    .map((a) => (
+                      <Typography key={`${a.unit ?? ''}`} variant="caption" color="text.secondary">
+                        {t('readFromProgress', { words: a.unit ? `${a.unit}：${a.sourceText}` : a.sourceText })}
+                      </Typography>
+                    ))}
                 </Stack>
                 <div style={{ flex: 1 }}>
                   <ProgressBar completion={j?.completion ?? null} timeProgress={j?.timeProgress ?? 0} light={judged?.light ?? 'none'} label={indicator.name} />
@@ -259,6 +279,7 @@ export function ProjectScreen({ id }: { id: number }) {
       {overriding && judged && (
         <OverrideDialog
           projectId={id}
+          period={report.data?.period ?? null}
           current={judged.status}
           onClose={() => setOverriding(false)}
           onSaved={(status) => {

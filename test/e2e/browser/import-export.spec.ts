@@ -90,6 +90,11 @@ test.describe('the reporting cycle', () => {
     await panel.getByLabel('审核人').fill('张伟');
     await panel.getByRole('button', { name: '审核通过' }).click();
     await panel.getByLabel('签发领导').fill('王东效');
+    // The project has no figure to judge by: the check before signing lists it, and signing waits until it is seen.
+    const check = panel.getByRole('region', { name: '签发前检查' });
+    await expect(check.getByText('1. 实施残疾儿童康复救助')).toBeVisible();
+    await expect(panel.getByRole('button', { name: '签发' })).toBeDisabled();
+    await check.getByLabel('我已看过以上情况，仍要签发').check();
     await panel.getByRole('button', { name: '签发' }).click();
     await expect(page.getByText('已签发修订版 1，报表已锁定')).toBeVisible();
     await expect(panel.getByText('修订版 1：已签发')).toBeVisible();

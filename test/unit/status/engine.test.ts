@@ -148,6 +148,10 @@ describe('indicator kinds and comparators', () => {
     // Not yet due: nothing is late, whatever share of the year has passed.
     const pending = judgeProject(project([step('2021-12-31', null), count(10, 8)]), sept30);
     expect([pending.status, pending.light]).toEqual(['onTrack', 'green']);
+    // Only a milestone not yet due ("年底前投入使用"): on track, its date given as the reason.
+    const only = judgeProject(project([{ ...step('2021-12-31', null), name: '投入使用' }]), sept30);
+    expect([only.status, only.light]).toEqual(['onTrack', 'green']);
+    expect(only.reasons.join('；')).toContain('「投入使用」时限 2021-12-31，尚未到期');
   });
 
   it('a milestone done after the judgement date does not count yet', () => {

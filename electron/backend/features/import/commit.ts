@@ -1,4 +1,5 @@
 import type { ImportBatch, PlanLevel } from '../../../../shared/domain';
+import { acceptedFigures, type FigureAcceptance } from '../../../../shared/import/figures';
 import { headerSignature, type TablePreview } from '../../../../shared/import/understand';
 import { kindOfUnit } from '../../../../shared/text/units';
 import { recordAudit } from '../../../../db/repositories/audit';
@@ -8,6 +9,7 @@ import { insertPeriod } from '../../../../db/repositories/periods';
 import { insertPlan } from '../../../../db/repositories/plans';
 import type { BackendContext } from '../../context';
 import { periodStart } from '../periods';
+import { writeFigures } from './commit-figures';
 import { diffOf, planRows, type RowPlan } from './plan-rows';
 import type { ImportTarget } from './target';
 
@@ -31,7 +33,13 @@ function levelOf(text: string): PlanLevel {
  * Writes one imported table in one transaction, recording every row it creates or changes so the
  * batch can be undone. Conflicting and unchanged rows are left alone.
  */
-export async function commitImport(ctx: BackendContext, file: StagedFile, table: TablePreview, target: ImportTarget): Promise<ImportBatch> {
+export async function commitImport(
+  ctx: BackendContext,
+  file: StagedFile,
+  table: TablePreview,
+  target: ImportTarget,
+  figures?: FigureAcceptance,
+): Promise<ImportBatch> {
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const batchId = await insertBatch(trx, {
@@ -73,11 +81,15 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
 
     // Plan and period exist now: work out the rows against them, exactly as the diff showed.
     const resolved = { ...target, plan, period };
-    const rows = await planRows(trx, table, resolved);
+    const rows = await planRows(trx, table, resolved, { figures: figures !== undefined });
     const writer = importWriter(ctx.ledger.sqlite, { planId: plan.id, batchId, actor: ctx.actor, now });
     for (const entity of created) writer.recordItem({ entity, entityId: entity === 'plan' ? plan.id : period.id, action: 'create', beforeJson: null });
     for (const row of rows) {
-      if (row.entry.kind === 'new' || row.entry.kind === 'changed') writeRow(writer, row, plan.id, period.id);
+      const accepted = acceptedFigures(row.figures, row.row.sourceRow, figures);
+      const anyFigure = accepted.targets.length > 0 || accepted.actuals.length > 0 || accepted.stated !== null;
+      if (row.entry.kind === 'new' || row.entry.kind === 'changed') writeRow(writer, row, plan.id, period.id, accepted);
+      // A table sent again unchanged may still bring figures nobody accepted the first time.
+      else if (row.entry.kind === 'unchanged' && anyFigure && row.project) writeFigures(writer, row, row.project.id, period.id, accepted, logTo(writer));
     }
     const counts = diffOf(resolved, rows).counts;
     await setBatchCounts(trx, batchId, counts, plan.id, period.id);
@@ -87,10 +99,14 @@ export async function commitImport(ctx: BackendContext, file: StagedFile, table:
   });
 }
 
-/** Writes one new or changed row, logging what each write replaced so the batch can be undone. */
-function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: number): void {
-  const log = (entity: BatchItem['entity'], entityId: number, before: unknown = null) =>
+function logTo(writer: ImportWriter) {
+  return (entity: BatchItem['entity'], entityId: number, before: unknown = null) =>
     writer.recordItem({ entity, entityId, action: before === null ? 'create' : 'update', beforeJson: before === null ? null : JSON.stringify(before) });
+}
+
+/** Writes one new or changed row, logging what each write replaced so the batch can be undone. */
+function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: number, accepted: ReturnType<typeof acceptedFigures>): void {
+  const log = logTo(writer);
 
   let projectId: number;
   if (row.project) {
@@ -127,4 +143,5 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
     writer.saveActual(indicatorId, periodId, i.actual, '');
     log('value', indicatorId, { key: { indicatorId, periodId, unitId: null }, previous: i.previous });
   }
+  writeFigures(writer, row, projectId, periodId, accepted, log);
 }

@@ -14,8 +14,8 @@ function decodeBase64(text: string): Uint8Array {
   return Buffer.from(text, 'base64');
 }
 
-async function understood(ctx: BackendContext, input: ParsedInput<'import.diff'>) {
-  const preview = await previewImport(ctx, input);
+async function understood(ctx: BackendContext, input: ParsedInput<'import.diff'>, figures = true) {
+  const preview = await previewImport(ctx, input, { figures });
   if (preview.rows.length === 0) throw new LedgerError('IMPORT_EMPTY', `“${preview.fileName}”的工作表“${preview.sheet}”中没有可导入的数据行。`);
   return { preview, target: await resolveTarget(ctx.db, preview, input) };
 }
@@ -32,10 +32,10 @@ export const importHandlers = {
   },
 
   'import.commit': async (input, ctx) => {
-    const { preview, target } = await understood(ctx, input);
+    const { preview, target } = await understood(ctx, input, input.figures !== undefined);
     const staged = ctx.staging.get(input.stagingId);
     backupBeforeImport(ctx);
-    const batch = await commitImport(ctx, { fileName: staged.fileName, sha256: staged.sha256, format: preview.format, sheet: preview.sheet }, preview, target);
+    const batch = await commitImport(ctx, { fileName: staged.fileName, sha256: staged.sha256, format: preview.format, sheet: preview.sheet }, preview, target, input.figures);
     ctx.staging.drop(input.stagingId);
     return batch;
   },

@@ -1,12 +1,15 @@
 import type { DiffEntry, DiffKind, FieldChange, Indicator, ImportDiff, Project } from '../../../../shared/domain';
+import { figureYear, noFigures, rowFigures, type FiguredRow } from '../../../../shared/import/figures';
 import type { PreviewRow, TablePreview } from '../../../../shared/import/understand';
+import type { RowFigures } from '../../../../shared/text/figures/types';
 import { matchRows } from '../../../../shared/matching';
 import { uniqueNames } from '../../../../shared/names';
 import { trimNumber } from '../../../../shared/status/format';
 import type { Kysely } from 'kysely';
 import { aliasNames } from '../../../../db/repositories/directory';
 import { listPlanIndicators } from '../../../../db/repositories/indicators';
-import { isPeriodSigned } from '../../../../db/repositories/periods';
+import { isPeriodSigned, listPeriods } from '../../../../db/repositories/periods';
+import { statedInPeriod, type StatedRow } from '../../../../db/repositories/stated';
 import { latestActuals, periodReports, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
 import { listProjects } from '../../../../db/repositories/projects';
 import type { Database } from '../../../../db/schema';
@@ -22,6 +25,12 @@ export interface RowPlan {
   /** Narratives to write: per unit when the cell was split by unit, else for the whole project; with what they replace. */
   narratives: { unit: string | null; text: string; previous: NarrativeRow | null }[];
   indicators: { name: string; target: number | null; unit: string; actual: number | null; existing: Indicator | null; previous: ValueRow | null }[];
+  /** The figures the words propose that the ledger has not got (the diff entry's). */
+  figures: RowFigures;
+  /** This period's stated completion the row would replace. */
+  previousStated: StatedRow | null;
+  /** This period's values by "indicatorId\tunitId", for the undo log of figures written per unit. */
+  periodValues: Map<string, ValueRow>;
 }
 
 const linkLabels = { leadUnits: '主要责任单位', supportUnits: '相关责任单位', responsiblePeople: '责任人', leaders: '分管领导' } as const;
@@ -33,7 +42,8 @@ function dayBefore(iso: string): string {
 }
 
 /** Works out, without writing anything, what importing these rows into the target would do. */
-export async function planRows(db: Kysely<Database>, table: TablePreview, target: ImportTarget): Promise<RowPlan[]> {
+export async function planRows(db: Kysely<Database>, table: TablePreview, target: ImportTarget, options: { figures?: boolean } = {}): Promise<RowPlan[]> {
+  const readWords = options.figures !== false;
   const projects = new Map((target.plan ? await listProjects(db, target.plan.id) : []).map((p) => [p.id, p]));
   const indicators = new Map((target.plan ? await listPlanIndicators(db, target.plan.id) : []).map((i) => [`${i.projectId}\t${i.name}`, i]));
   const earlierActuals = target.plan ? await latestActuals(db, target.plan.id, dayBefore(target.asOf)) : new Map();
@@ -41,7 +51,13 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
   const reported = target.period ? await periodReports(db, target.period.id) : { narratives: [], values: [] };
   const narrativesNow = new Map(reported.narratives.map((n) => [`${n.projectId}\t${n.unit ?? ''}`, n]));
   const valuesNow = new Map(reported.values.filter((v) => v.unitId === null).map((v) => [v.indicatorId, v]));
+  const periodValues = new Map<string, ValueRow>(reported.values.map((v) => [`${v.indicatorId}\t${v.unitId ?? ''}`, v]));
   const matches = matchRows(table.rows, [...projects.values()]);
+  const byProject = new Map<number, Indicator[]>();
+  for (const i of indicators.values()) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
+  const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();
+  const lastNarratives = await previousNarratives(db, target);
+  const year = figureYear(table, target.planYear);
   const unitNames = table.rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
   const aliases = await aliasNames(db, unitNames);
   // Names as the directory knows them: an alias becomes its unit's name.
@@ -87,15 +103,58 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
       }
     }
     const kind: DiffKind = conflict ? 'conflict' : !project ? 'new' : changes.length ? 'changed' : 'unchanged';
+    const previousStated = project ? (statedNow.get(project.id) ?? null) : null;
+    const figures = conflict || !readWords ? noFigures : newFigures(row, project, byProject.get(project?.id ?? -1) ?? [], { year, valuesNow, earlierActuals, previousStated });
+    const last = project ? lastNarratives.get(project.id) : undefined;
+    const sameAsLast = last !== undefined && row.progress.trim() !== '' && last === row.progress.trim();
     return {
       row,
       project,
       names,
       narratives,
       indicators: rowIndicators,
-      entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes, conflict },
+      figures,
+      previousStated,
+      periodValues,
+      entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes, conflict, figures, sameAsLast },
     };
   });
+}
+
+/** The whole progress each project reported in the period before this one, to flag a table sent again unchanged. */
+async function previousNarratives(db: Kysely<Database>, target: ImportTarget): Promise<Map<number, string>> {
+  if (!target.plan) return new Map();
+  const before = (await listPeriods(db, target.plan.id)).filter((p) => p.asOf < target.asOf).at(-1);
+  if (!before) return new Map();
+  const { narratives } = await periodReports(db, before.id);
+  const out = new Map<number, string[]>();
+  for (const n of narratives) out.set(n.projectId, [...(out.get(n.projectId) ?? []), n.narrative.trim()]);
+  return new Map([...out].map(([id, texts]) => [id, texts.join('\n')]));
+}
+
+/**
+ * What the row's words propose that the ledger lacks: targets only for a project with no indicators, actuals
+ * only where they differ from what the indicator has, a statement only when this period has none like it.
+ */
+function newFigures(
+  row: PreviewRow | FiguredRow,
+  project: Project | null,
+  existing: Indicator[],
+  known: { year: number; valuesNow: Map<number, ValueRow>; earlierActuals: Map<number, { actual: number | null }>; previousStated: StatedRow | null },
+): RowFigures {
+  // The preview already read a row with no indicators in the ledger: read again only against existing ones.
+  const mine = project ? existing : [];
+  const read = mine.length === 0 && 'figures' in row ? row.figures : rowFigures(row, { year: known.year, existing: mine });
+  const actuals = read.actuals.filter((a) => {
+    if (!('id' in a.indicator)) return true;
+    const id = a.indicator.id;
+    const now = a.unit === null ? known.valuesNow.get(id)?.actual : undefined;
+    return now !== a.value && (now !== undefined || known.earlierActuals.get(id)?.actual !== a.value);
+  });
+  const s = read.stated;
+  const p = known.previousStated;
+  const stated = s && p && p.share === s.share && p.done === s.done && p.words === s.span.text ? null : s;
+  return { targets: read.targets, actuals, stated };
 }
 
 export function diffOf(target: ImportTarget, rows: RowPlan[]): ImportDiff {

@@ -1,6 +1,7 @@
 import { LedgerError } from '../../../../shared/errors';
 import type { ImportPreview } from '../../../../shared/domain';
 import type { ParsedInput } from '../../../../shared/api/contract';
+import { figureYear, noFigures, withFigures } from '../../../../shared/import/figures';
 import { applyMapping, headerSignature, understandTable, type ColumnMapping } from '../../../../shared/import/understand';
 import { findProfile } from '../../../../db/repositories/import-batches';
 import type { BackendContext } from '../../context';
@@ -46,7 +47,11 @@ async function sheetWithTable(ctx: BackendContext, input: ParsedInput<'import.pr
   throw firstError;
 }
 
-export async function previewImport(ctx: BackendContext, input: ParsedInput<'import.preview'>): Promise<ImportPreview> {
+/**
+ * `figures: false` leaves the words unread (each row's figures empty): a commit that accepts none need not
+ * spend the time reading them.
+ */
+export async function previewImport(ctx: BackendContext, input: ParsedInput<'import.preview'>, options: { figures?: boolean } = {}): Promise<ImportPreview> {
   const staged = ctx.staging.get(input.stagingId);
   const found = await sheetWithTable(ctx, input);
   const read = found.read;
@@ -72,7 +77,7 @@ export async function previewImport(ctx: BackendContext, input: ParsedInput<'imp
     };
   }
   return {
-    ...table,
+    ...(options.figures === false ? { ...table, rows: table.rows.map((r) => ({ ...r, figures: noFigures })) } : withFigures(table, figureYear(table, Number(ctx.now().slice(0, 4))))),
     stagingId: staged.stagingId,
     fileName: staged.fileName,
     format: read.format,

@@ -8,6 +8,7 @@ import { isPeriodSigned } from '../../../../db/repositories/periods';
 import { getPlan } from '../../../../db/repositories/plans';
 import { deleteNarrative, deleteValue, saveActual, saveNarrative, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
 import { updateProjectRow } from '../../../../db/repositories/projects';
+import { deleteStated, restoreStated, type StatedRow } from '../../../../db/repositories/stated';
 import type { Database } from '../../../../db/schema';
 import type { BackendContext } from '../../context';
 
@@ -50,6 +51,12 @@ async function undoItem(trx: Kysely<Database>, entity: string, entityId: number,
       const { key, previous } = before as Keyed<{ projectId: number; periodId: number; unitId: number | null }, NarrativeRow>;
       await deleteNarrative(trx, key.projectId, key.periodId, key.unitId);
       if (previous) await saveNarrative(trx, key.projectId, previous.narrative, { ...key, actor: previous.actor, now: previous.updatedAt });
+      return;
+    }
+    case 'stated': {
+      const { key, previous } = before as Keyed<{ projectId: number; periodId: number }, StatedRow>;
+      await deleteStated(trx, key.projectId, key.periodId);
+      if (previous) await restoreStated(trx, previous);
       return;
     }
     case 'indicator':

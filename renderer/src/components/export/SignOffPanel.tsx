@@ -19,6 +19,7 @@ import { fromBase64, saveFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
 import { useNotify } from '../../state/notices';
 import { FormDialog } from '../FormDialog';
+import { checkCount, SignOffCheckList } from './SignOffCheckList';
 import { SnapshotTable } from './TablePreview';
 import { BulletinPanel } from './BulletinPanel';
 
@@ -36,10 +37,12 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
   const [revising, setRevising] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
+  const [seen, setSeen] = useState(false);
 
   const refresh = () => {
     revisions.reload();
     snapshot.reload();
+    setSeen(false);
   };
   async function act(work: () => Promise<unknown>, done: string) {
     try {
@@ -64,6 +67,9 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
   const signedCount = revisions.data?.filter((r) => r.state === 'signed').length ?? 0;
   const stepIndex = state === 'draft' ? 0 : order.indexOf(state) + 1;
   const nameLabel = stepIndex === 0 ? t('preparer') : stepIndex === 1 ? t('reviewer') : t('signer');
+  // The check is shown from the first step on; the signature waits until it has been seen.
+  const check = useQuery('signoff.check', state !== 'signed' ? { periodId: period.id } : null);
+  const mustSee = stepIndex === 2 && checkCount(check.data) > 0 && !seen;
 
   return (
     <Stack spacing={2}>
@@ -82,6 +88,7 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
       </Stepper>
       {latest && latest.reason && <Alert severity="info">{t('revision', { n: latest.revision })}：{latest.reason}</Alert>}
 
+      {state !== 'signed' && check.data && <SignOffCheckList check={check.data} seen={seen} onSeen={setSeen} />}
       {state !== 'signed' ? (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
@@ -102,7 +109,7 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
             )}
             <Button
               variant="contained"
-              disabled={!name.trim()}
+              disabled={!name.trim() || mustSee}
               onClick={() =>
                 void (stepIndex === 0
                   ? act(() => api.call('signoff.prepare', { periodId: period.id, preparer: name, columns }), t('prepared'))

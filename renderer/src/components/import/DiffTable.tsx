@@ -26,6 +26,7 @@ export function DiffTable({ diff, asOf, onAsOf }: { diff: ImportDiff; asOf: stri
     diff.entries.filter((e) => shown.has(e.kind)),
     { resetKey: [...shown].join() },
   );
+  const sameAsLast = diff.entries.filter((e) => e.sameAsLast).length;
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -54,6 +55,7 @@ export function DiffTable({ diff, asOf, onAsOf }: { diff: ImportDiff; asOf: stri
         ))}
       </Stack>
       {diff.counts.conflict > 0 && <Alert severity="warning">{t('conflictNote')}</Alert>}
+      {sameAsLast > 0 && <Alert severity="warning">{t('sameAsLastNote', { count: sameAsLast })}</Alert>}
       <Paper variant="outlined" sx={{ maxHeight: 520, overflow: 'auto' }}>
         <Table size="small" stickyHeader aria-label={t('steps.diff')}>
           <TableHead>
@@ -70,6 +72,7 @@ export function DiffTable({ diff, asOf, onAsOf }: { diff: ImportDiff; asOf: stri
                 <TableCell>{e.sourceRow}</TableCell>
                 <TableCell>
                   <Chip size="small" label={t(`kinds.${e.kind}`)} color={colors[e.kind]} />
+                  {e.sameAsLast && <Chip size="small" sx={{ mt: 0.5 }} color="warning" variant="outlined" label={t('sameAsLast')} />}
                 </TableCell>
                 <TableCell>
                   {e.seq ? `${e.seq}. ` : ''}

@@ -77,4 +77,13 @@ export default {
     preview: '通报预览',
     loading: '正在读取已签发的数据…',
   },
+  check: {
+    title: '签发前检查',
+    clean: '签发前检查：没有待人工判定的实事，没有与数字相矛盾的改判，进展情况也都不同于上期。',
+    summary: '签发前请看一看：截至 {{asOf}} 的报表中有 {{count}} 处需要留意。',
+    manual: '仍为“待人工判定”（{{count}} 项）',
+    contradicting: '改判与数字相矛盾（{{count}} 项）',
+    sameAsLast: '进展情况与上期相同（{{count}} 项）',
+    seen: '我已看过以上情况，仍要签发',
+  },
 } as const;

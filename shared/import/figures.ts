@@ -1,0 +1,75 @@
+import { readFigures, type KnownIndicator, type ProposedActual, type ProposedTarget, type RowFigures } from '../text/figures';
+import type { PreviewRow, TablePreview } from '../types/preview';
+
+/**
+ * The figures each imported row's words propose (issue #10), beside what the columns gave. A row whose
+ * table has indicator columns is left to them: its figures are the table's own.
+ */
+export type FiguredRow = PreviewRow & { figures: RowFigures };
+
+export const noFigures: RowFigures = Object.freeze({ targets: [], actuals: [], stated: null }) as RowFigures;
+
+export interface RowFigureContext {
+  year: number;
+  /** The matched project's indicators in the ledger. */
+  existing?: readonly KnownIndicator[];
+}
+
+export function rowFigures(row: PreviewRow, context: RowFigureContext): RowFigures {
+  if (row.indicators.length > 0) return noFigures;
+  const goal = row.task || row.project;
+  if (goal === '' && row.progress === '') return noFigures;
+  return readFigures({ goal, progress: row.progress, unitProgress: row.unitProgress }, context);
+}
+
+/** The year figures are read in: the as-of date's, else the title's, else the one given. */
+export function figureYear(table: Pick<TablePreview, 'asOf' | 'title'>, fallback: number): number {
+  if (table.asOf) return Number(table.asOf.slice(0, 4));
+  const m = /(20\d\d)\s*年/.exec(table.title ?? '');
+  return m ? Number(m[1]) : fallback;
+}
+
+export function withFigures<T extends TablePreview>(table: T, year: number): Omit<T, 'rows'> & { rows: FiguredRow[] } {
+  return { ...table, rows: table.rows.map((row) => ({ ...row, figures: rowFigures(row, { year }) })) };
+}
+
+/** What a person accepted of one row's figures, by key; a number given replaces the one read. */
+export interface RowFigureAcceptance {
+  sourceRow: number;
+  targets: { key: string; target?: number | null }[];
+  actuals: { key: string; value?: number }[];
+  stated: boolean;
+}
+
+/** 'all': every proposed figure (`ledger import --accept-figures`); absent: none. */
+export type FigureAcceptance = 'all' | RowFigureAcceptance[];
+
+export interface AcceptedFigures {
+  targets: ProposedTarget[];
+  actuals: ProposedActual[];
+  stated: RowFigures['stated'];
+}
+
+/**
+ * The figures of one row to write: those accepted, with numbers as edited. An actual of a proposed target
+ * that was not accepted has nothing to belong to and is dropped.
+ */
+export function acceptedFigures(figures: RowFigures, sourceRow: number, acceptance: FigureAcceptance | undefined): AcceptedFigures {
+  if (acceptance === undefined) return { targets: [], actuals: [], stated: null };
+  if (acceptance === 'all') return { targets: figures.targets, actuals: figures.actuals, stated: figures.stated };
+  const row = acceptance.find((a) => a.sourceRow === sourceRow);
+  if (!row) return { targets: [], actuals: [], stated: null };
+  const targets: ProposedTarget[] = [];
+  for (const a of row.targets) {
+    const t = figures.targets.find((x) => x.key === a.key);
+    if (t) targets.push(a.target === undefined ? t : { ...t, target: a.target });
+  }
+  const kept = new Set(targets.map((t) => t.key));
+  const actuals: ProposedActual[] = [];
+  for (const a of row.actuals) {
+    const x = figures.actuals.find((y) => y.key === a.key);
+    if (!x || ('target' in x.indicator && !kept.has(x.indicator.target))) continue;
+    actuals.push(a.value === undefined ? x : { ...x, value: a.value });
+  }
+  return { targets, actuals, stated: row.stated ? figures.stated : null };
+}

@@ -1,0 +1,82 @@
+import { clauseEnd, clauseStart } from '../sentences';
+import { foldWidth } from '../width';
+import { actualCandidates } from './candidates';
+import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
+import { readStated } from './stated';
+import { readTargets } from './targets';
+import type { KnownIndicator, ProposedActual, RowFigures, StatedCompletion } from './types';
+
+export * from './types';
+export { readTargets, tidyFigureLabel } from './targets';
+export { readStated } from './stated';
+export { similarity } from './match';
+
+export interface FiguresInput {
+  /** The goal or task text (工作任务 / 年度目标). */
+  goal: string;
+  progress: string;
+  /** The progress split by unit, when the cell labels each unit's part. */
+  unitProgress: readonly { unit: string; text: string }[];
+}
+
+export interface FiguresOptions {
+  year: number;
+  /** The project's indicators in the ledger: with any, no targets are proposed, only their actuals. */
+  existing?: readonly KnownIndicator[];
+}
+
+function parts(input: FiguresInput): { unit: string | null; text: string; offset: number }[] {
+  if (input.unitProgress.length === 0) return input.progress.trim() === '' ? [] : [{ unit: null, text: input.progress, offset: 0 }];
+  let from = 0;
+  return input.unitProgress.map((u) => {
+    const at = input.progress.indexOf(u.text, from);
+    if (at >= 0) from = at + u.text.length;
+    return { unit: u.unit, text: u.text, offset: Math.max(at, 0) };
+  });
+}
+
+/** A project's stated completion: the whole cell's, or, split by unit, the least of the units' when every unit states one. */
+function statedOf(input: FiguresInput, split: ReturnType<typeof parts>): StatedCompletion | null {
+  if (split.length <= 1) return input.progress.trim() === '' ? null : readStated(input.progress);
+  const each = split.map((p) => readStated(p.text, 'progress', p.offset, input.progress));
+  if (each.some((s) => s === null)) return null;
+  const all = each as StatedCompletion[];
+  return all.reduce((a, b) => ((b.share ?? 100) < (a.share ?? 100) ? b : a));
+}
+
+/**
+ * What a row's words say (issue #10): targets from its goal text (only when the project has no indicators
+ * yet), actuals from its progress paired with its indicators, and its stated completion.
+ */
+export function readFigures(input: FiguresInput, options: FiguresOptions): RowFigures {
+  const existing = options.existing ?? [];
+  const targets = existing.length > 0 ? [] : readTargets(input.goal, options.year);
+  const indicators: MatchIndicator[] =
+    existing.length > 0
+      ? existing.map((i, index) => ({ index, name: i.name, kind: i.kind, target: i.target, unit: i.unit }))
+      : targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
+  const split = parts(input);
+  const folded = foldWidth(input.progress);
+  const figures: MatchFigure[] = split.flatMap((p) =>
+    actualCandidates(p.text, options.year).map((f) => ({ ...f, part: p.unit, offset: p.offset })),
+  );
+  const actuals: ProposedActual[] = pairFigures(indicators, figures).map((pair, n) => {
+    const start = pair.figure.start + pair.figure.offset;
+    const end = pair.figure.end + pair.figure.offset;
+    const written = pair.figure.text;
+    const ref = existing.length > 0 ? { id: (existing[pair.indicator.index] as KnownIndicator).id } : { target: `t${pair.indicator.index}` };
+    return {
+      key: `a${n}`,
+      indicator: ref,
+      indicatorName: pair.indicator.name,
+      unit: pair.figure.part,
+      value: Math.round(pair.value * 1e6) / 1e6,
+      valueUnit: pair.indicator.unit,
+      written,
+      approximate: pair.figure.approximate,
+      span: { field: 'progress', start, end, text: input.progress.slice(start, end) },
+      words: input.progress.slice(clauseStart(folded, start), clauseEnd(folded, end)).trim(),
+    };
+  });
+  return { targets, actuals, stated: statedOf(input, split) };
+}

@@ -1,0 +1,129 @@
+import { convertUnit, unitsCompatible } from '../units';
+import type { ActualCandidateFigure } from './candidates';
+
+/**
+ * Pairs progress figures with indicators the way a clerk does: same kind of unit, words in common, a verb
+ * of completion; one figure per indicator (per reporting unit) and one indicator per figure, best pairs
+ * first. A figure is left unpaired rather than guessed: an actual under the wrong indicator is worse than
+ * none, since the status engine would believe it.
+ */
+export interface MatchIndicator {
+  /** Index into the caller's list. */
+  index: number;
+  name: string;
+  kind: string;
+  target: number | null;
+  unit: string;
+}
+
+export interface MatchFigure extends ActualCandidateFigure {
+  /** Reporting unit of the part the figure came from (null: the whole progress). */
+  part: string | null;
+  /** Offset of the part inside the progress text. */
+  offset: number;
+}
+
+export interface Pair {
+  indicator: MatchIndicator;
+  figure: MatchFigure;
+  value: number;
+}
+
+// Two-character pieces too common in these texts to say that two phrases speak of the same thing.
+const generic = new Set(['完成', '全年', '累计', '目标', '任务', '建设', '新增', '实现', '开展', '全区', '全县', '全市', '目前', '已经', '工作', '年度', '免费', '提升', '推进', '截至', '截止', '共完', '进行']);
+const stopChars = new Set([...'完成全年累计目标任务已共的为有在和及与等个人次项新增实现开展进行区县市目前工作']);
+
+/** The pieces of a phrase that similarity compares, made once per phrase. */
+interface Profile {
+  grams: Set<string>;
+  chars: Set<string>;
+}
+
+const cjk = /[\u4e00-\u9fa5]/;
+const notGram = /[\d\s，。；、“”"（）()]/;
+
+function profileOf(text: string): Profile {
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const g = text.slice(i, i + 2);
+    if (!generic.has(g) && !notGram.test(g)) grams.add(g);
+  }
+  const chars = new Set<string>();
+  for (const c of text) if (!stopChars.has(c) && cjk.test(c)) chars.add(c);
+  return { grams, chars };
+}
+
+function compare(a: Profile, b: Profile): number {
+  let score = 0;
+  for (const g of b.grams) if (a.grams.has(g)) score++;
+  let chars = 0;
+  for (const c of b.chars) if (a.chars.has(c)) chars++;
+  return score + Math.min(chars, 4) * 0.25;
+}
+
+/** How much two phrases share: whole two-character pieces count, single meaningful characters a little. */
+export function similarity(a: string, b: string): number {
+  return compare(profileOf(a), profileOf(b));
+}
+
+const place = /([\u4e00-\u9fa5]{2,3}(?:区|县|市|乡|镇))/;
+
+/** "湖滨区新增…" against "义马市35个…": a figure of another place is not this target's. */
+function otherPlace(indicator: string, figure: string): boolean {
+  const a = place.exec(indicator)?.[1];
+  const b = place.exec(figure)?.[1];
+  return a !== undefined && b !== undefined && a !== b && !/^(全|本|我)/.test(a) && !/^(全|本|我)/.test(b);
+}
+
+function valueFor(indicator: MatchIndicator, figure: MatchFigure): number | null {
+  if (indicator.kind === 'milestone') return null;
+  if (figure.unit === indicator.unit) return figure.value;
+  if (indicator.unit === '' || figure.unit === '' || !unitsCompatible(figure.unit, indicator.unit)) return null;
+  return convertUnit(figure.value, figure.unit, indicator.unit);
+}
+
+/** The pairs a clerk would make, in the order of the figures. */
+export function pairFigures(indicators: readonly MatchIndicator[], figures: readonly MatchFigure[]): Pair[] {
+  const scored: (Pair & { score: number; order: number })[] = [];
+  if (indicators.length === 0 || figures.length === 0) return [];
+  const names = new Map(indicators.map((i) => [i, profileOf(i.name)]));
+  const sameUnitCount = new Map<MatchIndicator, number>();
+  for (const i of indicators) sameUnitCount.set(i, indicators.filter((o) => o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))).length);
+  figures.forEach((f, order) => {
+    let words: { label: Profile; object: Profile; context: Profile } | null = null;
+    for (const indicator of indicators) {
+      const value = valueFor(indicator, f);
+      if (value === null) continue;
+      const target = indicator.target;
+      // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
+      if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
+      if (otherPlace(indicator.name, f.label + f.object)) continue;
+      words ??= { label: profileOf(f.label), object: profileOf(f.object), context: profileOf(f.context) };
+      const name = names.get(indicator)!;
+      const own = compare(name, words.label) + 0.75 * compare(name, words.object);
+      // A rate's subject may be in the clause before ("…人数1856人，筛查率63.91%").
+      const sim = f.unit === '%' ? own + 0.5 * compare(name, words.context) : own;
+      // Uncued and equal to the target: the target said again ("50个老旧小区3006户改造项目").
+      if (!f.cued && target !== null && Math.abs(value - target) < 1e-9) continue;
+      const isRate = indicator.kind === 'rate' || f.unit === '%';
+      const eligible = f.weak ? sim >= 3 : f.cued || (isRate && sim >= 1) || (f.sentenceCued && sim >= 1) || sim >= 2.5;
+      if (!eligible) continue;
+      // Several indicators in one unit: the words must say which.
+      if ((sameUnitCount.get(indicator) ?? 1) > 1 && sim <= 0) continue;
+      const score = sim + (f.cued ? 1.5 : f.sentenceCued ? 0.75 : 0) + (f.unit === indicator.unit ? 0.25 : 0);
+      scored.push({ indicator, figure: f, value, score, order });
+    }
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  const usedIndicator = new Set<string>();
+  const usedFigure = new Set<MatchFigure>();
+  const out: (Pair & { order: number })[] = [];
+  for (const s of scored) {
+    const key = `${s.indicator.index}\t${s.figure.part ?? ''}`;
+    if (usedIndicator.has(key) || usedFigure.has(s.figure)) continue;
+    usedIndicator.add(key);
+    usedFigure.add(s.figure);
+    out.push(s);
+  }
+  return out.sort((a, b) => a.order - b.order).map(({ indicator, figure, value }) => ({ indicator, figure, value }));
+}
