@@ -14,6 +14,8 @@ export interface ImportWriter {
   /** A number for a new project: the table's own when the plan has no project with it, else the next free. */
   seqFor(wanted: number | null): number;
   insertProject(project: { planId: number; seq: number; section: string; title: string; goal: string }, links: ProjectLinks): number;
+  /** A task of a new project, with its lead units. */
+  insertTask(projectId: number, seq: number, title: string, leadUnits: readonly string[]): number;
   /** Replaces the links of the roles given (an empty list leaves that role alone) and touches the project. */
   updateLinks(projectId: number, links: ProjectLinks): void;
   /** Resolves a unit name through aliases, creating the unit when unknown. */
@@ -63,6 +65,8 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     saveActual: sqlite.prepare(
       'INSERT OR REPLACE INTO indicator_values (indicator_id, period_id, unit_id, actual, source_text, batch_id, actor, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)',
     ),
+    insertTask: sqlite.prepare('INSERT INTO tasks (project_id, seq, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, \'\', NULL, ?, ?)'),
+    linkTaskUnit: sqlite.prepare("INSERT INTO task_units (task_id, unit_id, role, position) VALUES (?, ?, 'lead', ?)"),
     recordItem: sqlite.prepare('INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json) VALUES (?, ?, ?, ?, ?)'),
   };
 
@@ -117,6 +121,12 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
       inTransaction();
       const id = Number(sql.insertProject.run(project.planId, project.seq, project.section, project.title, project.goal, now, now).lastInsertRowid);
       link(id, links, true);
+      return id;
+    },
+    insertTask(projectId, seq, title, leadUnits) {
+      inTransaction();
+      const id = Number(sql.insertTask.run(projectId, seq, title, now, now).lastInsertRowid);
+      [...new Set(leadUnits.map(unitId))].forEach((unit, position) => sql.linkTaskUnit.run(id, unit, position));
       return id;
     },
     updateLinks(projectId, links) {

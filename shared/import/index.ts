@@ -3,3 +3,4 @@ export * from './grid';
 export * from './headers';
 export * from './split';
 export * from './understand';
+export * from './group';

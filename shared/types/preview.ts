@@ -81,6 +81,8 @@ export interface TablePreview {
   title: string | null;
   asOf: string | null;
   reportingUnit: string | null;
+  /** The day the table or document was issued (成文日期, 填报日期), when it says. */
+  documentDate?: string | null;
   columns: ColumnMapping[];
   rows: PreviewRow[];
   warnings: ImportWarning[];

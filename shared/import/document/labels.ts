@@ -43,7 +43,7 @@ export function splitInlineLabels(line: string): string[] {
   return line.split(inlineLabel).map((part) => part.trim()).filter((part) => part !== '');
 }
 
-const itemMarker = /(?:^|(?<=[。；;！!？?\s]))\s*(?:[（(]\s*(\d{1,2})\s*[)）]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])|(\d{1,2})[、.．](?!\d))\s*/g;
+const itemMarker = /(?:^|(?<=[。；;！!？?：:，,\s]))\s*(?:[（(]\s*(\d{1,2})\s*[)）]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])|(\d{1,2})[、.．](?!\d))\s*/g;
 
 /**
  * The numbered items of a goal text: "(1) 开展培训……。(2) 做好就业……" → two items. A text with fewer than

@@ -106,6 +106,8 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
     const seq = writer.seqFor(Number(row.row.seq));
     projectId = writer.insertProject({ planId, seq, section: row.row.section ?? '', title: row.row.project, goal: row.row.task }, row.names);
     log('project', projectId);
+    // Its tasks go with it: undoing the import deletes the project, and its tasks with it.
+    row.tasks.forEach((task, i) => writer.insertTask(projectId, i + 1, task.title, task.leadUnits));
   }
 
   // What the table repeats unchanged keeps its author and time.

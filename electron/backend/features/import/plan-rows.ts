@@ -1,4 +1,5 @@
 import type { DiffEntry, DiffKind, FieldChange, Indicator, ImportDiff, Project } from '../../../../shared/domain';
+import { groupProjectRows, type ProjectRows } from '../../../../shared/import/group';
 import type { PreviewRow, TablePreview } from '../../../../shared/import/understand';
 import { matchRows } from '../../../../shared/matching';
 import { uniqueNames } from '../../../../shared/names';
@@ -15,6 +16,8 @@ import type { ImportTarget } from './target';
 /** One row, with the project it updates (null: a new one) and what would change. */
 export interface RowPlan {
   row: PreviewRow;
+  /** The project's tasks, when its rows were several (a name merged down over its tasks). */
+  tasks: ProjectRows['tasks'];
   project: Project | null;
   entry: DiffEntry;
   /** The row's units, people and leaders as the directory names them. */
@@ -41,13 +44,16 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
   const reported = target.period ? await periodReports(db, target.period.id) : { narratives: [], values: [] };
   const narrativesNow = new Map(reported.narratives.map((n) => [`${n.projectId}\t${n.unit ?? ''}`, n]));
   const valuesNow = new Map(reported.values.filter((v) => v.unitId === null).map((v) => [v.indicatorId, v]));
-  const matches = matchRows(table.rows, [...projects.values()]);
-  const unitNames = table.rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
+  // Rows of one project (its name merged down over its tasks) are one project with those tasks.
+  const groups = groupProjectRows(table.rows);
+  const rows = groups.map((g) => g.row);
+  const matches = matchRows(rows, [...projects.values()]);
+  const unitNames = rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
   const aliases = await aliasNames(db, unitNames);
   // Names as the directory knows them: an alias becomes its unit's name.
   const canonical = (names: string[]) => [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))];
 
-  return table.rows.map((row, index) => {
+  return rows.map((row, index) => {
     const project = projects.get(matches[index] ?? -1) ?? null;
     const names = {
       leadUnits: canonical(row.leadUnits),
@@ -89,6 +95,7 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
     const kind: DiffKind = conflict ? 'conflict' : !project ? 'new' : changes.length ? 'changed' : 'unchanged';
     return {
       row,
+      tasks: groups[index]?.tasks ?? [],
       project,
       names,
       narratives,
