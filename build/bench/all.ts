@@ -16,6 +16,7 @@ const steps: [string, string[]][] = [
   [tsx, [path.join(here, 'import.ts')]],
   [tsx, [path.join(here, 'bulletin.ts')]],
   [tsx, [path.join(here, 'hostile.ts')]],
+  [tsx, [path.join(here, 'document.ts')]],
   [npm, ['run', '--silent', 'build:renderer']],
   [tsx, [path.join(here, 'ui.ts')]],
 ];

@@ -13,7 +13,7 @@ import type { ProjectLinks } from './projects';
 export interface ImportWriter {
   /** A number for a new project: the table's own when the plan has no project with it, else the next free. */
   seqFor(wanted: number | null): number;
-  insertProject(project: { planId: number; seq: number; section: string; title: string; goal: string }, links: ProjectLinks): number;
+  insertProject(project: { planId: number; seq: number; seqLabel?: string; section: string; title: string; goal: string }, links: ProjectLinks): number;
   /** A task of a new project, with its lead units. */
   insertTask(projectId: number, seq: number, title: string, leadUnits: readonly string[]): number;
   /** Replaces the links of the roles given (an empty list leaves that role alone) and touches the project. */
@@ -41,7 +41,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   const sql = {
     seqs: sqlite.prepare<[number], { seq: number }>('SELECT seq FROM projects WHERE plan_id = ?'),
     insertProject: sqlite.prepare(
-      'INSERT INTO projects (plan_id, seq, section, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)',
+      'INSERT INTO projects (plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)',
     ),
     touchProject: sqlite.prepare('UPDATE projects SET updated_at = ? WHERE id = ?'),
     unitByName: sqlite.prepare<[string], { id: number }>('SELECT id FROM units WHERE name = ?'),
@@ -119,7 +119,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     },
     insertProject(project, links) {
       inTransaction();
-      const id = Number(sql.insertProject.run(project.planId, project.seq, project.section, project.title, project.goal, now, now).lastInsertRowid);
+      const id = Number(sql.insertProject.run(project.planId, project.seq, project.seqLabel ?? '', project.section, project.title, project.goal, now, now).lastInsertRowid);
       link(id, links, true);
       return id;
     },
