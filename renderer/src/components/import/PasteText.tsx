@@ -19,7 +19,7 @@ export function PasteText({ disabled, onText }: { disabled: boolean; onText(file
         helperText={t('paste.help')}
         multiline
         minRows={10}
-        maxRows={20}
+        maxRows={14}
         value={text}
         onChange={(e) => setText(e.target.value)}
         slotProps={{ htmlInput: { 'aria-label': t('paste.label') } }}
