@@ -8,12 +8,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { blocksFromHtml, blocksFromText, documentGrid } from '../../../shared/import/document';
+import type { Grid } from '../../../shared/import/grid';
 import { decodeHead } from './decode';
 import type { DocumentFormat, ParseInput } from './detect';
 import { importErrors } from './errors';
 import type { ImportLimits } from './limits';
-import type { ReadWorkbook } from './read';
-import { runParseWorker } from './worker';
+import { runParseWorker, type WorkerSheetInfo } from './worker';
 
 /** The one "sheet" a document is read as. */
 export const documentSheetName = '文档';
@@ -42,7 +42,17 @@ export function documentLibPaths(): { mammoth: string; wordExtractor: string } {
   }
 }
 
-export async function readDocument(bytes: Uint8Array, input: ParseInput & { format: DocumentFormat }, limits: ImportLimits, fileName: string): Promise<ReadWorkbook> {
+/** A document read as one sheet: the shape of read.ts's ReadWorkbook (not imported, so the two need not import each other). */
+export interface ReadDocument {
+  format: DocumentFormat;
+  sheets: WorkerSheetInfo[];
+  sheet: string;
+  grid: Grid;
+  /** A document is one sheet: there is no other to fall back on. */
+  fallbacks: [];
+}
+
+export async function readDocument(bytes: Uint8Array, input: ParseInput & { format: DocumentFormat }, limits: ImportLimits, fileName: string): Promise<ReadDocument> {
   let blocks;
   // Pasted text: within the text limit detectFormat applied, so decoding it whole here is bounded.
   if (input.kind === 'text') blocks = blocksFromText(decodeHead(bytes, input, bytes.byteLength));
