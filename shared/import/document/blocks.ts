@@ -162,6 +162,7 @@ export function blocksFromText(text: string): DocBlock[] {
   let table: string[][] | null = null;
   const flush = (): void => {
     if (table && table.length > 0) {
+      table = splitJoinedRows(table);
       const width = Math.max(...table.map((r) => r.length));
       blocks.push({ kind: 'table', rows: table.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')), merges: [] });
     }
@@ -171,7 +172,10 @@ export function blocksFromText(text: string): DocBlock[] {
     // word-extractor leaves Word's cell marks (BEL) and page breaks in the text.
     const line = [...raw].filter((ch) => ch !== '\u0007' && ch !== '\f' && ch !== '\v').join('');
     if (line.includes('\t') && line.replace(/\t/g, '').trim() !== '') {
-      (table ??= []).push(line.split('\t').map((c) => c.trim()));
+      // word-extractor ends each cell with a tab: the last one ends the row, it is no empty cell.
+      const cells = line.split('\t').map((c) => c.trim());
+      if (line.endsWith('\t')) cells.pop();
+      (table ??= []).push(cells);
       continue;
     }
     flush();
@@ -180,4 +184,25 @@ export function blocksFromText(text: string): DocBlock[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * Rows word-extractor wrote on one line (a table's first row and the next, separated by an empty cell where
+ * the row's end was): split at the table's usual width.
+ */
+function splitJoinedRows(rows: string[][]): string[][] {
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  const width = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  if (width < 2) return rows;
+  const out: string[][] = [];
+  for (const row of rows) {
+    let rest = row;
+    while (rest.length > width && rest[width] === '') {
+      out.push(rest.slice(0, width));
+      rest = rest.slice(width + 1);
+    }
+    out.push(rest);
+  }
+  return out;
 }

@@ -81,13 +81,13 @@ function findTitle(paragraphs: readonly ParagraphBlock[]): { title: string | nul
   return found < 0 ? { title: null, index: -1 } : { title: withoutSpaces(clean(paragraphs[found]?.text ?? '')), index: found };
 }
 
-function headingOf(p: ParagraphBlock, expected: number, inSection: boolean, hasLabelsNext: boolean): Heading | null {
+function headingOf(p: ParagraphBlock, expected: number, inSection: boolean, hasLabelsNext: boolean, next: string): Heading | null {
   const t = clean(p.text);
   const cn = chineseHeading.exec(t);
   if (cn && short(t, 90)) {
     const name = (cn[2] ?? '').replace(/[。；;]$/, '').trim();
     if (notProject.test(name) && !hasLabelsNext) return { seq: cn[1] ?? '', name, kind: 'other' };
-    if (sectionHeading.test(name) && !hasLabelsNext) return { seq: cn[1] ?? '', name: t, kind: 'section' };
+    if (sectionHeading.test(name) && (!hasLabelsNext || bracketHeading.test(next))) return { seq: cn[1] ?? '', name: t, kind: 'section' };
     return { seq: cn[1] ?? '', name, kind: 'project' };
   }
   // "4、" between 三 and 五: a digit heading counts where the next project's number is due.
@@ -212,7 +212,7 @@ export function documentOutline(paragraphs: readonly ParagraphBlock[], options: 
     if (dateOnly.test(t) || (orgLine.test(t) && labelOf(t) === null)) continue;
     const next = body.slice(i + 1, i + 4).map((q) => labelOf(clean(q.text))?.field);
     const expected = (projects.at(-1)?.order ?? 0) + 1;
-    const heading = headingOf(p, lastNumber(projects) + 1, section !== null, next.some((f) => f === 'task' || f === 'lead' || f === 'progress'));
+    const heading = headingOf(p, lastNumber(projects) + 1, section !== null, next.some((f) => f === 'task' || f === 'lead' || f === 'progress'), clean(body[i + 1]?.text ?? ''));
     if (heading?.kind === 'section') {
       section = heading.name;
       cursor = null;

@@ -72,7 +72,13 @@ export function documentGrid(blocks: readonly DocBlock[], options: { year?: numb
   const outline = documentOutline(paragraphs, options);
   const table = tableWithHeader(blocks);
   if (table) {
-    const before = blocks.slice(0, blocks.indexOf(table)).filter((b): b is ParagraphBlock => b.kind === 'paragraph').slice(-6);
+    // Above the table: what follows its 附件 line (the attachment's own title), else the last few lines.
+    const above = blocks.slice(0, blocks.indexOf(table)).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+    const attachment = above.findLastIndex((p) => /^附件\s*\d*$/.test(p.text.trim()));
+    const before = [...(attachment >= 0 ? above.slice(attachment + 1) : above.slice(-4))];
+    if (outline.documentDate && !before.some((p) => /日期|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(p.text))) {
+      before.push({ kind: 'paragraph', text: `成文日期：${chineseDate(outline.documentDate)}`, heading: null, bold: false });
+    }
     const offset = before.length;
     return {
       grid: {

@@ -108,6 +108,20 @@ describe('seeds 000 and 001, progress reports, as documents', () => {
   });
 });
 
+describe('seed 004, a bulletin whose 附件 is the department’s table', () => {
+  for (const name of ['seed-004-bulletin-with-table.docx', 'seed-004-bulletin-with-table.doc']) {
+    it(`${name}: the table goes to the table importer, titled by the attachment's own title`, async () => {
+      const { table } = await previewOf(name);
+      expect(table.title).toBe('2022 年省民生实事叶县工作任务推进情况表');
+      expect(table.columns.map((c) => c.field)).toEqual(['seq', 'task', 'leadUnits', 'responsiblePeople', 'leaders', 'progress']);
+      expect(table.rows).toHaveLength(10);
+      expect(table.rows[2]).toMatchObject({ seq: '3', leadUnits: ['县城管局', '县住建局'], responsiblePeople: ['王晓', '滕跃峰'] });
+      expect(table.rows[2]!.unitProgress.map((u) => u.unit)).toEqual(['县城管局', '县住建局']);
+      expect(table.documentDate).toBe('2022-07-01');
+    });
+  }
+});
+
 describe('hostile documents', () => {
   it('a .docx zip bomb is refused from its directory with the typed error, as any zip is', async () => {
     const zip = await JSZip.loadAsync(bytes('seed-003-plan.docx'));

@@ -76,6 +76,25 @@ describe('a document outline', () => {
     expect(outline.asOf).toBe('2021-05-26');
   });
 
+  it('reads a heading that groups projects by their state as a section, with （一）（二） projects under it', () => {
+    const outline = outlineOf([
+      '关于1-9月份全区2022年重点民生实事进展情况的通报',
+      '一、已完成全年目标的实事（2件）',
+      '（一）开展职业技能培训。',
+      '主要责任单位：区人社局',
+      '（二）实施残疾儿童康复救助。',
+      '主要责任单位：区残联',
+      '二、推进缓慢的实事（1件）',
+      '（一）改造老旧小区。',
+      '主要责任单位：区住建局',
+    ]);
+    expect(outline.projects.map((p) => [p.section, p.seq, p.name, p.lead])).toEqual([
+      ['一、已完成全年目标的实事（2件）', '一', '开展职业技能培训', '区人社局'],
+      ['一、已完成全年目标的实事（2件）', '二', '实施残疾儿童康复救助', '区残联'],
+      ['二、推进缓慢的实事（1件）', '一', '改造老旧小区', '区住建局'],
+    ]);
+  });
+
   it('reads 截止9月底 with the title’s year, and a period in the title first', () => {
     expect(outlineOf(['2021年重点民生实事进展情况的通报', '一、甲', '完成情况：截止 9 月底，完成3项。']).asOf).toBe('2021-09-30');
     expect(outlineOf(['2021年前三季度重点民生实事进展情况的通报', '一、甲', '完成情况：截至8月底，完成3项。']).asOf).toBe('2021-09-30');
