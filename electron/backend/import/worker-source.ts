@@ -126,6 +126,7 @@ function parseOptions(job) {
 
 /** The one parse of the import: the workbook, or { fail } with the reason. */
 const smallBook = 4 * 1024 * 1024;
+const smallSheetRows = 5000;
 
 function parseBook(X, job) {
   const options = parseOptions(job);
@@ -287,7 +288,7 @@ function main() {
     return;
   }
   const grids = chosen.grids.map((g) => ({ sheet: String(g.sheet), cells: g.cells, merges: g.merges }));
-  if (parsed.small && grids[0]) hideHidden(X, parsed.small, grids[0]);
+  if (parsed.small && grids[0] && grids[0].cells.length <= smallSheetRows) hideHidden(X, parsed.small, grids[0]);
   parentPort.postMessage({ ok: true, sheets, grids });
 }
 
