@@ -69,6 +69,7 @@ export async function bundleElectron(options = {}) {
   if (preload) await checkPreload(preload);
   await fs.copyFile(path.join(root, 'build', 'icon.png'), path.join(outDir, 'icon.png')).catch(() => undefined);
   await copySheetJs(root, outDir);
+  if (!options.only) await bundleDocumentLibs(root, outDir, options.minify ?? false);
   return outputs;
 }
 
@@ -125,6 +126,31 @@ async function copySheetJs(root, outDir) {
   await fs.mkdir(path.join(to, 'dist'), { recursive: true });
   await fs.copyFile(path.join(from, 'xlsx.js'), path.join(to, 'xlsx.js'));
   await fs.copyFile(path.join(from, 'dist', 'cpexcel.js'), path.join(to, 'dist', 'cpexcel.js'));
+}
+
+/**
+ * The importer's worker reads Word documents with mammoth (.docx) and word-extractor (.doc), loaded from disk
+ * like SheetJS: each is bundled with its dependencies into one CommonJS file in doclibs/, where the worker
+ * looks first (electron/backend/import/document.ts).
+ * @param {string} root
+ * @param {string} outDir
+ * @param {boolean} minify
+ */
+async function bundleDocumentLibs(root, outDir, minify) {
+  for (const [name, file] of [['mammoth', 'mammoth.cjs'], ['word-extractor', 'word-extractor.cjs']]) {
+    await build({
+      absWorkingDir: root,
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+      outfile: path.join(outDir, 'doclibs', file),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: ['node22'],
+      minify,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
 }
 
 /**

@@ -42,6 +42,8 @@ export interface ProjectsTable {
   id: Generated<number>;
   planId: number;
   seq: number;
+  /** The number as the department wrote it (一, （三）); '' when it is plain `seq`. */
+  seqLabel: Generated<string>;
   section: string;
   title: string;
   goal: string;

@@ -39,6 +39,8 @@ export interface Project {
   id: number;
   planId: number;
   seq: number;
+  /** The number as the department wrote it (一, （三）), shown and exported instead of `seq`; '' when none. */
+  seqLabel?: string;
   section: string;
   title: string;
   goal: string;

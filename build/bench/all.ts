@@ -23,6 +23,7 @@ const steps: [string, string[]][] = [
   [tsx, [path.join(here, 'hostile.ts')]],
   [tsx, [path.join(here, 'cli.ts')]],
   [tsx, [path.join(here, 'figures.ts')]],
+  [tsx, [path.join(here, 'document.ts')]],
   [npm, ['run', '--silent', 'build:renderer']],
   [tsx, [path.join(here, 'ui.ts')]],
 ];

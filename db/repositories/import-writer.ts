@@ -13,7 +13,9 @@ import type { ProjectLinks } from './projects';
 export interface ImportWriter {
   /** A number for a new project: the table's own when the plan has no project with it, else the next free. */
   seqFor(wanted: number | null): number;
-  insertProject(project: { planId: number; seq: number; section: string; title: string; goal: string }, links: ProjectLinks): number;
+  insertProject(project: { planId: number; seq: number; seqLabel?: string; section: string; title: string; goal: string }, links: ProjectLinks): number;
+  /** A task of a new project, with its lead units. */
+  insertTask(projectId: number, seq: number, title: string, leadUnits: readonly string[]): number;
   /** Replaces the links of the roles given (an empty list leaves that role alone) and touches the project. */
   updateLinks(projectId: number, links: ProjectLinks): void;
   /** Resolves a unit name through aliases, creating the unit when unknown. */
@@ -42,7 +44,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   const sql = {
     seqs: sqlite.prepare<[number], { seq: number }>('SELECT seq FROM projects WHERE plan_id = ?'),
     insertProject: sqlite.prepare(
-      'INSERT INTO projects (plan_id, seq, section, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)',
+      'INSERT INTO projects (plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)',
     ),
     touchProject: sqlite.prepare('UPDATE projects SET updated_at = ? WHERE id = ?'),
     unitByName: sqlite.prepare<[string], { id: number }>('SELECT id FROM units WHERE name = ?'),
@@ -69,6 +71,8 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     saveStated: sqlite.prepare(
       'INSERT OR REPLACE INTO stated_completions (project_id, period_id, share, done, words, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
+    insertTask: sqlite.prepare('INSERT INTO tasks (project_id, seq, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, \'\', NULL, ?, ?)'),
+    linkTaskUnit: sqlite.prepare("INSERT INTO task_units (task_id, unit_id, role, position) VALUES (?, ?, 'lead', ?)"),
     recordItem: sqlite.prepare('INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json) VALUES (?, ?, ?, ?, ?)'),
   };
 
@@ -121,8 +125,14 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     },
     insertProject(project, links) {
       inTransaction();
-      const id = Number(sql.insertProject.run(project.planId, project.seq, project.section, project.title, project.goal, now, now).lastInsertRowid);
+      const id = Number(sql.insertProject.run(project.planId, project.seq, project.seqLabel ?? '', project.section, project.title, project.goal, now, now).lastInsertRowid);
       link(id, links, true);
+      return id;
+    },
+    insertTask(projectId, seq, title, leadUnits) {
+      inTransaction();
+      const id = Number(sql.insertTask.run(projectId, seq, title, now, now).lastInsertRowid);
+      [...new Set(leadUnits.map(unitId))].forEach((unit, position) => sql.linkTaskUnit.run(id, unit, position));
       return id;
     },
     updateLinks(projectId, links) {

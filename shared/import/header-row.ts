@@ -49,6 +49,8 @@ function isSubHeader(upper: readonly string[], lower: readonly string[]): boolea
   if (matched === 0) return false;
   const up = upper.filter((u) => u !== '');
   if (up.length === 0 || up.some((u) => !isHeaderLike(u) || preambleLine.test(u))) return false;
+  // One text from the first column on (a short title, "2022年民生实事进展表"), not column headings.
+  if (distinct(up).length === 1 && (upper[0] ?? '') !== '' && (up.length === 1 || up.length === upper.length)) return false;
   return up.some((u) => matchHeader(u) !== null);
 }
 

@@ -4,3 +4,4 @@ export * from './headers';
 export * from './split';
 export * from './understand';
 export * from './figures';
+export * from './group';

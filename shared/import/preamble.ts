@@ -10,6 +10,7 @@ export interface Preamble {
   title: string | null;
   asOf: string | null;
   reportingUnit: string | null;
+  documentDate: string | null;
   /** "单位：万元" above the table: the unit of its figures where a cell names none. */
   measureUnit: string;
 }
@@ -85,5 +86,7 @@ export function readPreamble(rows: readonly string[][], options: { year?: number
     const periods = year ? findPeriods(title, year) : [];
     asOf = fromTitle ?? periods[periods.length - 1]?.end ?? null;
   }
-  return { title, asOf, reportingUnit, measureUnit: unitNote ?? '' };
+  const issued = all.map((v) => /^(?:成文|填报|报送|印发)(?:日期|时间)\s*[:：]\s*(.+)$/.exec(v.trim())?.[1]).find((v) => v !== undefined);
+  const documentDate = issued ? looseDate(issued, year || (yearIn(issued) ?? 0)) : null;
+  return { title, asOf, reportingUnit, documentDate, measureUnit: unitNote ?? '' };
 }

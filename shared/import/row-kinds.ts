@@ -15,6 +15,12 @@ const sectionPatterns = [
 ];
 
 /** A section banner: 一、…, （一）…, 第二类…, …（11件）, 已完成实事. Not a sentence, not long. */
+/** A section that groups projects by their state or counts them: 一、已完成实事（11件）. */
+export function isStatusSection(value: string): boolean {
+  const t = foldWidth(value).trim();
+  return (sectionPatterns[3]?.test(t) ?? false) || (sectionPatterns[4]?.test(t) ?? false);
+}
+
 export function isSectionText(value: string): boolean {
   const t = foldWidth(value).trim();
   if (t === '' || [...t].length > 60) return false;
@@ -56,4 +62,12 @@ export function firstSentence(value: string): string {
     .replace(/(?<=\S)\s*(?:[2-9]|[二三四五六七八九])[、.．](?=[\u3400-\u9fff]).*$/s, '')
     .replace(/[。；;，,：:\s]+$/, '')
     .trim();
+}
+
+/** The number as written, without the 、 or full stop after it: "一、" → "一", "（三）" stays, "2.0" → "2". */
+export function seqAsWritten(raw: string): string | null {
+  const t = raw.trim();
+  if (t === '') return null;
+  if (/^\d+\.0+$/.test(t)) return String(Math.trunc(Number(t)));
+  return t.replace(/[、.．:：]$/, '').trim() || t;
 }

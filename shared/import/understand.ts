@@ -13,12 +13,14 @@ import type { ColumnMapping, ImportField, ImportWarning, PreviewRow, TablePrevie
 import { distinct, rowTexts } from './cells';
 import { mapColumns, sanitizeMapping } from './columns';
 import { goalTextColumns } from './goal-columns';
-import { fillMerges, gridWidth, type Cell, type Grid } from './grid';
+import { clampMerges, fillMerges, gridWidth, type Cell, type Grid, type MergeRange } from './grid';
 import { findHeader, type HeaderChoice } from './header-row';
-import { indicatorColumns, rowIndicators, type IndicatorColumns } from './indicators';
-import { peopleReader, type RowPeople, type PeopleCells } from './people';
+import { indicatorColumns, rowIndicators } from './indicators';
+import { peopleReader } from './people';
 import { looseDate, readPreamble, yearIn } from './preamble';
-import { dateLine, firstSentence, footerPattern, isSectionText, isTotal, normalizeSeq, notePattern } from './row-kinds';
+import { continuationOf, tasksUnderCategories } from './row-shapes';
+import type { Table } from './table';
+import { dateLine, firstSentence, footerPattern, isSectionText, isTotal, normalizeSeq, notePattern, seqAsWritten } from './row-kinds';
 
 export type { ColumnMapping, ImportField, ImportWarning, PreviewIndicator, PreviewRow, TablePreview } from '../types/preview';
 export { fieldLabels, headerSignature } from './columns';
@@ -42,23 +44,6 @@ export function applyMapping(grid: Grid, mapping: readonly ColumnMapping[], opti
 
 const detailFields = new Set<ImportField>(['leadUnits', 'supportUnits', 'responsiblePeople', 'leaders', 'progress', 'target', 'unit', 'actual', 'rate', 'deadline']);
 
-/** What every row of one table is read against: where each field is, and what the table as a whole says. */
-interface Table {
-  filled: Cell[][];
-  cells: string[][];
-  columns: ColumnMapping[];
-  col(field: ImportField): number | undefined;
-  firstData: number;
-  year: number;
-  /** Columns that make a row more than a name: units, progress, figures, deadline. */
-  detailCols: number[];
-  indicators: IndicatorColumns;
-  headerTexts: Set<string>;
-  /** The table numbers its projects 一、二、三 (at least two such rows with details). */
-  chineseNumbered: boolean;
-  people: (cells: PeopleCells, sourceRow: number, warnings: ImportWarning[]) => RowPeople;
-}
-
 function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, options: UnderstandOptions & { headerRows?: number }): TablePreview {
   if (!grid || !Array.isArray(grid.cells)) throw new LedgerError('IMPORT_EMPTY', '工作表中没有内容。');
   const filled = fillMerges({ cells: grid.cells, merges: Array.isArray(grid.merges) ? grid.merges : [] });
@@ -72,7 +57,7 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   const columns = mapping ? sanitizeMapping(mapping, computed, warnings) : computed;
   const { measureUnit, ...preamble } = readPreamble(cells.slice(0, header.row), options);
   const year = options.year ?? yearIn(preamble.title ?? '') ?? (preamble.asOf ? Number(preamble.asOf.slice(0, 4)) : 0);
-  const table = readTable(filled, cells, columns, header, year, measureUnit);
+  const table = readTable(filled, cells, columns, header, year, measureUnit, grid.merges ?? []);
 
   if (table.col('project') === undefined && table.col('task') === undefined) {
     warnings.push({ row: header.row + 1, code: 'NO_TASK_COLUMN', message: '没有认出“工作任务”或“实事名称”列，请在列的对应关系中指定。' });
@@ -87,7 +72,11 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
   return { headerRow: header.row + 1, headerRows: header.rows, ...preamble, columns, rows, warnings };
 }
 
-function readTable(filled: Cell[][], cells: string[][], columns: ColumnMapping[], header: HeaderChoice, year: number, measureUnit: string): Table {
+function readTable(filled: Cell[][], cells: string[][], columns: ColumnMapping[], header: HeaderChoice, year: number, measureUnit: string, merges: readonly MergeRange[]): Table {
+  const covered = new Set<string>();
+  for (const m of clampMerges({ cells: filled, merges: [...merges] })) {
+    for (let r = m.s.r + 1; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) covered.add(`${r},${c}`);
+  }
   const col = (field: ImportField): number | undefined => columns.find((c) => c.field === field)?.index;
   const firstData = header.row + header.rows;
   const detailCols = columns.filter((c) => c.field !== null && detailFields.has(c.field)).map((c) => c.index);
@@ -100,6 +89,7 @@ function readTable(filled: Cell[][], cells: string[][], columns: ColumnMapping[]
   return {
     filled,
     cells,
+    mergedFromAbove: (r, c) => covered.has(`${r},${c}`),
     columns,
     col,
     firstData,
@@ -124,11 +114,21 @@ interface RowState {
 function readRows(table: Table, warnings: ImportWarning[]): PreviewRow[] {
   const rows: PreviewRow[] = [];
   const state: RowState = { section: null, lastProject: '', lastSeq: '', seenSeq: new Map() };
+  let lastRead = -1;
   for (let r = table.firstData; r < table.cells.length; r++) {
+    // A Word table pasted into Excel: one sheet row per paragraph, the other cells merged down over them.
+    const previous = rows[rows.length - 1];
+    if (previous && r === lastRead && continuationOf(table, r, previous)) {
+      lastRead = r + 1;
+      continue;
+    }
     const row = readRow(table, r, state, rows, warnings);
-    if (row) rows.push(row);
+    if (row) {
+      rows.push(row);
+      lastRead = row.sourceRow;
+    }
   }
-  return rows;
+  return tasksUnderCategories(rows, warnings);
 }
 
 /** The row at 0-based `r`, or null for a row that is no project (a section, a total, a footer, a blank). */
@@ -200,6 +200,7 @@ function readRow(table: Table, r: number, state: RowState, rows: readonly Previe
   return {
     sourceRow,
     seq,
+    seqText: seqAsWritten(seqText),
     section: state.section,
     project,
     task,

@@ -49,6 +49,8 @@ export interface PreviewRow {
   sourceRow: number;
   /** As written, Chinese or bracketed numbers normalized to digits ("（三）" → "3"). */
   seq: string | null;
+  /** The number as the department wrote it (一, （三）, 4), without a trailing 、 or full stop; null when none. */
+  seqText?: string | null;
   /** The section row the row sits under ("一、已完成实事（11件）"). */
   section: string | null;
   /** A separate name column, or the first sentence of the 工作任务 cell. */
@@ -81,6 +83,8 @@ export interface TablePreview {
   title: string | null;
   asOf: string | null;
   reportingUnit: string | null;
+  /** The day the table or document was issued (成文日期, 填报日期), when it says. */
+  documentDate?: string | null;
   columns: ColumnMapping[];
   rows: PreviewRow[];
   warnings: ImportWarning[];

@@ -1,6 +1,6 @@
 /**
  * The real format of a file, from its bytes (never its extension), with the refusals that need no parser:
- * encryption, non-spreadsheets, truncation, and decompression bombs (from the zip's declared sizes, before
+ * encryption, files that are neither tables nor documents, truncation, and decompression bombs (from the zip's declared sizes, before
  * anything is inflated).
  */
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
@@ -10,7 +10,13 @@ import { importErrors } from './errors';
 import { formatBytes, type ImportLimits } from './limits';
 import { entryKey, localHeaderSizes, readZipDirectory, type ZipEntry } from './zip';
 
-export type WorkbookFormat = 'xlsx' | 'xls' | 'ods' | 'csv' | 'html' | 'et' | 'xlsb';
+export type WorkbookFormat = 'xlsx' | 'xls' | 'ods' | 'csv' | 'html' | 'et' | 'xlsb' | DocumentFormat;
+/** Word documents and plain text (pasted, or a .txt): understood as documents, not sheets. */
+export type DocumentFormat = 'docx' | 'doc' | 'text';
+
+export function isDocumentFormat(format: WorkbookFormat): format is DocumentFormat {
+  return format === 'docx' || format === 'doc' || format === 'text';
+}
 
 /**
  * What the parser is given: always the file's bytes; for a text file also how to decode them (the worker
@@ -96,7 +102,16 @@ function detectText(bytes: Uint8Array, fileName: string, limits: ImportLimits): 
     throw importErrors.notSpreadsheet(fileName, '不含表格的网页或 XML 文件');
   }
   if (whole && head.trim() === '') throw importErrors.emptySheets(fileName);
-  return text('csv');
+  return text(looksLikeProse(head) ? 'text' : 'csv');
+}
+
+/**
+ * Text that is no CSV: none of its first lines has two separators. A CSV's header (and its title row, which
+ * Excel pads with commas) has them; a document's title and paragraphs, written with full-width ，, do not.
+ */
+function looksLikeProse(text: string): boolean {
+  const lines = text.slice(0, 65_536).split(/\r\n?|\n/).filter((l) => l.trim() !== '').slice(0, 5);
+  return lines.length > 0 && lines.every((l) => (l.match(/[,\t;]/g)?.length ?? 0) < 2);
 }
 
 function inspectCfb(bytes: Uint8Array, fileName: string): WorkbookFormat {
@@ -105,7 +120,8 @@ function inspectCfb(bytes: Uint8Array, fileName: string): WorkbookFormat {
   const lower = names.map((n) => n.toLowerCase());
   if (lower.includes('encryptedpackage') || lower.includes('encryptioninfo')) throw importErrors.encrypted(fileName);
   if (!lower.some((n) => n === 'workbook' || n === 'book')) {
-    const what = lower.includes('worddocument') ? ' Word 文档' : lower.includes('powerpoint document') ? ' PowerPoint 演示文稿' : '其他 Office 文档';
+    if (lower.includes('worddocument')) return 'doc';
+    const what = lower.includes('powerpoint document') ? ' PowerPoint 演示文稿' : '其他 Office 文档';
     throw importErrors.notSpreadsheet(fileName, what);
   }
   const ext = extensionOf(fileName);
@@ -120,9 +136,10 @@ async function inspectZip(bytes: Uint8Array, fileName: string, limits: ImportLim
   if ([...keys.keys()].some((k) => /^xl\/[^/]*workbook[^/]*\.bin$/.test(k))) format = 'xlsb';
   else if ([...keys.keys()].some((k) => /^xl\/[^/]*workbook[^/]*\.xml$/.test(k) || k === 'xl/_rels/workbook.xml.rels')) format = 'xlsx';
   else if (keys.has('content.xml') || isOdsMimetype(bytes, keys.get('mimetype'))) format = 'ods';
+  else if (keys.has('word/document.xml')) format = 'docx';
   if (format === null) {
     const all = [...keys.keys()];
-    const what = all.some((k) => k.startsWith('word/')) ? ' Word 文档' : all.some((k) => k.startsWith('ppt/')) ? ' PowerPoint 演示文稿' : '一个普通的压缩包';
+    const what = all.some((k) => k.startsWith('word/')) ? ' Word 文档（但缺少正文 word/document.xml）' : all.some((k) => k.startsWith('ppt/')) ? ' PowerPoint 演示文稿' : '一个普通的压缩包';
     throw importErrors.notSpreadsheet(fileName, what);
   }
   if (dir.entries.some((e) => (e.flags & 0x41) !== 0)) throw importErrors.encrypted(fileName);

@@ -8,7 +8,7 @@ export const importErrors = {
   notSpreadsheet: (file: string, what?: string) =>
     new LedgerError(
       'IMPORT_NOT_SPREADSHEET',
-      `“${file}”不是电子表格${what ? `（看起来是${what}）` : ''}，无法导入。请选择 Excel（.xlsx、.xls）、WPS（.et）、ODS 或 CSV 文件。`,
+      `“${file}”不是电子表格${what ? `（看起来是${what}）` : ''}，无法导入。请选择 Excel（.xlsx、.xls）、WPS（.et）、ODS、CSV 或 Word（.docx、.doc）文件。`,
     ),
   encrypted: (file: string) =>
     new LedgerError(

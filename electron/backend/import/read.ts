@@ -6,7 +6,8 @@
  */
 import { LedgerError } from '../../../shared/errors';
 import type { Grid } from '../../../shared/import/grid';
-import { detectFormat, type WorkbookFormat } from './detect';
+import { detectFormat, isDocumentFormat, type WorkbookFormat } from './detect';
+import { readDocument } from './document';
 import { importErrors } from './errors';
 import { resolveLimits, type ImportLimits } from './limits';
 import { runParseWorker, type WorkerResult } from './worker';
@@ -75,6 +76,7 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadWorkbo
   if (bytes.byteLength > limits.maxFileBytes) throw importErrors.fileTooLarge(fileName, bytes.byteLength, limits.maxFileBytes);
 
   const input = await detectFormat(bytes, fileName, limits);
+  if (isDocumentFormat(input.format)) return readDocument(bytes, { ...input, format: input.format }, limits, fileName);
   const result = await runParseWorker(
     {
       format: input.format,
@@ -87,6 +89,7 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadWorkbo
     fileName,
   );
   if (!result.ok) throw refusal(result, fileName, options.sheet, limits);
+  if ('document' in result) throw importErrors.internal('读取线程返回了文档而不是工作表');
   const [first, ...rest] = result.grids.map((g): SheetGrid => ({ sheet: g.sheet, grid: { cells: g.cells, merges: g.merges } }));
   if (!first) throw importErrors.emptySheets(fileName);
   return { format: input.format, sheets: result.sheets, sheet: first.sheet, grid: first.grid, fallbacks: rest };

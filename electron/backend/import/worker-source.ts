@@ -35,7 +35,13 @@ function valueOf(cell) {
   if (!cell || typeof cell !== 'object') return null;
   switch (cell.t) {
     case 's': return typeof cell.v === 'string' ? cell.v : cell.v == null ? null : String(cell.v);
-    case 'n': return typeof cell.v === 'number' && Number.isFinite(cell.v) ? cell.v : null;
+    case 'n': {
+      if (typeof cell.v !== 'number' || !Number.isFinite(cell.v)) return null;
+      // A fraction formatted as percent (0.6 shown as 60%) is read as the person sees it.
+      const format = typeof cell.z === 'string' ? cell.z.replace(/"[^"]*"|\\./g, '') : '';
+      if (/%/.test(format) || (!format && typeof cell.w === 'string' && /%$/.test(cell.w))) return String(Math.round(cell.v * 100 * 1e9) / 1e9) + '%';
+      return cell.v;
+    }
     case 'b': return Boolean(cell.v);
     case 'd': return cell.v instanceof Date ? isoDate(cell.v) : typeof cell.v === 'string' ? cell.v : null;
     case 'e': return typeof cell.w === 'string' ? cell.w : (errorTexts[cell.v] || '#ERROR');
@@ -119,6 +125,9 @@ function parseOptions(job) {
 }
 
 /** The one parse of the import: the workbook, or { fail } with the reason. */
+const smallBook = 4 * 1024 * 1024;
+const smallSheetRows = 5000;
+
 function parseBook(X, job) {
   const options = parseOptions(job);
   let input;
@@ -141,7 +150,9 @@ function parseBook(X, job) {
     job.buffer = null;
   }
   try {
-    return { wb: X.read(input, options) };
+    const wb = X.read(input, options);
+    // A small workbook is kept for a second look at its hidden rows and columns (hideHidden, below).
+    return { wb, small: !job.text && input.length <= smallBook ? { input, options } : null };
   } catch (error) {
     const message = messageOf(error);
     return { fail: { kind: /password|encrypt/i.test(message) ? 'encrypted' : 'corrupt', detail: message } };
@@ -234,6 +245,28 @@ function chooseGrids(wb, sheets, job) {
   return grids.length === 0 ? { fail: { kind: 'empty', detail: '' } } : { grids };
 }
 
+/**
+ * Hidden columns and hidden or filtered-out rows of the sheet the user gets are blanked, as a person reading
+ * it sees them. SheetJS gives them only when it reads styles, which costs time and memory on every cell: so
+ * only a small workbook's chosen sheet is read again with styles (a department's table, not a 100 MB export).
+ */
+function hideHidden(X, small, grid) {
+  let ws;
+  try {
+    ws = X.read(small.input, Object.assign({}, small.options, { cellStyles: true, sheets: [grid.sheet] })).Sheets[grid.sheet];
+  } catch (_) {
+    return;
+  }
+  if (!ws) return;
+  const cols = [];
+  (Array.isArray(ws['!cols']) ? ws['!cols'] : []).forEach((col, i) => { if (col && col.hidden) cols.push(i); });
+  const rows = Array.isArray(ws['!rows']) ? ws['!rows'] : [];
+  grid.cells.forEach((row, r) => {
+    if (rows[r] && rows[r].hidden) row.fill(null);
+    else for (const c of cols) if (c < row.length) row[c] = null;
+  });
+}
+
 function main() {
   const job = workerData;
   let X;
@@ -255,6 +288,7 @@ function main() {
     return;
   }
   const grids = chosen.grids.map((g) => ({ sheet: String(g.sheet), cells: g.cells, merges: g.merges }));
+  if (parsed.small && grids[0] && grids[0].cells.length <= smallSheetRows) hideHidden(X, parsed.small, grids[0]);
   parentPort.postMessage({ ok: true, sheets, grids });
 }
 

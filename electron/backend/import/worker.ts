@@ -11,6 +11,7 @@ import type { Cell, MergeRange } from '../../../shared/import/grid';
 import type { TextEncodingName } from './decode';
 import type { WorkbookFormat } from './detect';
 import type { ImportLimits } from './limits';
+import { documentWorkerSource } from './document-worker-source';
 import { workerSource } from './worker-source';
 import { importErrors } from './errors';
 import { unpackedPath } from '../asar-path';
@@ -34,6 +35,8 @@ export type WorkerRefusal = 'encrypted' | 'corrupt' | 'empty' | 'nosheet' | 'row
 export type WorkerResult =
   /** `grids[0]` is the sheet named, or the first visible one with content followed by the next few. */
   | { ok: true; sheets: WorkerSheetInfo[]; grids: WorkerGrid[] }
+  /** A Word document: mammoth's HTML of a .docx, word-extractor's text of a .doc. */
+  | { ok: true; document: 'html' | 'text'; content: string }
   | { ok: false; kind: WorkerRefusal; detail: string; sheets?: WorkerSheetInfo[] };
 
 export interface ParseJob {
@@ -44,6 +47,8 @@ export interface ParseJob {
   /** For a text file (CSV, HTML, XML): how the worker is to decode the bytes. */
   text?: { encoding: TextEncodingName; bomLength: number };
   sheet?: string;
+  /** A .docx or .doc: read by the document worker, with these libraries. */
+  documentLibs?: { mammoth: string; wordExtractor: string };
 }
 
 /** Sheets with content handed back besides the first, when no sheet was named: an instructions sheet or two. */
@@ -111,12 +116,13 @@ export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: st
     maxSheetsExamined,
     maxFallbackCells,
     maxCellChars,
+    libs: job.documentLibs,
   };
   return new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
     let worker: Worker;
     try {
-      worker = new Worker(workerSource, {
+      worker = new Worker(job.documentLibs ? documentWorkerSource : workerSource, {
         eval: true,
         workerData,
         transferList: [buffer],

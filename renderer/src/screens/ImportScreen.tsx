@@ -10,6 +10,8 @@ import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ImportBatch, ImportDiff, ImportPreview } from '../../../shared/domain';
@@ -22,6 +24,7 @@ import { DiffTable } from '../components/import/DiffTable';
 import { acceptanceOf, figureItems, type FigureChoice } from '../components/import/figureChoices';
 import { FiguresList } from '../components/import/FiguresList';
 import { MappingTable } from '../components/import/MappingTable';
+import { PasteText } from '../components/import/PasteText';
 import { SheetPreview } from '../components/import/SheetPreview';
 import { FilePickButton } from '../components/FilePickButton';
 import { usePlans } from '../state/plans';
@@ -45,6 +48,7 @@ export function ImportScreen() {
   const [choices, setChoices] = useState<Map<string, FigureChoice>>(new Map());
   const figures = useMemo(() => (diff ? figureItems(diff.entries) : []), [diff]);
   const acceptance = useMemo(() => acceptanceOf(figures, choices), [figures, choices]);
+  const [source, setSource] = useState<'file' | 'paste'>('file');
 
   async function run<T>(message: string, work: () => Promise<T>): Promise<T | undefined> {
     setBusy(message);
@@ -135,6 +139,13 @@ export function ImportScreen() {
       {error && <Alert severity="error">{error}</Alert>}
 
       {step === 'file' && (
+        <Tabs value={source} onChange={(_, value: 'file' | 'paste') => setSource(value)} aria-label={t('sourceTabs')}>
+          <Tab value="file" label={t('tabs.file')} />
+          <Tab value="paste" label={t('tabs.paste')} />
+        </Tabs>
+      )}
+      {step === 'file' && source === 'paste' && <PasteText disabled={busy !== null} onText={(file) => void choose(file)} />}
+      {step === 'file' && source === 'file' && (
         <Paper
           variant="outlined"
           onDragOver={(e) => e.preventDefault()}
@@ -146,7 +157,7 @@ export function ImportScreen() {
           <FilePickButton
             variant="contained"
             label={t('pick')}
-            accept=".xlsx,.xls,.xlsm,.xlsb,.et,.ett,.ods,.csv,.txt,.htm,.html"
+            accept=".xlsx,.xls,.xlsm,.xlsb,.et,.ett,.ods,.csv,.txt,.htm,.html,.docx,.doc"
             onFiles={([file]) => void choose(file!)}
           />
           <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>

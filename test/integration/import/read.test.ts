@@ -343,11 +343,13 @@ describe('broken and hostile files are refused with their own code', () => {
     expect(error.message).toContain('PNG');
   });
 
-  it('binary junk and a Word-like zip', async () => {
+  it('binary junk, a PowerPoint zip, and a zip that only looks like a Word document', async () => {
     const junk = new Uint8Array(4096);
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;
     await expectRefused(junk, '乱码.csv', 'IMPORT_NOT_SPREADSHEET');
-    await expectRefused(makeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]), '文档.xlsx', 'IMPORT_NOT_SPREADSHEET');
+    await expectRefused(makeZip([{ name: 'ppt/presentation.xml', data: Buffer.from('<p:presentation/>') }]), '演示.xlsx', 'IMPORT_NOT_SPREADSHEET');
+    // Word documents are read now (test/integration/import/documents.test.ts); one without its parts is broken.
+    await expectRefused(makeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]), '文档.docx', 'IMPORT_CORRUPT');
   });
 
   it.skipIf(!hasCorpus)('encrypted workbooks (xlsx, xlsb, ods)', async () => {

@@ -120,8 +120,13 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
     }
   } else {
     const seq = writer.seqFor(Number(row.row.seq));
-    projectId = writer.insertProject({ planId, seq, section: row.row.section ?? '', title: row.row.project, goal: row.row.task }, row.names);
+    // The number as written is kept where it is not the plain order (一、二 or （三）, not 1, 2).
+    const written = row.row.seqText ?? '';
+    const seqLabel = written !== '' && written !== String(seq) ? written : '';
+    projectId = writer.insertProject({ planId, seq, seqLabel, section: row.row.section ?? '', title: row.row.project, goal: row.row.task }, row.names);
     log('project', projectId);
+    // Its tasks go with it: undoing the import deletes the project, and its tasks with it.
+    row.tasks.forEach((task, i) => writer.insertTask(projectId, i + 1, task.title, task.leadUnits));
   }
 
   // What the table repeats unchanged keeps its author and time.

@@ -1,5 +1,6 @@
 import type { DiffEntry, DiffKind, FieldChange, Indicator, ImportDiff, Project } from '../../../../shared/domain';
 import { figureYear, noFigures, rowFigures, type FiguredRow } from '../../../../shared/import/figures';
+import { groupProjectRows, type ProjectRows } from '../../../../shared/import/group';
 import type { PreviewRow, TablePreview } from '../../../../shared/import/understand';
 import type { RowFigures } from '../../../../shared/text/figures/types';
 import { matchRows } from '../../../../shared/matching';
@@ -18,6 +19,8 @@ import type { ImportTarget } from './target';
 /** One row, with the project it updates (null: a new one) and what would change. */
 export interface RowPlan {
   row: PreviewRow;
+  /** The project's tasks, when its rows were several (a name merged down over its tasks). */
+  tasks: ProjectRows['tasks'];
   project: Project | null;
   entry: DiffEntry;
   /** The row's units, people and leaders as the directory names them. */
@@ -52,18 +55,21 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
   const narrativesNow = new Map(reported.narratives.map((n) => [`${n.projectId}\t${n.unit ?? ''}`, n]));
   const valuesNow = new Map(reported.values.filter((v) => v.unitId === null).map((v) => [v.indicatorId, v]));
   const periodValues = new Map<string, ValueRow>(reported.values.map((v) => [`${v.indicatorId}\t${v.unitId ?? ''}`, v]));
-  const matches = matchRows(table.rows, [...projects.values()]);
+  // Rows of one project (its name merged down over its tasks) are one project with those tasks.
+  const groups = groupProjectRows(table.rows);
+  const rows = groups.map((g) => g.row);
+  const matches = matchRows(rows, [...projects.values()]);
   const byProject = new Map<number, Indicator[]>();
   for (const i of indicators.values()) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
   const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();
   const lastNarratives = await previousNarratives(db, target);
   const year = figureYear(table, target.planYear);
-  const unitNames = table.rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
+  const unitNames = rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
   const aliases = await aliasNames(db, unitNames);
   // Names as the directory knows them: an alias becomes its unit's name.
   const canonical = (names: string[]) => [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))];
 
-  return table.rows.map((row, index) => {
+  return rows.map((row, index) => {
     const project = projects.get(matches[index] ?? -1) ?? null;
     const names = {
       leadUnits: canonical(row.leadUnits),
@@ -109,6 +115,7 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
     const sameAsLast = last !== undefined && row.progress.trim() !== '' && last === row.progress.trim();
     return {
       row,
+      tasks: groups[index]?.tasks ?? [],
       project,
       names,
       narratives,

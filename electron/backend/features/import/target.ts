@@ -19,13 +19,15 @@ export interface ImportTarget {
   periodLabel: string;
 }
 
-const titleSuffix = /(工作任务|重点任务)?(推进|进展|完成|落实)?情况(统计|汇总|一览)?表$|(统计|汇总|一览)表$|台账$/;
+const titleSuffix = /(工作任务|重点任务)?(推进|进展|完成|落实)?情况(统计|汇总|一览)?表$|(统计|汇总|一览)表$|台账$|(工作|实施)?方案$|(工作)?(推进|进展|完成|落实)?情况的?(通报|报告)$/;
+/** The period a report covers, not part of the plan's name: 前三季度, 1-9月份. */
+const periodWords = /(?<=年)(前三季度|上半年|下半年|[一二三四]季度|\d{1,2}[-—~至]\d{1,2}月份?)/;
 
 /** "2022年省民生实事叶县工作任务推进情况表" names the plan "2022年省民生实事叶县" of 2022. */
 export function planFromTitle(title: string | null): { year: number; name: string } | null {
   const year = title ? /((?:19|20)\d{2})\s*年/.exec(title)?.[1] : undefined;
   if (!title || !year) return null;
-  const name = title.replace(/\s+/g, '').replace(titleSuffix, '');
+  const name = title.replace(/\s+/g, '').replace(titleSuffix, '').replace(periodWords, '');
   return { year: Number(year), name: name || title };
 }
 

@@ -40,7 +40,8 @@ export async function buildSnapshot(
     const byUnit = record.narratives.filter((n) => n.unit !== null && n.narrative).map((n) => `${n.unit}：${n.narrative}`);
     const judged = status?.projects.find((j) => j.projectId === p.id);
     rows.push({
-      seq: String(p.seq),
+      // 编号 as the department wrote it (一、二), else the order.
+      seq: p.seqLabel || String(p.seq),
       task: taskText(p.title, p.goal),
       units: p.leadUnits,
       responsiblePeople: p.responsiblePeople,
