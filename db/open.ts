@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
 import { LedgerError } from '../shared/errors';
 import { backupLedger, backupsDir } from './backups';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Database } from './schema';
 import { isOnNetworkShare } from './network-share';
+import { LedgerSqliteDialect } from './dialect';
 
 /** PRAGMA application_id of every ledger file ('MSLD'): tells our files from any other SQLite file. */
 export const ledgerApplicationId = 0x4d534c44;
@@ -50,7 +51,7 @@ export function openLedgerDatabase(file: string, options: OpenOptions = {}): Led
     if (state.kind === 'ledger') checkIntegrity(sqlite);
     migrate(sqlite, state.kind === 'new' ? 0 : state.userVersion);
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new LedgerSqliteDialect({ database: sqlite }),
       plugins: [new CamelCasePlugin()],
     });
     return {
