@@ -73,6 +73,11 @@ export interface AppInfo {
   journalMode: string;
 }
 
+/** Whether the ledger opened; when it did not, what is wrong and where its backups are (the recovery screen). */
+export type RecoveryState =
+  | { damaged: false }
+  | { damaged: true; dbPath: string; code: string; message: string; backupsDir: string; backups: BackupInfo[] };
+
 export interface Indicator {
   id: number;
   projectId: number;

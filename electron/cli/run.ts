@@ -5,6 +5,8 @@ import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { LedgerError, toErrorPayload } from '../../shared/errors';
 import type { Plan, PlanSummary, Project } from '../../shared/domain';
 import { openBackend, type Backend } from '../backend/backend';
+import { openBackendOrRecovery } from '../backend/recovery';
+import { backupsDir, listBackups } from '../../db/backups';
 import { defaultDbPath } from '../backend/paths';
 import { appVersion } from '../backend/version';
 import { startBridge } from '../serve/server';
@@ -56,8 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-async function withBackend<T>(globals: Globals, io: CliIo, work: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = await openBackend({ dbPath: globals.db ?? defaultDbPath(io.env) });
+async function withBackend<T>(globals: Globals, io: CliIo, work: (backend: Backend) => Promise<T>, open = openBackend): Promise<T> {
+  const backend = await open({ dbPath: globals.db ?? defaultDbPath(io.env) });
   try {
     return await work(backend);
   } finally {
@@ -101,7 +103,8 @@ const commands: Record<string, Command> = {
     if (helpOr(values, io)) return 0;
     const staticDir = rendererDir(io.env);
     assertRendererBuilt(staticDir);
-    const backend = await openBackend({ dbPath: values.db ?? defaultDbPath(io.env) });
+    // A damaged ledger still serves the app: it shows its recovery screen.
+    const backend = await openBackendOrRecovery({ dbPath: values.db ?? defaultDbPath(io.env) });
     try {
       const bridge = await startBridge({
         backend,
@@ -338,11 +341,13 @@ const commands: Record<string, Command> = {
     const [sub, ...rest] = args;
     const { values, positionals } = parseOptions(rest, globalOptions);
     if (helpOr(values, io)) return 0;
+    if (sub === 'list') {
+      // Read from the folder, not the ledger: this is what a damaged ledger is restored from.
+      const dbFile = path.resolve(values.db ?? defaultDbPath(io.env));
+      const [dir, backups] = [backupsDir(dbFile), listBackups(dbFile)];
+      return print(io, values, { dir, backups }, () => `${dir}\n${backups.map((b) => `${b.at}  ${b.kind.padEnd(9)} ${b.file}\n`).join('') || '还没有备份。\n'}`);
+    }
     return withBackend(values, io, async (backend) => {
-      if (sub === 'list') {
-        const { dir, backups } = await call(backend, 'backups.list', {});
-        return print(io, values, { dir, backups }, () => `${dir}\n${backups.map((b) => `${b.at}  ${b.kind.padEnd(9)} ${b.file}\n`).join('') || '还没有备份。\n'}`);
-      }
       if (sub === 'create') {
         const backup = await call(backend, 'backups.create', {});
         return print(io, values, backup, () => `已备份到 ${backup.file}\n`);
@@ -352,7 +357,7 @@ const commands: Record<string, Command> = {
         return print(io, values, safety, () => `已恢复；恢复前的台账另存为 ${safety.file}\n`);
       }
       throw new LedgerError('INVALID_INPUT', 'backups 之后应为 list、create 或 restore。用 --help 查看用法。');
-    });
+    }, openBackendOrRecovery);
   },
 
   async 'sign-off'(args, io) {

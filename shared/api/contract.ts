@@ -33,6 +33,7 @@ import {
   type StatusReport,
   type Task,
   type UnitEntry,
+  type RecoveryState,
 } from '../domain';
 import { importFields } from '../import/headers';
 import { statusClasses } from '../status/types';
@@ -325,6 +326,7 @@ export const contract = {
   'settings.update': method<Settings>()(updateSettingsInput),
   'bulletin.draft': method<BulletinDraft>()(z.strictObject({ periodId: id, revision: id.optional() })),
   'bulletin.write': method<ExportedFile>()(bulletinInput),
+  'app.recovery': method<RecoveryState>()(empty),
 } as const;
 
 export type Contract = typeof contract;
