@@ -292,7 +292,27 @@ export interface VerifyReport {
   fingerprint: string | null;
   knownSigner: boolean;
   changes: { row: number; column: string; expected: string; found: string }[];
+  /**
+   * Whose key made a good signature: this office's own; an office this ledger trusts; an office it trusts under
+   * that name but with another key (the seal is refused); or a key it does not know (origin unconfirmed).
+   * Null when there is no good signature to judge.
+   */
+  origin: SealOrigin | null;
+  /** With 'keyMismatch': the fingerprint this ledger trusts for the office the seal names, to compare. */
+  trustedFingerprint: string | null;
+  /** What the file hides or changes without altering a value the seal covers (hidden rows, formulas …). */
+  warnings: string[];
 }
+
+/** A public key file as read before trusting it. */
+export interface KeyFileInfo {
+  office: string;
+  fingerprint: string;
+  /** The name this ledger already trusts this very key under, if it does. */
+  trustedAs: string | null;
+}
+
+export type SealOrigin = 'own' | 'trusted' | 'keyMismatch' | 'unconfirmed';
 
 export interface ExportedFile {
   fileName: string;

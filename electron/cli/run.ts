@@ -431,7 +431,7 @@ const commands: Record<string, Command> = {
 
   async keys(args, io) {
     const [sub, ...rest] = args;
-    const { values, positionals } = parseOptions(rest, { ...globalOptions, out: { type: 'string' } });
+    const { values, positionals } = parseOptions(rest, { ...globalOptions, out: { type: 'string' }, office: { type: 'string' } });
     if (helpOr(values, io)) return 0;
     return withBackend(values, io, async (backend) => {
       if (sub === 'export') {
@@ -443,7 +443,13 @@ const commands: Record<string, Command> = {
       }
       if (sub === 'import') {
         const keyFile = fs.readFileSync(requireOption(positionals[0], '密钥文件'), 'utf8');
-        const trusted = await call(backend, 'keys.trust', { keyFile });
+        // Trusting is a decision: the fingerprint is shown, and the office's name must be given to confirm it.
+        if (!values.office) {
+          const info = await call(backend, 'keys.inspect', { keyFile });
+          io.out(`公钥文件自称“${info.office}”，密钥指纹：\n  ${info.fingerprint}\n`);
+          throw new LedgerError('INVALID_INPUT', `尚未信任：请先与该单位电话核对上面的指纹，一致后用 --office 写明单位名称再导入，例如 keys import 文件 --office "${info.office}"。`);
+        }
+        const trusted = await call(backend, 'keys.trust', { keyFile, office: values.office });
         return print(io, values, trusted, () => `已信任“${trusted.office}”（指纹 ${trusted.fingerprint}）\n`);
       }
       if (sub === 'list') {

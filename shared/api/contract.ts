@@ -34,6 +34,7 @@ import {
   type Task,
   type UnitEntry,
   type RecoveryState,
+  type KeyFileInfo,
 } from '../domain';
 import { importFields } from '../import/headers';
 import { statusClasses } from '../status/types';
@@ -308,7 +309,9 @@ export const contract = {
   'keys.info': method<OfficeKeyInfo>()(empty),
   'keys.trusted': method<TrustedOffice[]>()(empty),
   'keys.trustSeal': method<TrustedOffice>()(z.strictObject(fileContent)),
-  'keys.trust': method<TrustedOffice>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),
+  'keys.trust': method<TrustedOffice>()(
+    z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件'), office: name('单位名称', 100).optional() }),
+  ),
   'indicators.list': method<Indicator[]>()(z.strictObject({ projectId: id })),
   'indicators.create': method<Indicator>()(createIndicatorInput),
   'indicators.update': method<Indicator>()(updateIndicatorInput),
@@ -327,6 +330,7 @@ export const contract = {
   'bulletin.draft': method<BulletinDraft>()(z.strictObject({ periodId: id, revision: id.optional() })),
   'bulletin.write': method<ExportedFile>()(bulletinInput),
   'app.recovery': method<RecoveryState>()(empty),
+  'keys.inspect': method<KeyFileInfo>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),
 } as const;
 
 export type Contract = typeof contract;

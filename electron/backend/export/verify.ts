@@ -2,7 +2,7 @@ import { read, type WorkBook, type WorkSheet } from 'xlsx';
 import { LedgerError } from '../../../shared/errors';
 import { normalizeFingerprint } from '../../../shared/seal/seal';
 import { diffVisible, visibleCells } from '../../../shared/seal/visible-cells';
-import type { VerifyReport } from '../../../shared/domain';
+import type { SealOrigin, VerifyReport } from '../../../shared/domain';
 import type { PeriodSnapshot } from '../../../shared/snapshot';
 import { readVisibleCells, cellText } from './read-table';
 import { checkSeal } from './seal-signature';
@@ -27,9 +27,34 @@ const unsealed: VerifyResult = {
   fingerprint: null,
   knownSigner: false,
   changes: [],
+  origin: null,
+  trustedFingerprint: null,
+  warnings: [],
   snapshot: null,
   publicKeyPem: null,
 };
+
+/** The keys a ledger knows: its own office's, and those it was told to trust. */
+export interface KnownKeys {
+  trusted: { fingerprint: string; office: string }[];
+  own?: { fingerprint: string; office: string };
+}
+
+const sameOffice = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+/**
+ * A good signature proves only that the holder of that key signed. The office name in the seal is the signer's
+ * own claim: it counts only when the key is one this ledger knows, and a known office name with an unknown key
+ * is a different signer using that name.
+ */
+export function sealOrigin(seal: { office: string; fingerprint: string }, keys: KnownKeys): { origin: SealOrigin; trustedFingerprint: string | null } {
+  const fingerprint = normalizeFingerprint(seal.fingerprint);
+  if (keys.own && normalizeFingerprint(keys.own.fingerprint) === fingerprint) return { origin: 'own', trustedFingerprint: null };
+  if (keys.trusted.some((t) => normalizeFingerprint(t.fingerprint) === fingerprint)) return { origin: 'trusted', trustedFingerprint: null };
+  const named = [...keys.trusted, ...(keys.own ? [keys.own] : [])].find((t) => sameOffice(t.office, seal.office));
+  if (named) return { origin: 'keyMismatch', trustedFingerprint: named.fingerprint };
+  return { origin: 'unconfirmed', trustedFingerprint: null };
+}
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -71,7 +96,7 @@ function tableSheet(workbook: WorkBook, sealed: PeriodSnapshot): WorkSheet | nul
  * Checks a received sealed table: the seal's signature, the seal against its own hash, and every visible cell
  * against the signed snapshot. Throws only when the file cannot be read as a workbook at all.
  */
-export async function verifyWorkbook(bytes: Uint8Array, trusted: { fingerprint: string; office: string }[]): Promise<VerifyResult> {
+export async function verifyWorkbook(bytes: Uint8Array, keys: KnownKeys): Promise<VerifyResult> {
   const workbook = openWorkbook(bytes);
   const sealSheet = workbook.Sheets[sealSheetName];
   if (!sealSheet) return { ...unsealed };
@@ -91,12 +116,15 @@ export async function verifyWorkbook(bytes: Uint8Array, trusted: { fingerprint: 
   const sheet = tableSheet(workbook, seal.snapshot);
   const found = sheet ? readVisibleCells(sheet, seal.snapshot) : [];
   const changes = diffVisible(visibleCells(seal.snapshot), found);
-  const known = new Set(trusted.map((t) => normalizeFingerprint(t.fingerprint)));
+  const { origin, trustedFingerprint } = sealOrigin(seal, keys);
   return {
     ...summary,
-    valid: changes.length === 0,
-    knownSigner: known.has(normalizeFingerprint(seal.fingerprint)),
+    valid: changes.length === 0 && origin !== 'keyMismatch',
+    knownSigner: origin === 'own' || origin === 'trusted',
     changes,
+    origin,
+    trustedFingerprint,
+    warnings: [],
     snapshot: seal.snapshot,
     publicKeyPem: seal.publicKeyPem,
   };
