@@ -6,6 +6,7 @@ import type { SealOrigin, VerifyReport } from '../../../shared/domain';
 import type { PeriodSnapshot } from '../../../shared/snapshot';
 import { readVisibleCells, cellText } from './read-table';
 import { checkSeal } from './seal-signature';
+import { tableWarnings } from './verify-warnings';
 import { decodeSeal, sealSheetName } from './seal-sheet';
 import { sheetNameFor } from './workbook';
 
@@ -67,7 +68,7 @@ function openWorkbook(bytes: Uint8Array): WorkBook {
   const ole = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   if (!zip && !ole) throw new LedgerError('IMPORT_NOT_SPREADSHEET', '这不是 Excel 工作簿文件（.xlsx），无法核验签章。');
   try {
-    return read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, bookVBA: false });
+    return read(bytes, { type: 'array', cellFormula: true, cellHTML: false, cellNF: false, cellStyles: true, bookVBA: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/password|encrypt/i.test(message)) throw new LedgerError('IMPORT_ENCRYPTED', '文件设置了打开密码，请先在 Excel 或 WPS 中取消密码后再核验。', { cause: error });
@@ -124,7 +125,7 @@ export async function verifyWorkbook(bytes: Uint8Array, keys: KnownKeys): Promis
     changes,
     origin,
     trustedFingerprint,
-    warnings: [],
+    warnings: sheet ? tableWarnings(sheet, seal.snapshot) : [],
     snapshot: seal.snapshot,
     publicKeyPem: seal.publicKeyPem,
   };
