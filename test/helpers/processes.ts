@@ -5,6 +5,8 @@ import path from 'node:path';
 const repo = path.resolve(import.meta.dirname, '../..');
 export const tsx = path.join(repo, 'node_modules', '.bin', 'tsx');
 export const cliEntry = path.join(repo, 'electron', 'cli', 'main.ts');
+/** The project's Node 22; tsx as a loader inside it, so the process spawned is the one doing the work (a signal reaches it). */
+const node = path.join(repo, 'node_modules', '.bin', 'node');
 
 export interface Finished {
   code: number | null;
@@ -15,7 +17,7 @@ export interface Finished {
 
 /** The `ledger` CLI as a real process of its own; `exited` resolves when it ends. */
 export function spawnCli(argv: string[], env: NodeJS.ProcessEnv = process.env) {
-  const child = spawn(tsx, [cliEntry, ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node, ['--import', 'tsx', cliEntry, ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
