@@ -76,6 +76,11 @@ export interface AppInfo {
   journalMode: string;
 }
 
+/** Whether the ledger opened; when it did not, what is wrong and where its backups are (the recovery screen). */
+export type RecoveryState =
+  | { damaged: false }
+  | { damaged: true; dbPath: string; code: string; message: string; backupsDir: string; backups: BackupInfo[] };
+
 export interface Indicator {
   id: number;
   projectId: number;
@@ -298,7 +303,27 @@ export interface VerifyReport {
   fingerprint: string | null;
   knownSigner: boolean;
   changes: { row: number; column: string; expected: string; found: string }[];
+  /**
+   * Whose key made a good signature: this office's own; an office this ledger trusts; an office it trusts under
+   * that name but with another key (the seal is refused); or a key it does not know (origin unconfirmed).
+   * Null when there is no good signature to judge.
+   */
+  origin: SealOrigin | null;
+  /** With 'keyMismatch': the fingerprint this ledger trusts for the office the seal names, to compare. */
+  trustedFingerprint: string | null;
+  /** What the file hides or changes without altering a value the seal covers (hidden rows, formulas …). */
+  warnings: string[];
 }
+
+/** A public key file as read before trusting it. */
+export interface KeyFileInfo {
+  office: string;
+  fingerprint: string;
+  /** The name this ledger already trusts this very key under, if it does. */
+  trustedAs: string | null;
+}
+
+export type SealOrigin = 'own' | 'trusted' | 'keyMismatch' | 'unconfirmed';
 
 export interface ExportedFile {
   fileName: string;

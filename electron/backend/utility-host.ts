@@ -4,7 +4,7 @@
  * relayed by main over `process.parentPort`. Plain Node: no 'electron' import (lint forbids it here);
  * the only Electron thing it touches is `process.parentPort`, typed locally below.
  */
-import { openBackend } from './backend';
+import { openBackendOrRecovery } from './recovery';
 import { startRelayHost, type ParentPortLike } from './relay-host';
 
 const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
@@ -20,6 +20,7 @@ process.on('unhandledRejection', (reason) => {
 
 startRelayHost(parentPort, {
   env: process.env,
-  open: openBackend,
+  // A damaged ledger opens as its recovery screen, not as an error in a log.
+  open: openBackendOrRecovery,
   exit: (code) => process.exit(code),
 });

@@ -26,7 +26,7 @@ export const helpText = `民生实事台账 命令行工具
   bulletin --out FILE.docx [--period ID] [--revision N] [--template 督查通报|进展通报|进展报告] [--issue N] [--date YYYY-MM-DD]
                                依据已签发的修订版生成通报（公文格式 Word 文档）；期号、日期等默认沿用上次；不会覆盖已有文件
   verify FILE                  核验收到的报表：0 = 一致，3 = 签发后被改动（列出改动的单元格），2 = 无法读取或没有签章
-  keys export [--out FILE] | keys import FILE | keys list
+  keys export [--out FILE] | keys import FILE --office 单位名称 | keys list
                                导出本单位公钥 / 信任下级单位的公钥 / 列出已信任的单位
   indicators add|list --project ID …   periods add|list --plan ID …   progress set --project ID --period ID …
   call <方法> [--input JSON]    直接调用任一接口方法（与界面使用同一接口）

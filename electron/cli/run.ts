@@ -6,6 +6,7 @@ import { LedgerError, toErrorPayload } from '../../shared/errors';
 import type { Plan, PlanSummary, Project } from '../../shared/domain';
 import type { Backend, BackendOptions } from '../backend/backend';
 import type { Bridge, BridgeOptions } from '../serve/server';
+import { backupsDir, listBackups } from '../../db/backups';
 import { defaultDbPath } from '../backend/paths';
 import { appVersion } from '../backend/version';
 import { assertRendererBuilt, rendererDir } from '../serve/renderer-dir';
@@ -61,10 +62,11 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
  * `ledger --help` stays a few hundred milliseconds.
  */
 const openBackend = async (options: BackendOptions): Promise<Backend> => (await import('../backend/backend')).openBackend(options);
+const openBackendOrRecovery = async (options: BackendOptions): Promise<Backend> => (await import('../backend/recovery')).openBackendOrRecovery(options);
 const startBridge = async (options: BridgeOptions): Promise<Bridge> => (await import('../serve/server')).startBridge(options);
 
-async function withBackend<T>(globals: Globals, io: CliIo, work: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = await openBackend({ dbPath: globals.db ?? defaultDbPath(io.env) });
+async function withBackend<T>(globals: Globals, io: CliIo, work: (backend: Backend) => Promise<T>, open = openBackend): Promise<T> {
+  const backend = await open({ dbPath: globals.db ?? defaultDbPath(io.env) });
   try {
     return await work(backend);
   } finally {
@@ -108,7 +110,8 @@ const commands: Record<string, Command> = {
     if (helpOr(values, io)) return 0;
     const staticDir = rendererDir(io.env);
     assertRendererBuilt(staticDir);
-    const backend = await openBackend({ dbPath: values.db ?? defaultDbPath(io.env) });
+    // A damaged ledger still serves the app: it shows its recovery screen.
+    const backend = await openBackendOrRecovery({ dbPath: values.db ?? defaultDbPath(io.env) });
     try {
       const bridge = await startBridge({
         backend,
@@ -347,11 +350,13 @@ const commands: Record<string, Command> = {
     const [sub, ...rest] = args;
     const { values, positionals } = parseOptions(rest, globalOptions);
     if (helpOr(values, io)) return 0;
+    if (sub === 'list') {
+      // Read from the folder, not the ledger: this is what a damaged ledger is restored from.
+      const dbFile = path.resolve(values.db ?? defaultDbPath(io.env));
+      const [dir, backups] = [backupsDir(dbFile), listBackups(dbFile)];
+      return print(io, values, { dir, backups }, () => `${dir}\n${backups.map((b) => `${b.at}  ${b.kind.padEnd(9)} ${b.file}\n`).join('') || '还没有备份。\n'}`);
+    }
     return withBackend(values, io, async (backend) => {
-      if (sub === 'list') {
-        const { dir, backups } = await call(backend, 'backups.list', {});
-        return print(io, values, { dir, backups }, () => `${dir}\n${backups.map((b) => `${b.at}  ${b.kind.padEnd(9)} ${b.file}\n`).join('') || '还没有备份。\n'}`);
-      }
       if (sub === 'create') {
         const backup = await call(backend, 'backups.create', {});
         return print(io, values, backup, () => `已备份到 ${backup.file}\n`);
@@ -361,7 +366,7 @@ const commands: Record<string, Command> = {
         return print(io, values, safety, () => `已恢复；恢复前的台账另存为 ${safety.file}\n`);
       }
       throw new LedgerError('INVALID_INPUT', 'backups 之后应为 list、create 或 restore。用 --help 查看用法。');
-    });
+    }, openBackendOrRecovery);
   },
 
   async 'sign-off'(args, io) {
@@ -435,7 +440,7 @@ const commands: Record<string, Command> = {
 
   async keys(args, io) {
     const [sub, ...rest] = args;
-    const { values, positionals } = parseOptions(rest, { ...globalOptions, out: { type: 'string' } });
+    const { values, positionals } = parseOptions(rest, { ...globalOptions, out: { type: 'string' }, office: { type: 'string' } });
     if (helpOr(values, io)) return 0;
     return withBackend(values, io, async (backend) => {
       if (sub === 'export') {
@@ -447,7 +452,13 @@ const commands: Record<string, Command> = {
       }
       if (sub === 'import') {
         const keyFile = fs.readFileSync(requireOption(positionals[0], '密钥文件'), 'utf8');
-        const trusted = await call(backend, 'keys.trust', { keyFile });
+        // Trusting is a decision: the fingerprint is shown, and the office's name must be given to confirm it.
+        if (!values.office) {
+          const info = await call(backend, 'keys.inspect', { keyFile });
+          io.out(`公钥文件自称“${info.office}”，密钥指纹：\n  ${info.fingerprint}\n`);
+          throw new LedgerError('INVALID_INPUT', `尚未信任：请先与该单位电话核对上面的指纹，一致后用 --office 写明单位名称再导入，例如 keys import 文件 --office "${info.office}"。`);
+        }
+        const trusted = await call(backend, 'keys.trust', { keyFile, office: values.office });
         return print(io, values, trusted, () => `已信任“${trusted.office}”（指纹 ${trusted.fingerprint}）\n`);
       }
       if (sub === 'list') {

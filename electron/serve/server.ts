@@ -38,6 +38,14 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   DB_LOCKED: 503,
+  // A file the user chose that is refused (not a workbook, no seal, a forged seal …) is the request's fault.
+  IMPORT_NOT_SPREADSHEET: 422,
+  IMPORT_ENCRYPTED: 422,
+  IMPORT_CORRUPT: 422,
+  IMPORT_EMPTY: 422,
+  IMPORT_NO_HEADER: 422,
+  SEAL_MISSING: 422,
+  SEAL_INVALID: 422,
 };
 
 /**

@@ -7,15 +7,18 @@ import { theme } from './theme';
 import { App } from './App';
 import { PlanProvider } from './state/plans';
 import { NoticeProvider } from './state/notices';
+import { RecoveryGate } from './screens/RecoveryScreen';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <NoticeProvider>
-        <PlanProvider>
-          <App />
-        </PlanProvider>
+        <RecoveryGate>
+          <PlanProvider>
+            <App />
+          </PlanProvider>
+        </RecoveryGate>
       </NoticeProvider>
     </ThemeProvider>
   </StrictMode>,

@@ -34,8 +34,11 @@ import {
   type StatusReport,
   type Task,
   type UnitEntry,
+  type RecoveryState,
+  type KeyFileInfo,
 } from '../domain';
 import { importFields } from '../import/headers';
+import { inYear, name, quantity, rateTargetFits, rateTargetMessage, reported, text } from './fields';
 import { statusClasses } from '../status/types';
 import type { RulePreset } from '../status/presets';
 import { optionalColumns, type PeriodSnapshot } from '../snapshot';
@@ -54,8 +57,6 @@ const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ inpu
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 const id = z.int('编号应为整数').positive('编号应为正整数');
-const name = (label: string, max = 200) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
 const names = (label: string) => z.array(name(label, 100)).max(50, `${label}最多 50 个`);
 
 export const createPlanInput = z
@@ -63,21 +64,23 @@ export const createPlanInput = z
     year: z.int('年度应为整数').min(2000, '年度应在 2000–2100 之间').max(2100, '年度应在 2000–2100 之间'),
     level: z.enum(planLevels, '层级应为 省/市/县/区/乡镇 之一'),
     name: name('计划名称'),
-    region: z.string().trim().max(100, '地区名称不能超过 100 个字').default(''),
+    region: text('地区名称', 100).default(''),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
   })
   .refine((p) => !p.startDate || !p.endDate || p.startDate <= p.endDate, {
     message: '结束日期不能早于开始日期',
     path: ['endDate'],
-  });
+  })
+  .refine((p) => inYear(p.startDate, p.year), { message: '开始日期应在计划年度之内', path: ['startDate'] })
+  .refine((p) => inYear(p.endDate, p.year), { message: '结束日期应在计划年度之内', path: ['endDate'] });
 
 export const updatePlanInput = z
   .strictObject({
     id,
     level: z.enum(planLevels, '层级应为 省/市/县/区/乡镇 之一').optional(),
     name: name('计划名称').optional(),
-    region: z.string().trim().max(100, '地区名称不能超过 100 个字').optional(),
+    region: text('地区名称', 100).optional(),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
   })
@@ -85,8 +88,8 @@ export const updatePlanInput = z
 
 const projectFields = {
   title: name('实事名称', 300),
-  goal: z.string().trim().max(5000, '年度目标不能超过 5000 个字').default(''),
-  section: z.string().trim().max(100).default(''),
+  goal: text('年度目标', 5000).default(''),
+  section: text('分类', 100).default(''),
   deadline: isoDate.nullable().default(null),
   leadUnits: names('主要责任单位').min(1, '请至少填写一个主要责任单位'),
   supportUnits: names('相关责任单位').default([]),
@@ -104,8 +107,8 @@ export const updateProjectInput = z.strictObject({
   id,
   seq: id.optional(),
   title: projectFields.title.optional(),
-  goal: z.string().trim().max(5000).optional(),
-  section: z.string().trim().max(100).optional(),
+  goal: text('年度目标', 5000).optional(),
+  section: text('分类', 100).optional(),
   deadline: isoDate.nullable().optional(),
   leadUnits: projectFields.leadUnits.optional(),
   supportUnits: names('相关责任单位').optional(),
@@ -117,21 +120,23 @@ const indicatorFields = {
   name: name('指标名称'),
   kind: z.enum(indicatorKinds, '指标类型应为 数量/比率/金额/长度/节点 之一'),
   comparator: z.enum(comparators, '比较方式应为 ≥、≤ 或 =').default('>='),
-  target: z.number('目标值应为数字').finite().nullable().default(null),
-  unit: z.string().trim().max(20, '计量单位不能超过 20 个字').default(''),
+  target: quantity('目标值').nullable().default(null),
+  unit: text('计量单位', 20).default(''),
   approximate: z.boolean().default(false),
   deadline: isoDate.nullable().default(null),
 };
 
-export const createIndicatorInput = z.strictObject({ projectId: id, ...indicatorFields });
+export const createIndicatorInput = z
+  .strictObject({ projectId: id, ...indicatorFields })
+  .refine(rateTargetFits, { message: rateTargetMessage, path: ['target'] });
 
 export const updateIndicatorInput = z.strictObject({
   id,
   name: indicatorFields.name.optional(),
   kind: indicatorFields.kind.optional(),
   comparator: z.enum(comparators).optional(),
-  target: z.number('目标值应为数字').finite().nullable().optional(),
-  unit: z.string().trim().max(20).optional(),
+  target: quantity('目标值').nullable().optional(),
+  unit: text('计量单位', 20).optional(),
   approximate: z.boolean().optional(),
   deadline: isoDate.nullable().optional(),
 });
@@ -141,21 +146,21 @@ export const createPeriodInput = z.strictObject({
   kind: z.enum(periodKinds, '报送期类型应为 月/季/半年/年/自定义 之一'),
   asOf: isoDate,
   startDate: isoDate.optional(),
-  label: z.string().trim().max(50, '报送期名称不能超过 50 个字').optional(),
+  label: text('报送期名称', 50).optional(),
 });
 
 export const saveProgressInput = z.strictObject({
   projectId: id,
   periodId: id,
   /** Null: the project as a whole. */
-  unit: z.string().trim().min(1).max(100).nullable().default(null),
-  narrative: z.string().trim().max(20000, '进展情况不能超过 20000 个字').default(''),
+  unit: name('填报单位', 100).nullable().default(null),
+  narrative: text('进展情况', 20000).default(''),
   actuals: z
     .array(
       z.strictObject({
         indicatorId: id,
-        actual: z.number('完成值应为数字').finite().nullable(),
-        sourceText: z.string().max(2000).default(''),
+        actual: reported('完成值').nullable(),
+        sourceText: text('原文', 2000).default(''),
       }),
     )
     .max(200)
@@ -173,7 +178,7 @@ export const overrideInput = z.strictObject({
   /** The period the override belongs to; by default the one due today. It never applies to another period. */
   periodId: id.optional(),
   status: z.enum(statusClasses, '状态不在可选范围内'),
-  reason: z.string().trim().min(2, '请写明改判的理由').max(2000, '理由不能超过 2000 个字'),
+  reason: text('改判理由', 2000).refine((v) => v.length >= 2, '请写明改判的理由'),
 });
 
 export const customPresetInput = z.strictObject({
@@ -185,8 +190,8 @@ export const customPresetInput = z.strictObject({
 });
 
 export const updateSettingsInput = z.strictObject({
-  userName: z.string().trim().max(50, '姓名不能超过 50 个字').optional(),
-  officeName: z.string().trim().max(100, '单位名称不能超过 100 个字').optional(),
+  userName: text('姓名', 50).optional(),
+  officeName: text('单位名称', 100).optional(),
   presetName: z.string().trim().min(1).max(50).optional(),
 });
 
@@ -195,7 +200,7 @@ export const saveTaskInput = z.strictObject({
   /** Present when editing a task. */
   id: id.optional(),
   title: name('任务内容', 2000),
-  goal: z.string().trim().max(5000).default(''),
+  goal: text('任务目标', 5000).default(''),
   deadline: isoDate.nullable().default(null),
   leadUnits: names('责任单位').default([]),
 });
@@ -317,7 +322,7 @@ export const contract = {
   'signoff.review': method<SignOffRevision>()(z.strictObject({ id, reviewer: person('审核人') })),
   'signoff.sign': method<SignOffRevision>()(z.strictObject({ id, signer: person('签发领导') })),
   'signoff.revise': method<SignOffRevision>()(
-    z.strictObject({ periodId: id, reason: z.string().trim().min(2, '请写明更正的原因').max(500, '原因不能超过 500 个字') }),
+    z.strictObject({ periodId: id, reason: text('更正原因', 500).refine((v) => v.length >= 2, '请写明更正的原因') }),
   ),
   'signoff.snapshot': method<PeriodSnapshot>()(z.strictObject({ id })),
   'signoff.check': method<SignOffCheck>()(z.strictObject({ periodId: id })),
@@ -333,7 +338,9 @@ export const contract = {
   'keys.info': method<OfficeKeyInfo>()(empty),
   'keys.trusted': method<TrustedOffice[]>()(empty),
   'keys.trustSeal': method<TrustedOffice>()(z.strictObject(fileContent)),
-  'keys.trust': method<TrustedOffice>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),
+  'keys.trust': method<TrustedOffice>()(
+    z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件'), office: name('单位名称', 100).optional() }),
+  ),
   'indicators.list': method<Indicator[]>()(z.strictObject({ projectId: id })),
   'indicators.create': method<Indicator>()(createIndicatorInput),
   'indicators.update': method<Indicator>()(updateIndicatorInput),
@@ -351,6 +358,8 @@ export const contract = {
   'settings.update': method<Settings>()(updateSettingsInput),
   'bulletin.draft': method<BulletinDraft>()(z.strictObject({ periodId: id, revision: id.optional() })),
   'bulletin.write': method<ExportedFile>()(bulletinInput),
+  'app.recovery': method<RecoveryState>()(empty),
+  'keys.inspect': method<KeyFileInfo>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),
 } as const;
 
 export type Contract = typeof contract;

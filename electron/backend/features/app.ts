@@ -7,4 +7,6 @@ export const appHandlers = {
     dbPath: ctx.ledger.file,
     journalMode: ctx.ledger.journalMode,
   }),
+  // The ledger opened: nothing to recover. The recovery backend (recovery.ts) answers this when it did not.
+  'app.recovery': async () => ({ damaged: false as const }),
 } satisfies Partial<Handlers>;

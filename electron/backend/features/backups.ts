@@ -47,7 +47,7 @@ async function restore(ctx: BackendContext, fileName: string): Promise<BackupInf
   const dbFile = ctx.ledger.file;
   const chosen = listBackups(dbFile).find((b) => path.basename(b.file) === fileName);
   if (!chosen) throw new LedgerError('NOT_FOUND', `找不到备份“${fileName}”，请刷新备份列表后重试。`);
-  const work = fs.mkdtempSync(path.join(path.dirname(dbFile), '.restore-'));
+  const work = fs.mkdtempSync(path.join(path.dirname(dbFile), `.restore-${process.pid}-`));
   try {
     const candidate = path.join(work, path.basename(dbFile));
     fs.copyFileSync(chosen.file, candidate);

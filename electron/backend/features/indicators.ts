@@ -1,3 +1,4 @@
+import { rateTargetFits, rateTargetMessage } from '../../../shared/api/fields';
 import { LedgerError } from '../../../shared/errors';
 import { recordAudit } from '../../../db/repositories/audit';
 import { deleteIndicatorRow, getIndicator, insertIndicator, listIndicators, updateIndicatorRow } from '../../../db/repositories/indicators';
@@ -22,6 +23,7 @@ export const indicatorHandlers = {
     ctx.db.transaction().execute(async (trx) => {
       const before = await getIndicator(trx, id);
       if (!before) throw notFound(id);
+      if (!rateTargetFits({ ...before, ...fields })) throw new LedgerError('INVALID_INPUT', `输入有误：target：${rateTargetMessage}`);
       const now = ctx.now();
       await updateIndicatorRow(trx, id, fields, now);
       const after = (await getIndicator(trx, id))!;

@@ -41,6 +41,7 @@ export const periodHandlers = {
       const plan = await getPlan(trx, input.planId);
       if (!plan) throw new LedgerError('NOT_FOUND', `找不到编号为 ${input.planId} 的计划。`);
       if (input.asOf < plan.startDate) throw new LedgerError('INVALID_INPUT', `截至日期不能早于计划开始日期 ${plan.startDate}。`);
+      if (input.asOf > plan.endDate) throw new LedgerError('INVALID_INPUT', `截至日期不能晚于计划结束日期 ${plan.endDate}。`);
       const existing = (await listPeriods(trx, plan.id)).find((p) => p.asOf === input.asOf);
       if (existing) throw new LedgerError('CONFLICT', `已有截至 ${input.asOf} 的报送期“${existing.label}”。`);
       const startDate = input.startDate ?? periodStart(input.kind, input.asOf, plan.startDate);

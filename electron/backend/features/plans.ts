@@ -1,3 +1,4 @@
+import { inYear } from '../../../shared/api/fields';
 import { LedgerError } from '../../../shared/errors';
 import { findPlanByName, getPlan, hasSignOffs, insertPlan, listPlans, setPlanDeleted, updatePlanRow } from '../../../db/repositories/plans';
 import { recordAudit } from '../../../db/repositories/audit';
@@ -32,6 +33,9 @@ export const planHandlers = {
       if (!before) throw new LedgerError('NOT_FOUND', `找不到编号为 ${id} 的计划。`);
       const next = { ...before, ...changes };
       if (next.startDate > next.endDate) throw new LedgerError('INVALID_INPUT', '结束日期不能早于开始日期。');
+      if (!inYear(next.startDate, before.year) || !inYear(next.endDate, before.year)) {
+        throw new LedgerError('INVALID_INPUT', `计划的开始和结束日期应在 ${before.year} 年之内。`);
+      }
       const clash = await findPlanByName(trx, before.year, next.name);
       if (clash && clash.id !== id) throw new LedgerError('CONFLICT', `${before.year} 年已有名为“${next.name}”的计划。`);
       const now = ctx.now();

@@ -11,9 +11,10 @@ import projects from './zh-CN/projects';
 import settings from './zh-CN/settings';
 import status from './zh-CN/status';
 import units from './zh-CN/units';
+import recovery from './zh-CN/recovery';
 
 /** Every string is bundled: no request at run time. One namespace per screen. */
-export const resources = { 'zh-CN': { common, export: exporting, import: importing, nav, overview, plans, project, projects, settings, status, units } } as const;
+export const resources = { 'zh-CN': { common, export: exporting, import: importing, nav, overview, plans, project, projects, settings, status, units, recovery } } as const;
 
 void i18n.use(initReactI18next).init({
   resources,

@@ -11,8 +11,8 @@ export interface LedgerServer {
   /** The URL `ledger serve` printed first, token included. */
   url: string;
   dbPath: string;
-  /** Stops the server and starts a new one on the same database (new port, new token). */
-  restart(): Promise<void>;
+  /** Stops the server and starts a new one on the same database (new port, new token); `whileStopped` runs between. */
+  restart(whileStopped?: () => void): Promise<void>;
   /** Calls the API directly, as the page would, to set up data quickly. */
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
 }
@@ -54,8 +54,9 @@ export const test = base.extend<{ ledger: LedgerServer }>({
     const ledger: LedgerServer = {
       url: server.url,
       dbPath,
-      async restart() {
+      async restart(whileStopped) {
         await stop(server.child);
+        whileStopped?.();
         server = await startServe(dbPath);
         ledger.url = server.url;
       },

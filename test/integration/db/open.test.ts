@@ -115,12 +115,12 @@ describe('opening a ledger database', () => {
     expect(sha256OfFile(file)).toBe(before);
   });
 
-  it('accepts an empty file as a new database', async () => {
+  it('refuses an empty (zero-byte) ledger file like a damaged one, leaving it as it is', () => {
     const file = path.join(tempDir(), 'empty.sqlite');
     fs.writeFileSync(file, '');
-    const ledger = openLedgerDatabase(file);
-    expect(ledger.schemaVersion).toBe(latestSchemaVersion);
-    await ledger.close();
+    expectLedgerError(() => openLedgerDatabase(file), 'DB_CORRUPT');
+    expect(() => openLedgerDatabase(file)).toThrow(/是空的（0 字节）.*backups restore/);
+    expect(fs.statSync(file).size).toBe(0);
   });
 
   it('rolls back a failing migration completely, leaving the old version in place', async () => {

@@ -21,7 +21,7 @@ import { readBook, tableSheetOf, textAt, withCell, writeBook } from './workbook-
 let key: OfficeKey;
 let snapshot: PeriodSnapshot;
 let bytes: Uint8Array;
-const trusted = () => [{ fingerprint: key.fingerprint, office: key.office }];
+const trusted = () => ({ trusted: [{ fingerprint: key.fingerprint, office: key.office }] });
 
 let keyDir: string;
 
@@ -73,7 +73,7 @@ describe('a sealed workbook', () => {
   });
 
   it('is unknown-signer but intact when the key is not trusted', async () => {
-    expect(await verifyWorkbook(bytes, [])).toMatchObject({ valid: true, knownSigner: false });
+    expect(await verifyWorkbook(bytes, { trusted: [] })).toMatchObject({ valid: true, knownSigner: false });
   });
 });
 
@@ -156,14 +156,16 @@ describe('tampering', () => {
     expect(await verifyWorkbook(writeBook(book), trusted())).toMatchObject({ sealed: true, valid: false });
   });
 
-  it('shows a seal re-made with another key as valid but from an unknown signer', async () => {
+  it('refuses a seal re-made with another key under the name of an office already trusted', async () => {
     const forger = loadOrCreateOfficeKey(tempDir(), '叶县人民政府办公室');
     const book = readBook(bytes);
     const sealSheet = book.Sheets[sealSheetName]!;
     const chunks = sealCells(createSeal(snapshot, forger));
     chunks.forEach((chunk, i) => (sealSheet[`A${i + 2}`] = { t: 's', v: chunk }));
     const result = await verifyWorkbook(writeBook(book), trusted());
-    expect(result).toMatchObject({ valid: true, knownSigner: false, fingerprint: forger.fingerprint });
+    expect(result).toMatchObject({ valid: false, knownSigner: false, origin: 'keyMismatch', fingerprint: forger.fingerprint, trustedFingerprint: key.fingerprint });
+    // Under a name this ledger does not know, the same seal is good but of unconfirmed origin.
+    expect(await verifyWorkbook(writeBook(book), { trusted: [] })).toMatchObject({ valid: true, knownSigner: false, origin: 'unconfirmed' });
   });
 
   it('says unsealed when the seal sheet is gone', async () => {

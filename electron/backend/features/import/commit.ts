@@ -5,8 +5,8 @@ import { kindOfUnit } from '../../../../shared/text/units';
 import { recordAudit } from '../../../../db/repositories/audit';
 import { insertBatch, listBatches, saveProfile, setBatchCounts, type BatchItem } from '../../../../db/repositories/import-batches';
 import { importWriter, type ImportWriter } from '../../../../db/repositories/import-writer';
-import { insertPeriod } from '../../../../db/repositories/periods';
-import { insertPlan } from '../../../../db/repositories/plans';
+import { insertPeriod, listPeriods } from '../../../../db/repositories/periods';
+import { findPlanByName, insertPlan } from '../../../../db/repositories/plans';
 import type { BackendContext } from '../../context';
 import { periodStart } from '../periods';
 import { writeFigures } from './commit-figures';
@@ -54,8 +54,10 @@ export async function commitImport(
       actor: ctx.actor,
       importedAt: now,
     });
-    let plan = target.plan;
-    let period = target.period;
+    // Read again under the write lock: another window or the command line may have created this plan or period
+    // since the target was worked out, and the rows belong in theirs.
+    let plan = target.plan ?? (await findPlanByName(trx, target.planYear, target.planName)) ?? null;
+    let period = target.period ?? (plan ? ((await listPeriods(trx, plan.id)).find((p) => p.asOf === target.asOf) ?? null) : null);
     const created: BatchItem['entity'][] = [];
     if (!plan) {
       plan = await insertPlan(trx, {

@@ -12,6 +12,7 @@ import type { Database } from '../../../../db/schema';
 import { exportPublicKey, loadOrCreateOfficeKey, parsePublicKeyFile } from '../../export/keys';
 import { writeCsv } from '../../export/csv';
 import { verifyWorkbook, writeSealedWorkbook } from '../../export/lazy';
+import type { KnownKeys } from '../../export/seal-origin';
 import type { BackendContext, Handlers } from '../../context';
 import { buildDetail } from './detail';
 import { buildSnapshot, officeName } from './snapshot';
@@ -20,6 +21,12 @@ const trustedKey = 'trustedOffices';
 type Trusted = TrustedOffice & { publicKeyPem: string };
 
 export const trustedOffices = (db: Kysely<Database>) => readSetting<Trusted[]>(db, trustedKey, []);
+
+/** The keys a received seal is judged against: those trusted, and this office's own. */
+export async function knownKeys(ctx: BackendContext): Promise<KnownKeys> {
+  const own = officeKey(ctx, await officeName(ctx));
+  return { trusted: await trustedOffices(ctx.db), own: { fingerprint: own.fingerprint, office: own.office } };
+}
 
 const stateNames = { draft: '待填报', prepared: '待审核', reviewed: '待签发', signed: '已签发' } as const;
 
@@ -102,8 +109,7 @@ export const signOffHandlers = {
   },
 
   'verify.file': async ({ contentBase64 }, ctx) => {
-    const trusted = await trustedOffices(ctx.db);
-    const { snapshot: _snapshot, publicKeyPem: _key, ...result } = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), trusted);
+    const { snapshot: _snapshot, publicKeyPem: _key, ...result } = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), await knownKeys(ctx));
     return result;
   },
 
@@ -116,17 +122,37 @@ export const signOffHandlers = {
 
   /** Trust on first sight: the key inside a received table whose signature is good, after the user has compared fingerprints. */
   'keys.trustSeal': async ({ fileName, contentBase64 }, ctx) => {
-    const result = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), []);
+    const result = await verifyWorkbook(Buffer.from(contentBase64, 'base64'), await knownKeys(ctx));
     if (!result.publicKeyPem || !result.fingerprint) throw new LedgerError('SEAL_INVALID', `“${fileName}”没有有效的签章，不能据此信任签发单位。`);
+    if (result.origin === 'keyMismatch') throw keyMismatch(result.office ?? '');
+    if (result.origin === 'own') throw new LedgerError('CONFLICT', '这是本单位自己的签章，无需信任。');
     return trust(ctx, { office: result.office ?? '', fingerprint: result.fingerprint, publicKeyPem: result.publicKeyPem });
   },
 
-  'keys.trust': async ({ keyFile }, ctx) => trust(ctx, parsePublicKeyFile(keyFile)),
+  /** What a key file says, shown to the user before anything is trusted. */
+  'keys.inspect': async ({ keyFile }, ctx) => {
+    const key = parsePublicKeyFile(keyFile);
+    const trusted = await trustedOffices(ctx.db);
+    const same = trusted.find((t) => t.fingerprint === key.fingerprint);
+    return { office: key.office, fingerprint: key.fingerprint, trustedAs: same?.office ?? null };
+  },
+
+  /** A key file, trusted under the name the user confirmed; it replaces an older key trusted under that name. */
+  'keys.trust': async ({ keyFile, office }, ctx) => {
+    const key = parsePublicKeyFile(keyFile);
+    return trust(ctx, { ...key, office: office ?? key.office }, { replaceName: true });
+  },
 } satisfies Partial<Handlers>;
 
-async function trust(ctx: BackendContext, key: { office: string; fingerprint: string; publicKeyPem: string }): Promise<TrustedOffice> {
+export const keyMismatch = (office: string) =>
+  new LedgerError('SEAL_INVALID', `签章密钥与已信任的“${office}”不一致：这份报表不是用该单位已信任的密钥签发的，其中的数据不可信。如对方确实更换了密钥，请导入对方新的公钥文件。`);
+
+async function trust(ctx: BackendContext, key: { office: string; fingerprint: string; publicKeyPem: string }, options = { replaceName: false }): Promise<TrustedOffice> {
+  const own = officeKey(ctx, await officeName(ctx));
+  if (own.fingerprint === key.fingerprint) throw new LedgerError('CONFLICT', '这是本单位自己的公钥，无需信任。');
   return ctx.db.transaction().execute(async (trx) => {
-    const trusted = (await trustedOffices(trx)).filter((t) => t.fingerprint !== key.fingerprint);
+    const sameName = (t: Trusted) => t.office.replace(/\s+/g, '') === key.office.replace(/\s+/g, '');
+    const trusted = (await trustedOffices(trx)).filter((t) => t.fingerprint !== key.fingerprint && !(options.replaceName && sameName(t)));
     const entry = { office: key.office, fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem, addedAt: ctx.now() };
     await writeSetting(trx, trustedKey, [...trusted, entry]);
     await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'trustedKey', entityId: null, after: { office: key.office, fingerprint: key.fingerprint } }, entry.addedAt);

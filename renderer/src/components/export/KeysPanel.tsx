@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -8,6 +9,8 @@ import { saveFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
 import { FilePickButton } from '../FilePickButton';
 import { useNotify } from '../../state/notices';
+import type { KeyFileInfo } from '../../../../shared/domain';
+import { TrustKeyDialog } from './TrustKeyDialog';
 
 /** This office's key (its fingerprint is printed on every export) and the offices it trusts. */
 export function KeysPanel() {
@@ -16,11 +19,12 @@ export function KeysPanel() {
   const info = useQuery('keys.info', {});
   const trusted = useQuery('keys.trusted', {});
 
+  const [pending, setPending] = useState<{ keyFile: string; info: KeyFileInfo } | null>(null);
+
   async function trust(file: File) {
     try {
-      const office = await api.call('keys.trust', { keyFile: await file.text() });
-      notify('success', t('trusted', { office: office.office }));
-      trusted.reload();
+      const keyFile = await file.text();
+      setPending({ keyFile, info: await api.call('keys.inspect', { keyFile }) });
     } catch (e) {
       notify('error', errorMessage(e));
     }
@@ -46,6 +50,17 @@ export function KeysPanel() {
         <Typography variant="body2" sx={{ mt: 1 }}>
           {t('trustedList')}：{trusted.data?.map((o) => `${o.office}（${o.fingerprint.slice(0, 9)}…）`).join('、')}
         </Typography>
+      )}
+      {pending && (
+        <TrustKeyDialog
+          {...pending}
+          onClose={() => setPending(null)}
+          onTrusted={(office) => {
+            setPending(null);
+            notify('success', t('trusted', { office: office.office }));
+            trusted.reload();
+          }}
+        />
       )}
     </Paper>
   );

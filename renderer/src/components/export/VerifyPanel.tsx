@@ -58,21 +58,25 @@ export function VerifyPanel() {
       {report?.sealed && (
         <>
           <Alert severity={report.valid ? 'success' : 'error'} sx={{ mt: 2 }}>
-            {report.valid ? t('verifyValid', { office: report.office ?? '—', signer: report.signer ?? '—' }) : t('verifyInvalid', { n: report.changes.length })}
+            {report.fingerprint === null
+              ? t('sealDamaged')
+              : report.valid
+                ? t('verifyValid', { office: report.office ?? '—', signer: report.signer ?? '—' })
+                : report.origin === 'keyMismatch'
+                  ? t('keyMismatch', { office: report.office ?? '—', fingerprint: report.fingerprint, trusted: report.trustedFingerprint ?? '—' })
+                  : t('verifyInvalid', { n: report.changes.length })}
           </Alert>
-          <Alert
-            severity={report.knownSigner ? 'info' : 'warning'}
-            sx={{ mt: 1 }}
-            action={
-              report.knownSigner ? undefined : (
-                <Button color="inherit" size="small" onClick={() => void trustSigner()}>
-                  {t('trustSigner')}
-                </Button>
-              )
-            }
-          >
-            {t(report.knownSigner ? 'knownSigner' : 'unknownSigner', { fingerprint: report.fingerprint ?? '—' })}
-          </Alert>
+          {report.origin && report.origin !== 'keyMismatch' && <OriginNote report={report} onTrust={() => void trustSigner()} />}
+          {report.warnings.length > 0 && (
+            <Alert severity="warning" sx={{ mt: 1 }}>
+              {t('verifyWarnings')}
+              <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+                {report.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
           {report.changes.length > 0 && (
             <Table size="small" sx={{ mt: 1 }} aria-label={t('verifyInvalid', { n: report.changes.length })}>
               <TableHead>
@@ -98,5 +102,26 @@ export function VerifyPanel() {
         </>
       )}
     </Paper>
+  );
+}
+
+/** Whose key signed: this office, a trusted office, or a key not yet trusted — with the fingerprint to compare. */
+function OriginNote({ report, onTrust }: { report: VerifyReport; onTrust(): void }) {
+  const { t } = useTranslation('export');
+  const fingerprint = report.fingerprint ?? '—';
+  if (report.origin === 'own') return <Alert severity="info" sx={{ mt: 1 }}>{t('ownSeal', { fingerprint })}</Alert>;
+  if (report.origin === 'trusted') return <Alert severity="info" sx={{ mt: 1 }}>{t('knownSigner', { fingerprint })}</Alert>;
+  return (
+    <Alert
+      severity="warning"
+      sx={{ mt: 1 }}
+      action={
+        <Button color="inherit" size="small" onClick={onTrust}>
+          {t('trustSigner')}
+        </Button>
+      }
+    >
+      {t('unconfirmedSigner', { office: report.office ?? '—', fingerprint })}
+    </Alert>
   );
 }
