@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../../db/migrations';
+import { latestSchemaVersion, migrations } from '../../../db/migrations';
 import { ledgerApplicationId, openLedgerDatabase } from '../../../db/open';
 import { tempDir } from '../../helpers/temp';
 
@@ -24,7 +24,7 @@ describe('migration 6: figures read from the words', () => {
 
     const ledger = openLedgerDatabase(file);
     try {
-      expect(ledger.schemaVersion).toBe(6);
+      expect(ledger.schemaVersion).toBe(latestSchemaVersion);
       const sqlite = ledger.sqlite;
       expect(sqlite.prepare('SELECT entity FROM import_batch_items ORDER BY id').all()).toEqual([{ entity: 'project' }, { entity: 'indicator' }]);
       expect(sqlite.prepare('SELECT source_text FROM indicators').get()).toEqual({ source_text: '' });

@@ -30,7 +30,7 @@ function table(kind: 'csv' | 'html', size: number, rowBytes = 500): string {
 function oneField(kind: 'csv' | 'html', fieldBytes: number): string {
   const file = path.join(tempDir(), `field.${kind}`);
   const field = 'a'.repeat(fieldBytes);
-  fs.writeFileSync(file, kind === 'csv' ? `编号,工作任务\n1,"${field}"\n` : `<table><tr><td>编号</td><td>工作任务</td></tr><tr><td>1</td><td>${field}</td></tr></table>`);
+  fs.writeFileSync(file, kind === 'csv' ? `编号,工作任务,责任单位\n1,"${field}",县住建局\n` : `<table><tr><td>编号</td><td>工作任务</td></tr><tr><td>1</td><td>${field}</td></tr></table>`);
   return file;
 }
 
