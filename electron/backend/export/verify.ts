@@ -1,4 +1,5 @@
-import { read, type WorkBook, type WorkSheet } from 'xlsx';
+import { inflateRawSync } from 'node:zlib';
+import { CFB, read, type WorkBook, type WorkSheet } from 'xlsx';
 import { LedgerError } from '../../../shared/errors';
 import { diffVisible, visibleCells } from '../../../shared/seal/visible-cells';
 import type { VerifyReport } from '../../../shared/domain';
@@ -20,6 +21,27 @@ export interface VerifyResult extends VerifyReport {
 }
 
 const maxBytes = 100 * 1024 * 1024;
+/** No part of a sealed table inflates anywhere near this; a zip bomb stops here instead of filling memory. */
+const maxInflatedBytes = 1024 * 1024 * 1024;
+
+/**
+ * SheetJS inflates zip entries in JavaScript unless given a zlib; Node's is several times faster (a quarter of
+ * verifying a 20,000-row table). SheetJS wants the old stream API (`_processChunk`, `bytesRead`): this gives it
+ * that over inflateRawSync, whose engine reports how much input the deflate stream used.
+ */
+class InflateRaw {
+  readonly _finishFlushFlag = 4; // Z_FINISH
+  bytesRead = 0;
+  _processChunk(chunk: Uint8Array): Buffer {
+    const { buffer, engine } = inflateRawSync(chunk, { info: true, maxOutputLength: maxInflatedBytes }) as unknown as {
+      buffer: Buffer;
+      engine: { bytesWritten: number };
+    };
+    this.bytesRead = engine.bytesWritten;
+    return buffer;
+  }
+}
+(CFB as { utils: { use_zlib(zlib: unknown): void } }).utils.use_zlib({ InflateRaw });
 
 const unsealed: VerifyResult = {
   sealed: false,
