@@ -374,3 +374,10 @@ export interface SignOffCheck {
   /** Progress word for word the previous period's. */
   sameAsLast: SignOffCheckItem[];
 }
+
+/** The names last used in each sign-off role, so each step is pre-filled from its own role, never the step before. */
+export interface SignOffNames {
+  preparer: string;
+  reviewer: string;
+  signer: string;
+}

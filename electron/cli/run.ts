@@ -380,12 +380,13 @@ const commands: Record<string, Command> = {
       columns: { type: 'string' },
     });
     if (helpOr(values, io)) return 0;
+    const preparer = requireOption(values.preparer, 'preparer');
     const reviewer = requireOption(values.reviewer, 'reviewer');
     const signer = requireOption(values.signer, 'signer');
     return withBackend(values, io, async (backend) => {
       const periodId = await chosenPeriod(backend, values.plan, values.period);
       const columns = listOption(values.columns ? [values.columns] : []) as Input<'signoff.prepare'>['columns'];
-      const prepared = await call(backend, 'signoff.prepare', { periodId, preparer: values.preparer ?? reviewer, columns });
+      const prepared = await call(backend, 'signoff.prepare', { periodId, preparer, columns });
       await call(backend, 'signoff.review', { id: prepared.id, reviewer });
       const signed = await call(backend, 'signoff.sign', { id: prepared.id, signer });
       return print(io, values, signed, () => `已签发修订版 ${signed.revision}（填表人 ${signed.preparer}，审核人 ${signed.reviewer}，签发领导 ${signed.signer}）\n`);

@@ -36,6 +36,7 @@ import {
   type UnitEntry,
   type RecoveryState,
   type KeyFileInfo,
+  type SignOffNames,
 } from '../domain';
 import { importFields } from '../import/headers';
 import { inYear, name, quantity, rateTargetFits, rateTargetMessage, reported, text } from './fields';
@@ -360,6 +361,7 @@ export const contract = {
   'bulletin.write': method<ExportedFile>()(bulletinInput),
   'app.recovery': method<RecoveryState>()(empty),
   'keys.inspect': method<KeyFileInfo>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),
+  'signoff.lastNames': method<SignOffNames>()(empty),
 } as const;
 
 export type Contract = typeof contract;
