@@ -15,7 +15,9 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { FirstStartDialog } from './components/FirstStartDialog';
 import { PlanSwitcher } from './components/PlanSwitcher';
+import { useSettings } from './state/settings';
 import { screenHref, useRoute, type Route, type Screen } from './state/route';
 import { OverviewScreen } from './screens/OverviewScreen';
 
@@ -57,6 +59,7 @@ function screenOf(route: Route): ReactNode {
 export function App() {
   const { t } = useTranslation(['nav', 'common']);
   const [route] = useRoute();
+  const { settings, reload: reloadSettings } = useSettings();
 
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
@@ -95,6 +98,7 @@ export function App() {
           <Suspense fallback={<LinearProgress aria-label={t('common:loading')} />}>{screenOf(route)}</Suspense>
         </Box>
       </Box>
+      {settings && !settings.officeName && <FirstStartDialog settings={settings} onDone={reloadSettings} />}
     </Box>
   );
 }

@@ -8,6 +8,7 @@ import { App } from './App';
 import { PlanProvider } from './state/plans';
 import { NoticeProvider } from './state/notices';
 import { RecoveryGate } from './screens/RecoveryScreen';
+import { SettingsProvider } from './state/settings';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -15,9 +16,11 @@ createRoot(document.getElementById('root')!).render(
       <CssBaseline />
       <NoticeProvider>
         <RecoveryGate>
-          <PlanProvider>
-            <App />
-          </PlanProvider>
+          <SettingsProvider>
+            <PlanProvider>
+              <App />
+            </PlanProvider>
+          </SettingsProvider>
         </RecoveryGate>
       </NoticeProvider>
     </ThemeProvider>

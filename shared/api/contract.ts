@@ -193,6 +193,8 @@ export const customPresetInput = z.strictObject({
 export const updateSettingsInput = z.strictObject({
   userName: text('姓名', 50).optional(),
   officeName: text('单位名称', 100).optional(),
+  officeLevel: z.enum(planLevels, '请选择本单位的层级').optional(),
+  officeRegion: text('地区', 50).optional(),
   presetName: z.string().trim().min(1).max(50).optional(),
 });
 

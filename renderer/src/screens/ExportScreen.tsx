@@ -11,12 +11,13 @@ import { ConsolidatePanel } from '../components/export/ConsolidatePanel';
 import { SignOffPanel } from '../components/export/SignOffPanel';
 import { VerifyPanel } from '../components/export/VerifyPanel';
 import { usePlans } from '../state/plans';
+import { useSettings } from '../state/settings';
 
 export function ExportScreen() {
   const { t } = useTranslation('export');
   const { current } = usePlans();
   const periods = useQuery('periods.list', current ? { planId: current.id } : null);
-  const settings = useQuery('settings.get', {});
+  const { settings } = useSettings();
   const [chosen, setChosen] = useState<number | null>(null);
   const period = periods.data?.find((p) => p.id === chosen) ?? periods.data?.at(-1);
 
@@ -35,7 +36,7 @@ export function ExportScreen() {
               </MenuItem>
             ))}
           </TextField>
-          <SignOffPanel key={period.id} period={period} userName={settings.data?.userName ?? ''} />
+          <SignOffPanel key={period.id} period={period} userName={settings?.userName ?? ''} />
         </Paper>
       )}
       <VerifyPanel />

@@ -6,6 +6,7 @@ import { applyMapping, headerSignature, understandTable, type ColumnMapping } fr
 import { findProfile } from '../../../../db/repositories/import-batches';
 import type { BackendContext } from '../../context';
 import type { ReadWorkbook } from '../../import/read';
+import { targetHints } from './department-plan';
 
 /** Rows of the sheet shown above the mapping, so the user can see where the header is. */
 const gridRows = 40;
@@ -85,5 +86,6 @@ export async function previewImport(ctx: BackendContext, input: ParsedInput<'imp
     sheets: read.sheets,
     grid: read.grid.cells.slice(0, gridRows),
     profileApplied,
+    ...(await targetHints(ctx.db, table)),
   };
 }

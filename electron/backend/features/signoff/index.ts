@@ -15,7 +15,7 @@ import { verifyWorkbook, writeSealedWorkbook } from '../../export/lazy';
 import type { KnownKeys } from '../../export/seal-origin';
 import type { BackendContext, Handlers } from '../../context';
 import { buildDetail } from './detail';
-import { buildSnapshot, officeName } from './snapshot';
+import { buildSnapshot, officeName, requireOfficeName } from './snapshot';
 
 const trustedKey = 'trustedOffices';
 type Trusted = TrustedOffice & { publicKeyPem: string };
@@ -69,6 +69,7 @@ export const signOffHandlers = {
   /** 填表人 submits: the period as it stands now is frozen into the revision the reviewer will see. */
   'signoff.prepare': async ({ periodId, preparer, columns }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
+      await requireOfficeName({ ...ctx, db: trx }, '提交审核');
       const period = await periodOrThrow(trx, periodId);
       const revisions = await listRevisions(trx, periodId);
       let latest = revisions.at(-1);
@@ -125,7 +126,7 @@ export const signOffHandlers = {
   },
 
   'keys.info': async (_input, ctx) => {
-    const key = officeKey(ctx, await officeName(ctx));
+    const key = officeKey(ctx, await requireOfficeName(ctx, '导出本单位公钥'));
     return { office: key.office, fingerprint: key.fingerprint, publicKeyFile: exportPublicKey(key) };
   },
 
