@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
@@ -39,7 +39,8 @@ const navigation: { route: Screen; icon: ReactNode }[] = [
   { route: 'settings', icon: <SettingsIcon /> },
 ];
 
-function screenOf(route: Route): ReactNode {
+/** `visit` changes each time the menu entry of the screen already open is clicked: that screen starts over. */
+function screenOf(route: Route, visit: number): ReactNode {
   switch (route.screen) {
     case 'overview':
       return <OverviewScreen />;
@@ -48,7 +49,7 @@ function screenOf(route: Route): ReactNode {
     case 'project':
       return <ProjectScreen key={route.id} id={route.id} />;
     case 'import':
-      return <ImportScreen />;
+      return <ImportScreen key={visit} />;
     case 'export':
       return <ExportScreen />;
     case 'settings':
@@ -60,6 +61,7 @@ export function App() {
   const { t } = useTranslation(['nav', 'common']);
   const [route] = useRoute();
   const { settings, reload: reloadSettings } = useSettings();
+  const [visit, setVisit] = useState(0);
 
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
@@ -83,6 +85,7 @@ export function App() {
               key={target}
               component="a"
               href={screenHref(target)}
+              onClick={() => route.screen === target && setVisit((v) => v + 1)}
               selected={route.screen === target || (route.screen === 'project' && target === 'projects')}
               aria-current={route.screen === target ? 'page' : undefined}
             >
@@ -95,7 +98,7 @@ export function App() {
       <Box component="main" id="main" sx={{ flex: 1, p: 3, display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'auto' }}>
         <Toolbar />
         <Box sx={{ flex: 1, minHeight: 0 }}>
-          <Suspense fallback={<LinearProgress aria-label={t('common:loading')} />}>{screenOf(route)}</Suspense>
+          <Suspense fallback={<LinearProgress aria-label={t('common:loading')} />}>{screenOf(route, visit)}</Suspense>
         </Box>
       </Box>
       {settings && !settings.officeName && <FirstStartDialog settings={settings} onDone={reloadSettings} />}

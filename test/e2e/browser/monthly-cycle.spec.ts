@@ -1,4 +1,5 @@
 import path from 'node:path';
+import * as XLSX from 'xlsx';
 import type { Page } from '@playwright/test';
 import { expect, test, type LedgerServer } from './fixtures';
 
@@ -125,5 +126,107 @@ test.describe('the office is named before anything is signed', () => {
     const again = page.waitForEvent('download');
     await keys.getByRole('button', { name: '导出公钥文件' }).click();
     expect((await again).suggestedFilename()).toBe('叶县政府督查室-公钥.json');
+  });
+});
+
+const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
+
+function townTable(asOf: string): { name: string; mimeType: string; buffer: Buffer } {
+  const aoa = [
+    ['2023年某镇民生实事推进情况表'],
+    [`填报单位：镇民政办　　截至${asOf}`],
+    ['序号', '实事名称', '责任单位', '进展情况'],
+    [1, '改造农村户厕', '镇民政办', '已完成50%'],
+    [2, '建设养老服务站', '镇民政办', '已选址'],
+  ];
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), '进度');
+  return { name: 'town.xlsx', mimeType: 'application/octet-stream', buffer: XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer };
+}
+
+async function toMapping(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  await page.getByLabel('选择文件…').setInputFiles(file);
+  await expect(page.getByText(/识别出 \d+ 行数据/)).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByRole('table', { name: '核对列' })).toBeVisible();
+}
+
+test.describe('imports go to the plan in use', () => {
+  test('defaults to the header’s plan, then to the plan this department went into; a new plan is a visible choice', async ({ page, ledger }) => {
+    const county = await ledger.call('plans.create', { year: 2022, level: 'county', name: '2022年省民生实事（叶县）' });
+    await page.goto(`${ledger.url}#/import`);
+    await toMapping(page, path.join(fixtures, 'yexian-2022-progress.xlsx'));
+    const target = page.getByLabel('导入到计划');
+    await expect(target).toHaveText('2022年省民生实事（叶县）');
+    await page.screenshot({ path: path.join(shots, 'import-target.png') });
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByText(/导入到：2022年省民生实事（叶县）/)).toBeVisible();
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect(page.getByText(/新增 10 项/)).toBeVisible();
+    expect((await ledger.call('plans.list', {})).map((p) => [p.id, p.projectCount])).toEqual([[county.id, 10]]);
+
+    // The town's table goes, by an explicit choice, into the town plan; a new plan is offered by name, not by default.
+    const town = await ledger.call('plans.create', { year: 2023, level: 'township', name: '2023年龙泉镇民生实事' });
+    await page.reload();
+    await toMapping(page, townTable('2023年6月30日'));
+    await expect(target).toHaveText('2022年省民生实事（叶县）');
+    await target.click();
+    await expect(page.getByRole('option', { name: '新建计划“2023年某镇民生实事”' })).toBeVisible();
+    await page.getByRole('option', { name: '2023年龙泉镇民生实事' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect(page.getByText(/新增 2 项/)).toBeVisible();
+
+    // Next month, after a reload with the county plan in the header: the department's plan, and why.
+    await page.getByLabel('年度计划').click();
+    await page.getByRole('option', { name: /2022年省民生实事（叶县）/ }).click();
+    await page.reload();
+    await toMapping(page, townTable('2023年7月31日'));
+    await expect(target).toHaveText('2023年龙泉镇民生实事');
+    await expect(page.getByText('上次“镇民政办”的表导入到了这个计划')).toBeVisible();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByText(/导入到：2023年龙泉镇民生实事/)).toBeVisible();
+    await expect(page.getByRole('button', { name: '新增 0' })).toBeVisible();
+    expect((await ledger.call('plans.list', {})).map((p) => p.id).sort()).toEqual([county.id, town.id].sort());
+  });
+});
+
+test.describe('the wizard can be left', () => {
+  test('取消 and 重新选择文件 on every step, 导入 in the menu starts over, and the error is beside its control', async ({ page, ledger }) => {
+    await page.goto(`${ledger.url}#/import`);
+    const start = page.getByText('把 Excel、WPS、ODS 或 CSV 文件拖到这里，或');
+    for (const steps of [0, 1]) {
+      await page.getByLabel('选择文件…').setInputFiles(path.join(fixtures, 'yexian-2022-progress.xlsx'));
+      await expect(page.getByText(/识别出 10 行数据/)).toBeVisible();
+      for (let i = 0; i < steps; i++) await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('button', { name: steps ? '取消导入' : '重新选择文件' }).click();
+      await expect(start).toBeVisible();
+    }
+    await page.getByLabel('选择文件…').setInputFiles(path.join(fixtures, 'yexian-2022-progress.xlsx'));
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByRole('button', { name: '确认导入' })).toBeVisible();
+    await page.getByRole('button', { name: '重新选择文件' }).click();
+    await expect(start).toBeVisible();
+
+    await page.getByLabel('选择文件…').setInputFiles(path.join(fixtures, 'yexian-2022-progress.xlsx'));
+    await expect(page.getByText(/识别出 10 行数据/)).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: '导入' }).click();
+    await expect(start).toBeVisible();
+
+    // A table with neither title nor date, into a new plan: each said beside its field, in view.
+    const aoa = [['序号', '实事名称', '责任单位', '进展情况'], [1, '改造农村户厕', '镇农办', '已完成']];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), '进度');
+    await toMapping(page, { name: 'untitled.xlsx', mimeType: 'application/octet-stream', buffer: XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer });
+    await page.getByRole('button', { name: '下一步' }).click();
+    const message = page.getByText('表格标题中没有写明年度和计划名称：请选择要导入到哪个年度计划。');
+    await expect(message).toBeInViewport();
+    const field = await page.getByLabel('导入到计划').boundingBox();
+    const said = await message.boundingBox();
+    expect(Math.abs(said!.y - (field!.y + field!.height))).toBeLessThan(30);
+    await expect(page.getByText('表格中没有找到截至日期：请填写本次报送截至哪一天。')).toBeInViewport();
+    await page.getByLabel('截至日期').fill('2023-06-30');
+    await expect(page.getByText('表格中没有找到截至日期')).toHaveCount(0);
   });
 });
