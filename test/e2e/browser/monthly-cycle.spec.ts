@@ -134,7 +134,7 @@ const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures'
 function townTable(asOf: string): { name: string; mimeType: string; buffer: Buffer } {
   const aoa = [
     ['2023年某镇民生实事推进情况表'],
-    [`填报单位：镇民政办　　截至${asOf}`],
+    [`填报单位：镇民政办\u3000\u3000截至${asOf}`],
     ['序号', '实事名称', '责任单位', '进展情况'],
     [1, '改造农村户厕', '镇民政办', '已完成50%'],
     [2, '建设养老服务站', '镇民政办', '已选址'],
