@@ -230,3 +230,42 @@ test.describe('the wizard can be left', () => {
     await expect(page.getByText('表格中没有找到截至日期')).toHaveCount(0);
   });
 });
+
+test.describe('periods in sight, dates in Chinese whatever the browser’s language', () => {
+  test.use({ locale: 'en-US' });
+
+  test('新建报送期 is a button; the period chosen on the overview is the project page’s; dates typed as 2022年9月30日', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2022, level: 'county', name: '2022年省民生实事叶县' });
+    const project = await ledger.call('projects.create', { planId: plan.id, title: '实施残疾儿童康复救助', leadUnits: ['县残联'] });
+    await page.goto(`${ledger.url}#/project/${project.id}`);
+    await expect(page.getByText('还没有报送期，请先新建一个。')).toBeVisible();
+    await page.getByRole('button', { name: '新建报送期' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建报送期' });
+    const asOf = dialog.getByLabel('截至日期');
+    await expect(asOf).toHaveAttribute('placeholder', '2022-09-30');
+    await asOf.fill('2022年9月31日');
+    await expect(dialog.getByText('日期应写作 2022-09-30 或 2022年9月30日')).toBeVisible();
+    await asOf.fill('2022年9月30日');
+    await expect(dialog.getByText('2022年9月30日', { exact: true })).toBeVisible();
+    await dialog.getByRole('button', { name: '新建' }).click();
+    await expect(page.getByLabel('报送期')).toHaveText('2022年9月（截至 2022年9月30日）');
+
+    await ledger.call('periods.create', { planId: plan.id, kind: 'month', asOf: '2022-10-31' });
+    await page.getByRole('link', { name: '总览' }).click();
+    const picker = page.getByLabel('报送期');
+    await picker.click();
+    await page.getByRole('option', { name: '2022年10月（截至 2022年10月31日）' }).click();
+    await expect(page.getByText(/截至 2022-10-31，时序进度/)).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'periods.png') });
+    await page.goto(`${ledger.url}#/project/${project.id}`);
+    await expect(page.getByLabel('报送期')).toHaveText('2022年10月（截至 2022年10月31日）');
+  });
+
+  test('an empty plan viewed at its last day is 100% through its schedule', async ({ page, ledger }) => {
+    await ledger.call('plans.create', { year: 2022, level: 'county', name: '2022年省民生实事叶县' });
+    await page.goto(ledger.url);
+    const asOf = page.getByLabel('截至日期');
+    await asOf.fill('2022-12-31');
+    await expect(page.getByText(/截至 2022-12-31，时序进度 100%/)).toBeVisible();
+  });
+});

@@ -11,4 +11,7 @@ export default {
   loadFailed: '加载失败：{{message}}',
   levels: { province: '省级', city: '市级', county: '县级', district: '区级', township: '乡镇级' },
   skipToContent: '跳到主要内容',
+  dateHelp: '如 2022-09-30 或 2022年9月30日',
+  dateInvalid: '日期应写作 2022-09-30 或 2022年9月30日',
+  periodText: '{{label}}（截至 {{date}}）',
 } as const;

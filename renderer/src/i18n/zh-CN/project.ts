@@ -61,6 +61,7 @@ export default {
   unitsTotal: '合计（各单位之和）',
   period: '报送期',
   newPeriod: '新建报送期…',
+  newPeriodButton: '新建报送期',
   noPeriods: '还没有报送期，请先新建一个。',
   periodTitle: '新建报送期',
   periodKind: '类型',
