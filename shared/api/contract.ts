@@ -184,10 +184,10 @@ export const overrideInput = z.strictObject({
 
 export const customPresetInput = z.strictObject({
   kind: z.enum(['gap', 'ratio']),
-  yellowGap: z.number().min(0).max(100).optional(),
-  redGap: z.number().min(0).max(100).optional(),
-  yellowBelow: z.number().min(0).max(1).optional(),
-  redBelow: z.number().min(0).max(1).optional(),
+  yellowGap: z.number('请填写 0 到 100 之间的数字').min(0, '不能小于 0').max(100, '不能大于 100').optional(),
+  redGap: z.number('请填写 0 到 100 之间的数字').min(0, '不能小于 0').max(100, '不能大于 100').optional(),
+  yellowBelow: z.number('请填写 0 到 1 之间的数字').min(0, '不能小于 0').max(1, '不能大于 1').optional(),
+  redBelow: z.number('请填写 0 到 1 之间的数字').min(0, '不能小于 0').max(1, '不能大于 1').optional(),
 });
 
 export const updateSettingsInput = z.strictObject({

@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import type { BackupInfo } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { localDateTime } from '../../../shared/text/datetime';
 import { useNotify } from '../state/notices';
 
 /** The copies kept beside the database; enough to see that they are being made, and to make one now. */
@@ -28,7 +29,7 @@ export function BackupsPanel() {
   const [busy, setBusy] = useState(false);
 
   async function restore(backup: BackupInfo) {
-    const at = new Date(backup.at).toLocaleString('zh-CN', { hour12: false });
+    const at = localDateTime(backup.at);
     if (!window.confirm(t('restoreConfirm', { at }))) return;
     setBusy(true);
     try {
@@ -81,7 +82,7 @@ export function BackupsPanel() {
           <TableBody>
             {backups.data.backups.slice(0, shown).map((b) => (
               <TableRow key={b.file}>
-                <TableCell title={b.file}>{new Date(b.at).toLocaleString('zh-CN', { hour12: false })}</TableCell>
+                <TableCell title={b.file}>{localDateTime(b.at)}</TableCell>
                 <TableCell>{t(`backupKinds.${b.kind}`)}</TableCell>
                 <TableCell align="right">{size(b.bytes)}</TableCell>
                 <TableCell align="right" sx={{ width: 90 }}>

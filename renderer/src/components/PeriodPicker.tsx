@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from 'i18next';
 import AddIcon from '@mui/icons-material/Add';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -12,9 +13,9 @@ import { rememberPeriod } from '../state/period';
 import { PeriodDialog } from './PeriodDialog';
 
 /** "截至2022年9月30日" already says its date; "2022年三季度" gets it added. */
-export function periodText(period: Period, t: (key: 'common:periodText', values: { label: string; date: string }) => string): string {
+export function periodText(period: Period): string {
   const date = chineseDate(period.asOf);
-  return period.label.includes(date) ? period.label : t('common:periodText', { label: period.label, date });
+  return period.label.includes(date) ? period.label : i18n.t('common:periodText', { label: period.label, date });
 }
 
 interface Props {
@@ -47,7 +48,7 @@ export function PeriodPicker({ planId, periods, value, onChange, onCreated }: Pr
         >
           {periods.map((p) => (
             <MenuItem key={p.id} value={p.id}>
-              {periodText(p, t)}
+              {periodText(p)}
             </MenuItem>
           ))}
         </TextField>

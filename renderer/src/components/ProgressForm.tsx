@@ -15,6 +15,7 @@ import { draftKey, readDraft, writeDraft } from '../state/drafts';
 import { useNotify } from '../state/notices';
 import { chosenPeriod } from '../state/period';
 import { PeriodPicker } from './PeriodPicker';
+import { localDateTime } from '../../../shared/text/datetime';
 import { UnitReports } from './UnitReports';
 
 const whole = '__whole__';
@@ -145,7 +146,7 @@ function ProgressFields({ period, unit, record, indicators, year, onSaved }: { p
             </Button>
           }
         >
-          {t('draftRestored', { at: new Date(draft.at).toLocaleString('zh-CN', { hour12: false }) })}
+          {t('draftRestored', { at: localDateTime(draft.at) })}
         </Alert>
       )}
       <TextField label={t('narrative')} value={narrative} onChange={(e) => setNarrative(e.target.value)} multiline minRows={4} helperText={t('narrativeHelp')} />

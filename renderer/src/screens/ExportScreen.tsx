@@ -44,7 +44,7 @@ export function ExportScreen() {
           >
             {periods.data?.map((p) => (
               <MenuItem key={p.id} value={p.id}>
-                {periodText(p, t)}
+                {periodText(p)}
               </MenuItem>
             ))}
           </TextField>

@@ -27,6 +27,7 @@ import { TasksSection } from '../components/TasksSection';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
 import { projectHref, screenHref, useRoute } from '../state/route';
+import { localDateTime } from '../../../shared/text/datetime';
 import { usePlanStatus } from '../state/status';
 
 function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
@@ -244,7 +245,7 @@ export function ProjectScreen({ id }: { id: number }) {
         <List dense>
           {(history.data ?? []).toReversed().map((entry, i) => (
             <ListItem key={i} disableGutters>
-              <ListItemText primary={entry.summary} secondary={`${new Date(entry.at).toLocaleString('zh-CN', { hour12: false })} · ${entry.actor || '—'}`} />
+              <ListItemText primary={entry.summary} secondary={`${localDateTime(entry.at)} · ${entry.actor || '—'}`} />
             </ListItem>
           ))}
         </List>

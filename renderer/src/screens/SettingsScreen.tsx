@@ -21,6 +21,8 @@ import { KeysPanel } from '../components/export/KeysPanel';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { OfficeFields, officeErrors, type OfficeValues } from '../components/OfficeFields';
 import { useSettings } from '../state/settings';
+import { customPresetInput } from '../../../shared/api/contract';
+import { fieldErrors } from '../components/validation';
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -93,6 +95,7 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
   const [presetName, setPresetName] = useState(settings.presetName);
   const custom = presets.find((p) => p.name === 'custom');
   const [kind, setKind] = useState<'gap' | 'ratio'>(custom?.kind ?? 'gap');
+  const [customErrors, setCustomErrors] = useState<Record<string, string>>({});
   const start = custom ?? presets.find((p) => p.kind === kind);
   const [thresholds, setThresholds] = useState<Record<string, string>>(() => ({
     yellowGap: String(start?.kind === 'gap' ? start.yellowGap : 10),
@@ -115,7 +118,12 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
       size="small"
       label={t(key as 'yellowGap')}
       value={thresholds[key]}
-      onChange={(e) => setThresholds((v) => ({ ...v, [key]: e.target.value }))}
+      onChange={(e) => {
+        setThresholds((v) => ({ ...v, [key]: e.target.value }));
+        setCustomErrors((v) => ({ ...v, [key]: '' }));
+      }}
+      error={Boolean(customErrors[key])}
+      helperText={customErrors[key]}
       slotProps={{ htmlInput: { inputMode: 'decimal' } }}
       sx={{ flex: 1 }}
     />
@@ -154,7 +162,7 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
             <TextField select size="small" label={t('presetLabel')} value={presetName} onChange={(e) => setPresetName(e.target.value)} sx={{ minWidth: 280 }}>
               {presets.map((p) => (
                 <MenuItem key={p.name} value={p.name}>
-                  {p.label}（第 {p.version} 版）
+                  {t('presetOption', { label: p.label, version: p.version })}
                 </MenuItem>
               ))}
             </TextField>
@@ -176,7 +184,13 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
               onClick={() =>
                 void run(async () => {
                   const keys = kind === 'gap' ? ['yellowGap', 'redGap'] : ['yellowBelow', 'redBelow'];
-                  const values = Object.fromEntries(keys.map((k) => [k, Number(thresholds[k])]));
+                  // '' and 'abc' are not numbers: said beside the field rather than sent as null.
+                  const values = Object.fromEntries(keys.map((k) => [k, thresholds[k]!.trim() === '' ? NaN : Number(thresholds[k])]));
+                  const checked = customPresetInput.safeParse({ kind, ...values });
+                  if (!checked.success) {
+                    setCustomErrors(fieldErrors(checked.error));
+                    throw new Error(t('customInvalid'));
+                  }
                   const saved = await api.call('presets.saveCustom', { kind, ...values });
                   onPresetSaved();
                   return t('customSaved', { version: saved.version });

@@ -269,3 +269,36 @@ test.describe('periods in sight, dates in Chinese whatever the browser’s langu
     await expect(page.getByText(/截至 2022-12-31，时序进度 100%/)).toBeVisible();
   });
 });
+
+test.describe('no raw codes', () => {
+  test('the rule by its Chinese name, times in 年月日 时:分, a bad threshold said beside its field by its label', async ({ page, ledger }) => {
+    const { plan, period, project } = await periodWithProgress(ledger);
+    const indicator = await ledger.call('indicators.create', { projectId: project.id, name: '救助残疾儿童', kind: 'count', target: 200, unit: '人' });
+    await ledger.call('progress.save', { projectId: project.id, periodId: period.id, narrative: '已救助残疾儿童98人。', actuals: [{ indicatorId: indicator.id, actual: 98 }] });
+    await page.goto(`${ledger.url}#/project/${project.id}`);
+    await expect(page.getByText(/按「默认规则（银川）」第 1 版/).first()).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('default');
+    const history = page.getByRole('region', { name: '修改记录' });
+    await expect(history).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} · 李敏/);
+    await expect(history).not.toContainText(/\d{4}\/\d{1,2}\/\d{1,2}|T\d{2}:\d{2}/);
+
+    const staged = await ledger.call('import.stage', { fileName: 'town.xlsx', contentBase64: townTable('2023年6月30日').buffer.toString('base64') });
+    await ledger.call('import.commit', { stagingId: staged.stagingId, planId: plan.id });
+    await page.goto(`${ledger.url}#/import`);
+    await expect(page.getByRole('region', { name: '导入记录' })).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    await expect(page.locator('body')).not.toContainText(/Z\b|命令行/);
+
+    await page.getByRole('link', { name: '设置' }).click();
+    const rules = page.getByRole('region', { name: '判定规则' });
+    await expect(rules.getByLabel('本单位采用的规则')).toHaveText('默认规则（银川）（第 1 版）');
+    const yellow = rules.getByLabel('落后超过多少个百分点亮黄灯');
+    await yellow.fill('');
+    await rules.getByRole('button', { name: '保存为新版本' }).click();
+    await expect(rules.getByText('请填写 0 到 100 之间的数字')).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('yellowGap');
+    await yellow.fill('12');
+    await expect(rules.getByText('请填写 0 到 100 之间的数字')).toHaveCount(0);
+    await rules.getByRole('button', { name: '保存为新版本' }).click();
+    await expect(page.getByText('已保存自定义规则第 1 版')).toBeVisible();
+  });
+});

@@ -73,7 +73,7 @@ export async function previewImport(ctx: BackendContext, input: ParsedInput<'imp
       ...table,
       warnings: [
         ...table.warnings,
-        { row: 0, code: 'OTHER_SHEETS', message: `工作簿中还有${listed}工作表，这次读的是“${read.sheet}”；如需导入其他工作表，请在上一步选择（命令行用 --sheet）。` },
+        { row: 0, code: 'OTHER_SHEETS', message: `工作簿中还有${listed}工作表，这次读的是“${read.sheet}”；如需导入其他工作表，请在上一步选择。` },
       ],
     };
   }

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { ImportBatch } from '../../../../shared/domain';
 import { api, errorMessage } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { localDateTime } from '../../../../shared/text/datetime';
 import { useNotify } from '../../state/notices';
 
 /** Every import, newest first; the latest of a plan can be undone. */
@@ -58,7 +59,7 @@ export function ImportHistory({ onUndone }: { onUndone(): void }) {
             }
           >
             <ListItemText
-              primary={t('historyLine', { at: new Date(b.importedAt).toLocaleString('zh-CN', { hour12: false }), file: b.fileName, ...b.counts })}
+              primary={t('historyLine', { at: localDateTime(b.importedAt), file: b.fileName, ...b.counts })}
               secondary={`SHA-256 ${b.sha256.slice(0, 16)}… · ${b.actor || '—'}`}
             />
           </ListItem>

@@ -26,6 +26,8 @@ export default {
   yellowBelow: '完成率低于时序进度的多少倍亮黄灯（0–1）',
   redBelow: '完成率低于时序进度的多少倍亮红灯（0–1）',
   saveCustom: '保存为新版本',
+  customInvalid: '阈值有误，请按框下的提示改正后再保存。',
+  presetOption: '{{label}}（第 {{version}} 版）',
   customSaved: '已保存自定义规则第 {{version}} 版',
   saved: '已保存设置',
   about: '关于本机数据',
