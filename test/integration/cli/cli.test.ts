@@ -144,7 +144,7 @@ describe('ledger CLI', () => {
     expect(listed.out).toContain(path.join(path.dirname(db), 'backups'));
     expect(listed.out).toContain(path.basename(made.file));
     // Times and reasons in words, never as stored (2026-12-02T00:57:16.059Z, manual).
-    expect(listed.out).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}  手动  /);
+    expect(listed.out).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} {2}手动 {2}/);
     expect(listed.out).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
     const restored = await cli('backups', 'restore', path.basename(made.file), '--db', db);
     expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^已恢复；恢复前的台账另存为 .*x-restore-.*\.sqlite\n$/) });
