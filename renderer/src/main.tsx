@@ -8,6 +8,7 @@ import { App } from './App';
 import { PlanProvider } from './state/plans';
 import { NoticeProvider } from './state/notices';
 import { RecoveryGate } from './screens/RecoveryScreen';
+import { ConfirmProvider } from './state/confirm';
 import { SettingsProvider } from './state/settings';
 
 createRoot(document.getElementById('root')!).render(
@@ -15,13 +16,15 @@ createRoot(document.getElementById('root')!).render(
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <NoticeProvider>
-        <RecoveryGate>
-          <SettingsProvider>
-            <PlanProvider>
-              <App />
-            </PlanProvider>
-          </SettingsProvider>
-        </RecoveryGate>
+        <ConfirmProvider>
+          <RecoveryGate>
+            <SettingsProvider>
+              <PlanProvider>
+                <App />
+              </PlanProvider>
+            </SettingsProvider>
+          </RecoveryGate>
+        </ConfirmProvider>
       </NoticeProvider>
     </ThemeProvider>
   </StrictMode>,

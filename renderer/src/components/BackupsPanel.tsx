@@ -12,6 +12,7 @@ import type { BackupInfo } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { localDateTime } from '../../../shared/text/datetime';
+import { useConfirm } from '../state/confirm';
 import { useNotify } from '../state/notices';
 
 /** The copies kept beside the database; enough to see that they are being made, and to make one now. */
@@ -25,12 +26,13 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024)
 export function BackupsPanel() {
   const { t } = useTranslation('settings');
   const notify = useNotify();
+  const confirm = useConfirm();
   const backups = useQuery('backups.list', {});
   const [busy, setBusy] = useState(false);
 
   async function restore(backup: BackupInfo) {
     const at = localDateTime(backup.at);
-    if (!window.confirm(t('restoreConfirm', { at }))) return;
+    if (!(await confirm({ title: t('restoreTitle'), message: t('restoreConfirm', { at }), confirmLabel: t('restore'), danger: true }))) return;
     setBusy(true);
     try {
       await api.call('backups.restore', { file: fileName(backup.file) });

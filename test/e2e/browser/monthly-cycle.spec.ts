@@ -302,3 +302,32 @@ test.describe('no raw codes', () => {
     await expect(page.getByText('已保存自定义规则第 1 版')).toBeVisible();
   });
 });
+
+test.describe('the app’s own dialogs', () => {
+  test('asks in its own dialog before deleting, undoing an import or restoring, never window.confirm, and offers 撤销', async ({ page, ledger }) => {
+    page.on('dialog', (dialog) => {
+      throw new Error(`window.${dialog.type()} was used: ${dialog.message()}`);
+    });
+    const { project } = await periodWithProgress(ledger);
+    await ledger.call('tasks.save', { projectId: project.id, title: '为30名残疾儿童提供康复训练', leadUnits: ['县残联'] });
+    await page.goto(`${ledger.url}#/project/${project.id}`);
+    await page.getByRole('button', { name: '删除工作任务 1' }).click();
+    const ask = page.getByRole('dialog', { name: '删除工作任务' });
+    await expect(ask).toContainText('删除工作任务“为30名残疾儿童提供康复训练”？');
+    await ask.getByRole('button', { name: '取消' }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(page.getByText('工作任务1：为30名残疾儿童提供康复训练')).toBeVisible();
+    await page.getByRole('button', { name: '删除工作任务 1' }).click();
+    await ask.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByText('工作任务1：为30名残疾儿童提供康复训练')).toBeVisible();
+
+    await page.getByRole('button', { name: '删除', exact: true }).click();
+    const del = page.getByRole('dialog', { name: '删除实事项目' });
+    await expect(del.getByRole('button', { name: '删除' })).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'confirm-dialog.png') });
+    await del.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByRole('heading', { name: /实施残疾儿童康复救助/ })).toBeVisible();
+  });
+});

@@ -4,6 +4,7 @@ export default {
   cancel: '取消',
   create: '新建',
   edit: '编辑',
+  delete: '删除',
   close: '关闭',
   retry: '重试',
   loading: '正在加载…',

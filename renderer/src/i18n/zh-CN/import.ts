@@ -60,6 +60,8 @@ export default {
   history: '导入记录',
   noHistory: '还没有导入记录。',
   undo: '撤销',
+  undoTitle: '撤销导入',
+  undoButton: '撤销导入',
   undone: '已撤销',
   undoConfirm: '撤销导入“{{file}}”？这次导入新增和修改的内容将全部恢复原样。',
   undoDone: '已撤销导入“{{file}}”',

@@ -49,6 +49,7 @@ export default {
   backUpNow: '立即备份',
   backupMade: '已备份到 {{file}}',
   restore: '恢复',
+  restoreTitle: '用备份恢复台账',
   restoreConfirm: '用 {{at}} 的备份替换当前台账？当前台账会先另存为一份“恢复前”备份，需要时可以再恢复回来。',
   restored: '已恢复到 {{at}} 的备份，正在重新载入…',
 } as const;
