@@ -331,3 +331,45 @@ test.describe('the app’s own dialogs', () => {
     await expect(page.getByRole('heading', { name: /实施残疾儿童康复救助/ })).toBeVisible();
   });
 });
+
+test.describe('layout at 1366×768', () => {
+  test('the 新增实事 dialog’s buttons in sight, an error gone once fixed, the list’s last column whole, one click opens a row', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2022, level: 'county', name: '2022年省民生实事叶县' });
+    await ledger.call('projects.create', { planId: plan.id, title: '实施残疾儿童康复救助', leadUnits: ['县残联'], supportUnits: ['县卫健委'], responsiblePeople: ['张三'], leaders: ['张安有'], deadline: '2022-12-31' });
+    await page.goto(`${ledger.url}#/projects`);
+    const grid = page.getByRole('grid');
+    const deadline = grid.getByRole('columnheader', { name: '完成时限' });
+    await expect(deadline).toBeInViewport({ ratio: 1 });
+    const box = (await deadline.boundingBox())!;
+    const gridBox = (await grid.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(gridBox.x + gridBox.width + 1);
+
+    await page.getByRole('button', { name: '新增实事' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '新增民生实事' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog.getByText('请填写实事名称')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: '保存' })).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByRole('button', { name: '取消' })).toBeInViewport({ ratio: 1 });
+    await dialog.getByLabel('实事名称').fill('改造农村户厕');
+    await expect(dialog.getByText('请填写实事名称')).toHaveCount(0);
+    await expect(dialog.getByText('请至少填写一个主要责任单位')).toBeVisible();
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    await grid.getByText('实施残疾儿童康复救助').click();
+    await expect(page.getByRole('heading', { name: /实施残疾儿童康复救助/ })).toBeVisible();
+  });
+
+  test('the export preview shows its 时序进度 column whole', async ({ page, ledger }) => {
+    const { period } = await periodWithProgress(ledger);
+    await ledger.call('signoff.prepare', { periodId: period.id, preparer: '李敏', columns: ['status', 'completion', 'timeProgress'] });
+    await page.goto(`${ledger.url}#/export`);
+    const preview = page.getByLabel('报表预览（与打印内容一致）');
+    const header = preview.getByRole('columnheader', { name: '时序进度' });
+    await header.scrollIntoViewIfNeeded();
+    const cell = (await header.boundingBox())!;
+    const frame = (await preview.boundingBox())!;
+    expect(cell.x + cell.width).toBeLessThanOrEqual(frame.x + frame.width);
+    expect(await preview.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.screenshot({ path: path.join(shots, 'export-preview.png'), fullPage: true });
+  });
+});
