@@ -11,8 +11,11 @@ export const maxRowHeightPt = 409;
 /** A column `width` units wide is 7·width + 5 px in Excel with the 11 pt default font (7 px digits). */
 const columnPixels = (width: number) => Math.floor(width * 7 + 5);
 
-/** Cell padding and gridline on both sides (LibreOffice fits twelve 16 px characters in a 198 px column). */
-const horizontalSlackPx = 6;
+/**
+ * Cell padding and gridline on both sides (LibreOffice fits twelve 16 px characters in a 198 px column), and the
+ * one-level indent of left-aligned text (table-style.ts), about 10 px in Excel and LibreOffice alike.
+ */
+const horizontalSlackPx = 6 + 12;
 
 /**
  * Line spacing as a multiple of the font size. Chinese fonts set lines wider apart than Latin ones: SimSun and
