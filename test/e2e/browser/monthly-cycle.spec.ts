@@ -44,6 +44,8 @@ test.describe('sign-off separates people', () => {
 
     const signer = panel.getByLabel('签发领导');
     await expect(signer).toHaveValue('');
+    // The pre-sign-off check (issue #10) lists the 待人工判定 project; signing waits until it is seen.
+    await panel.getByLabel('我已看过以上情况，仍要签发').check();
     await signer.fill('张伟');
     await signer.press('Enter');
     await expect(panel.getByText('签发领导不能与审核人是同一人（张伟）：请由另一位同志签发。')).toBeVisible();
