@@ -148,6 +148,10 @@ export interface Settings {
   userName: string;
   /** 填报单位: this office's name, printed on exported tables and bound to its key. */
   officeName: string;
+  /** The office's level (县、乡镇 …), asked on first start with its name; '' until then. */
+  officeLevel: PlanLevel | '';
+  /** The office's region (叶县, 某镇 …), '' until set. */
+  officeRegion: string;
   /** The rule preset the office judges by. */
   presetName: string;
 }
@@ -266,6 +270,10 @@ export interface ImportPreview extends TablePreview {
   grid: Cell[][];
   /** A mapping remembered for this department and header was applied. */
   profileApplied: boolean;
+  /** The plan this department's table went into last time (still there), the wizard's default target. */
+  lastPlanId: number | null;
+  /** The plan the title names ("2022年省民生实事叶县…"), and its id if it exists already. */
+  titlePlan: { year: number; name: string; planId: number | null } | null;
 }
 
 export const signOffStates = ['draft', 'prepared', 'reviewed', 'signed'] as const;
@@ -373,4 +381,11 @@ export interface SignOffCheck {
   contradicting: SignOffCheckItem[];
   /** Progress word for word the previous period's. */
   sameAsLast: SignOffCheckItem[];
+}
+
+/** The names last used in each sign-off role, so each step is pre-filled from its own role, never the step before. */
+export interface SignOffNames {
+  preparer: string;
+  reviewer: string;
+  signer: string;
 }

@@ -25,6 +25,8 @@ export const errorCodes = [
   'FORBIDDEN',
   'INTERNAL',
   'NOT_SIGNED',
+  'SIGNOFF_SAME_PERSON',
+  'OFFICE_NOT_SET',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

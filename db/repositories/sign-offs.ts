@@ -52,3 +52,12 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
   const row = await db.selectFrom('signOffs').select('detailJson').where('id', '=', id).executeTakeFirst();
   return row?.detailJson ? (JSON.parse(row.detailJson) as SnapshotDetail) : null;
 }
+
+/** The latest non-empty name in each role, over every period and plan. */
+export async function lastSignOffNames(db: Kysely<Database>): Promise<{ preparer: string; reviewer: string; signer: string }> {
+  const latest = async (role: 'preparer' | 'reviewer' | 'signer') => {
+    const row = await db.selectFrom('signOffs').select(role).where(role, '!=', '').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return (row?.[role] as string | undefined) ?? '';
+  };
+  return { preparer: await latest('preparer'), reviewer: await latest('reviewer'), signer: await latest('signer') };
+}

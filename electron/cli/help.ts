@@ -19,8 +19,8 @@ export const helpText = `民生实事台账 命令行工具
                                列出备份 / 立即备份 / 用备份替换台账（导入前和每天首次打开时会自动备份）
   status [--plan ID] [--as-of YYYY-MM-DD] [--preset 名称]
                                按判定规则列出各项实事的状态和红黄绿灯
-  sign-off --reviewer 姓名 --signer 姓名 [--preparer 姓名] [--period ID] [--columns status,completion,timeProgress]
-                               提交、审核并签发报送期（默认最近一期），锁定为修订版
+  sign-off --preparer 姓名 --reviewer 姓名 --signer 姓名 [--period ID] [--columns status,completion,timeProgress]
+                               提交、审核并签发报送期（默认最近一期），锁定为修订版；审核人须不同于填表人，签发领导须不同于审核人
   export --out FILE.xlsx|.csv [--period ID] [--revision N]
                                导出已签发的报表（带签章的 Excel，或 CSV）；不会覆盖已有文件
   bulletin --out FILE.docx [--period ID] [--revision N] [--template 督查通报|进展通报|进展报告] [--issue N] [--date YYYY-MM-DD]

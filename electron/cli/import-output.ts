@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportBatch, ImportPreview } from '../../shared/domain';
+import { withCliHint } from './hints';
 import { LedgerError } from '../../shared/errors';
 
 const maxFileBytes = 100 * 1024 * 1024;
@@ -24,7 +25,7 @@ export function previewText(preview: ImportPreview, asOf: string | null): string
     `${preview.fileName}（${preview.format}，工作表“${preview.sheet}”，表头在第 ${preview.headerRow} 行）`,
     `标题：${preview.title ?? '—'}；截至：${asOf ?? '—'}；填报单位：${preview.reportingUnit ?? '—'}`,
     ...preview.rows.map((r) => `  第 ${r.sourceRow} 行  ${r.seq ?? '—'}. ${r.project}  [${r.leadUnits.join('、') || '—'}]`),
-    ...preview.warnings.map((w) => `  注意（第 ${w.row} 行）：${w.message}`),
+    ...preview.warnings.map((w) => `  注意（第 ${w.row} 行）：${withCliHint(w.message)}`),
   ];
   return lines.join('\n') + '\n';
 }

@@ -16,7 +16,12 @@ import { batchText, previewText, readImportFile } from './import-output';
 import { chosenPeriod, verifyText, writeNewFile } from './signoff-output';
 import { helpText } from './help';
 import { parseTemplate, requireDocx } from './bulletin-options';
+import { localDateTime } from '../../shared/text/datetime';
+import { withCliHint } from './hints';
 import { levelNames, parseLevel } from './levels';
+
+/** Why each backup was made, in the words 设置 → 数据备份 uses. */
+const backupKindNames = { migration: '升级程序前', import: '导入前', restore: '恢复前', daily: '每日自动', manual: '手动' } as const;
 
 export interface CliIo {
   out(text: string): void;
@@ -48,6 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await run(rest, io);
   } catch (error) {
     const payload = toErrorPayload(error);
+    payload.message = withCliHint(payload.message);
     if (wantsJson) io.out(JSON.stringify({ error: payload }) + '\n');
     else io.err(`错误：${payload.message}\n`);
     if (argv.includes('--debug') && error instanceof Error) io.err(`${error.stack ?? error.message}\n`);
@@ -354,7 +360,7 @@ const commands: Record<string, Command> = {
       // Read from the folder, not the ledger: this is what a damaged ledger is restored from.
       const dbFile = path.resolve(values.db ?? defaultDbPath(io.env));
       const [dir, backups] = [backupsDir(dbFile), listBackups(dbFile)];
-      return print(io, values, { dir, backups }, () => `${dir}\n${backups.map((b) => `${b.at}  ${b.kind.padEnd(9)} ${b.file}\n`).join('') || '还没有备份。\n'}`);
+      return print(io, values, { dir, backups }, () => `${dir}\n${backups.map((b) => `${localDateTime(b.at)}  ${backupKindNames[b.kind]}  ${b.file}\n`).join('') || '还没有备份。\n'}`);
     }
     return withBackend(values, io, async (backend) => {
       if (sub === 'create') {
@@ -380,12 +386,13 @@ const commands: Record<string, Command> = {
       columns: { type: 'string' },
     });
     if (helpOr(values, io)) return 0;
+    const preparer = requireOption(values.preparer, 'preparer');
     const reviewer = requireOption(values.reviewer, 'reviewer');
     const signer = requireOption(values.signer, 'signer');
     return withBackend(values, io, async (backend) => {
       const periodId = await chosenPeriod(backend, values.plan, values.period);
       const columns = listOption(values.columns ? [values.columns] : []) as Input<'signoff.prepare'>['columns'];
-      const prepared = await call(backend, 'signoff.prepare', { periodId, preparer: values.preparer ?? reviewer, columns });
+      const prepared = await call(backend, 'signoff.prepare', { periodId, preparer, columns });
       await call(backend, 'signoff.review', { id: prepared.id, reviewer });
       const signed = await call(backend, 'signoff.sign', { id: prepared.id, signer });
       return print(io, values, signed, () => `已签发修订版 ${signed.revision}（填表人 ${signed.preparer}，审核人 ${signed.reviewer}，签发领导 ${signed.signer}）\n`);

@@ -3,6 +3,7 @@ import type { VerifyReport } from '../../shared/domain';
 import { LedgerError } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
 import type { Output } from '../../shared/api/contract';
+import { localDateTime } from '../../shared/text/datetime';
 import { intOption } from './args';
 
 /** --period, else the latest period of --plan, else of the newest plan. */
@@ -44,7 +45,7 @@ const originText = (report: VerifyReport): string => {
 export function verifyText(report: VerifyReport): string {
   // A seal sheet that cannot be read has no signer, time or fingerprint to print.
   if (report.fingerprint === null) return '核验不通过：签章已损坏或被改动，无法读取，表格中的数据不可信。\n';
-  const who = `${report.office ?? '—'}，签发领导 ${report.signer ?? '—'}，签发于 ${report.signedAt ?? '—'}`;
+  const who = `${report.office ?? '—'}，签发领导 ${report.signer ?? '—'}，签发于 ${report.signedAt ? localDateTime(report.signedAt) : '—'}`;
   const warnings = report.warnings.map((w) => `  注意：${w}\n`).join('');
   if (report.origin === null) return `核验不通过：签章的签名无效（签章被改动或伪造），表格中的数据不可信。${who}\n`;
   if (report.origin === 'keyMismatch') return `核验不通过：${originText(report)}。这份报表不是用该单位已信任的密钥签发的。${who}\n`;

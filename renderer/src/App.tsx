@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
@@ -15,7 +15,9 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { FirstStartDialog } from './components/FirstStartDialog';
 import { PlanSwitcher } from './components/PlanSwitcher';
+import { useSettings } from './state/settings';
 import { screenHref, useRoute, type Route, type Screen } from './state/route';
 import { OverviewScreen } from './screens/OverviewScreen';
 
@@ -37,7 +39,8 @@ const navigation: { route: Screen; icon: ReactNode }[] = [
   { route: 'settings', icon: <SettingsIcon /> },
 ];
 
-function screenOf(route: Route): ReactNode {
+/** `visit` changes each time the menu entry of the screen already open is clicked: that screen starts over. */
+function screenOf(route: Route, visit: number): ReactNode {
   switch (route.screen) {
     case 'overview':
       return <OverviewScreen />;
@@ -46,7 +49,7 @@ function screenOf(route: Route): ReactNode {
     case 'project':
       return <ProjectScreen key={route.id} id={route.id} />;
     case 'import':
-      return <ImportScreen />;
+      return <ImportScreen key={visit} />;
     case 'export':
       return <ExportScreen />;
     case 'settings':
@@ -57,6 +60,8 @@ function screenOf(route: Route): ReactNode {
 export function App() {
   const { t } = useTranslation(['nav', 'common']);
   const [route] = useRoute();
+  const { settings, reload: reloadSettings } = useSettings();
+  const [visit, setVisit] = useState(0);
 
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
@@ -80,6 +85,7 @@ export function App() {
               key={target}
               component="a"
               href={screenHref(target)}
+              onClick={() => route.screen === target && setVisit((v) => v + 1)}
               selected={route.screen === target || (route.screen === 'project' && target === 'projects')}
               aria-current={route.screen === target ? 'page' : undefined}
             >
@@ -92,9 +98,10 @@ export function App() {
       <Box component="main" id="main" sx={{ flex: 1, p: 3, display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'auto' }}>
         <Toolbar />
         <Box sx={{ flex: 1, minHeight: 0 }}>
-          <Suspense fallback={<LinearProgress aria-label={t('common:loading')} />}>{screenOf(route)}</Suspense>
+          <Suspense fallback={<LinearProgress aria-label={t('common:loading')} />}>{screenOf(route, visit)}</Suspense>
         </Box>
       </Box>
+      {settings && !settings.officeName && <FirstStartDialog settings={settings} onDone={reloadSettings} />}
     </Box>
   );
 }

@@ -8,17 +8,23 @@ import { App } from './App';
 import { PlanProvider } from './state/plans';
 import { NoticeProvider } from './state/notices';
 import { RecoveryGate } from './screens/RecoveryScreen';
+import { ConfirmProvider } from './state/confirm';
+import { SettingsProvider } from './state/settings';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <NoticeProvider>
-        <RecoveryGate>
-          <PlanProvider>
-            <App />
-          </PlanProvider>
-        </RecoveryGate>
+        <ConfirmProvider>
+          <RecoveryGate>
+            <SettingsProvider>
+              <PlanProvider>
+                <App />
+              </PlanProvider>
+            </SettingsProvider>
+          </RecoveryGate>
+        </ConfirmProvider>
       </NoticeProvider>
     </ThemeProvider>
   </StrictMode>,

@@ -36,6 +36,7 @@ import {
   type UnitEntry,
   type RecoveryState,
   type KeyFileInfo,
+  type SignOffNames,
 } from '../domain';
 import { importFields } from '../import/headers';
 import { inYear, name, quantity, rateTargetFits, rateTargetMessage, reported, text } from './fields';
@@ -183,15 +184,17 @@ export const overrideInput = z.strictObject({
 
 export const customPresetInput = z.strictObject({
   kind: z.enum(['gap', 'ratio']),
-  yellowGap: z.number().min(0).max(100).optional(),
-  redGap: z.number().min(0).max(100).optional(),
-  yellowBelow: z.number().min(0).max(1).optional(),
-  redBelow: z.number().min(0).max(1).optional(),
+  yellowGap: z.number('请填写 0 到 100 之间的数字').min(0, '不能小于 0').max(100, '不能大于 100').optional(),
+  redGap: z.number('请填写 0 到 100 之间的数字').min(0, '不能小于 0').max(100, '不能大于 100').optional(),
+  yellowBelow: z.number('请填写 0 到 1 之间的数字').min(0, '不能小于 0').max(1, '不能大于 1').optional(),
+  redBelow: z.number('请填写 0 到 1 之间的数字').min(0, '不能小于 0').max(1, '不能大于 1').optional(),
 });
 
 export const updateSettingsInput = z.strictObject({
   userName: text('姓名', 50).optional(),
   officeName: text('单位名称', 100).optional(),
+  officeLevel: z.enum(planLevels, '请选择本单位的层级').optional(),
+  officeRegion: text('地区', 50).optional(),
   presetName: z.string().trim().min(1).max(50).optional(),
 });
 
@@ -360,6 +363,7 @@ export const contract = {
   'bulletin.write': method<ExportedFile>()(bulletinInput),
   'app.recovery': method<RecoveryState>()(empty),
   'keys.inspect': method<KeyFileInfo>()(z.strictObject({ keyFile: z.string().min(1, '请选择密钥文件').max(20000, '这不是台账的密钥文件') })),
+  'signoff.lastNames': method<SignOffNames>()(empty),
 } as const;
 
 export type Contract = typeof contract;

@@ -24,7 +24,8 @@ export function scheduleSentence(completion: number, timeProgress: number, prese
 
 /** The rule itself, named with its version, so the light can be traced to it. */
 export function ruleSentence(preset: RulePreset): string {
-  const name = `按${quoted(preset.label)}（${preset.name} 第 ${preset.version} 版）`;
+  // Named by its Chinese label and version: the internal name (default, custom) means nothing to a reader.
+  const name = `按${quoted(preset.label)}第 ${preset.version} 版`;
   if (preset.kind === 'gap') {
     return `${name}：落后时序进度超过 ${preset.yellowGap} 个百分点为黄灯，超过 ${preset.redGap} 个百分点或逾期为红灯`;
   }

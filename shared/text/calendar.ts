@@ -108,3 +108,20 @@ export function daysBetween(from: string, to: string): number {
   if (Number.isNaN(a) || Number.isNaN(b)) throw new RangeError(`不是有效日期：${Number.isNaN(a) ? from : to}`);
   return b - a;
 }
+
+/**
+ * A date as people type it in an office — 2022-09-30, 2022年9月30日, 2022/9/30, 2022.9.30 — as YYYY-MM-DD,
+ * or null. Typed text is read the same whatever the computer's language, unlike the browser's date box.
+ */
+export function readTypedDate(text: string): string | null {
+  const m = /^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidYmd(year, month, day) ? formatIsoDate(year, month, day) : null;
+}
+
+/** 2022-09-30 → 2022年9月30日, as tables and bulletins write it. */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}

@@ -89,9 +89,9 @@ const subHeaderHeight = (layout: Layout) => rowHeight([{ text: '完成率', widt
 function dataRowHeight(row: ConsolidatedRow, layout: Layout): number {
   return rowHeight(
     [
-      { text: cellSafeText(row.task), width: layout.task },
+      { text: cellSafeText(row.task), width: layout.task, indented: true },
       ...row.cells.flatMap((cell) => [
-        { text: cell ? cellSafeText(cell.progress) : '', width: layout.progress },
+        { text: cell ? cellSafeText(cell.progress) : '', width: layout.progress, indented: true },
         { text: cell?.status ? cellSafeText(cell.status) : '', width: layout.status },
       ]),
     ],
@@ -256,7 +256,7 @@ function writeVerification(sheet: ExcelJS.Worksheet, table: ConsolidatedTable): 
       cell.value = value;
       cell.style = i === 0 || i === 1 ? style.left : style.center;
     });
-    row.height = rowHeight(values.map((text, i) => ({ text, width: columns[i]!.width })), 12);
+    row.height = rowHeight(values.map((text, i) => ({ text, width: columns[i]!.width, indented: i < 2 })), 12);
   });
   sheet.pageSetup = a4Landscape('2:2');
   sheet.headerFooter = { oddFooter: '&C&"仿宋"&10第 &P 页 共 &N 页' };

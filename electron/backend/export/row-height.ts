@@ -13,6 +13,8 @@ const columnPixels = (width: number) => Math.floor(width * 7 + 5);
 
 /** Cell padding and gridline on both sides (LibreOffice fits twelve 16 px characters in a 198 px column). */
 const horizontalSlackPx = 6;
+/** The one-level indent of left-aligned text (table-style.ts), about 10 px in Excel and LibreOffice alike. */
+export const indentPx = 12;
 
 /**
  * Line spacing as a multiple of the font size. Chinese fonts set lines wider apart than Latin ones: SimSun and
@@ -93,9 +95,9 @@ function paragraphLines(text: string, from: number, to: number, lineEms: number,
 }
 
 /** Lines a cell's text takes in a column `width` units wide at `fontPt`. Hard line breaks count. */
-export function wrappedLines(text: string, width: number, fontPt: number): number {
+export function wrappedLines(text: string, width: number, fontPt: number, indented = false): number {
   const fontPx = (fontPt * 96) / 72;
-  const lineEms = Math.max(1, (columnPixels(width) - horizontalSlackPx) / fontPx);
+  const lineEms = Math.max(1, (columnPixels(width) - horizontalSlackPx - (indented ? indentPx : 0)) / fontPx);
   // Fast path: text shorter than a line, whatever its characters, is one line.
   if (text.length <= lineEms && !text.includes('\n')) return 1;
   const count = (kinsoku: boolean) => {
@@ -119,7 +121,7 @@ export function linesWithSpare(lines: number): number {
 }
 
 /** Height in points for a row of cells, each given with its column width; at least one line. */
-export function rowHeight(cells: readonly { text: string; width: number }[], fontPt: number): number {
-  const lines = cells.reduce((max, c) => Math.max(max, c.text ? wrappedLines(c.text, c.width, fontPt) : 1), 1);
+export function rowHeight(cells: readonly { text: string; width: number; indented?: boolean }[], fontPt: number): number {
+  const lines = cells.reduce((max, c) => Math.max(max, c.text ? wrappedLines(c.text, c.width, fontPt, c.indented) : 1), 1);
   return Math.min(maxRowHeightPt, Math.ceil(linesWithSpare(lines) * fontPt * lineSpacing + verticalPaddingPt));
 }

@@ -74,14 +74,14 @@ function writeRows(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: 
   const styleOf = columns.map((c) => (c.kind === 'percent' ? styles.cellPercent : c.align === 'left' ? styles.cellLeft : styles.cellCenter));
   snapshot.rows.forEach((data, r) => {
     const row = sheet.getRow(firstDataRow + r);
-    const measured: { text: string; width: number }[] = [];
+    const measured: { text: string; width: number; indented: boolean }[] = [];
     columns.forEach((c, i) => {
       // Text is always written as a string cell: "=1+1" or "=HYPERLINK(…)" is shown, never evaluated.
       const value = cellValue(data, c.key);
       const cell = row.getCell(i + 1);
       cell.value = value;
       cell.style = styleOf[i]!;
-      measured.push({ text: displayText(value, c.kind), width: c.width });
+      measured.push({ text: displayText(value, c.kind), width: c.width, indented: styleOf[i] === styles.cellLeft });
     });
     row.height = rowHeight(measured, bodyFontPt);
     // Streamed: the row is turned into XML and compressed now, and its cell objects are let go.

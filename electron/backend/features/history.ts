@@ -26,6 +26,10 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return changed.map((key) => fieldLabels[key]).join('、') || '无变化';
 }
 
+/** For rows without a sentence of their own: still words, never "plan update". */
+const actionNames: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复' };
+const entityNames: Record<string, string> = { project: '实事项目', plan: '计划', period: '报送期', indicator: '指标', task: '工作任务', progress: '进展', override: '人工改判', settings: '设置', signoff: '签发记录', import: '导入', preset: '判定规则' };
+
 /** One audit row as a sentence a clerk can read in the project's timeline. */
 export function describeAudit(row: AuditRow): HistoryEntry {
   const before = row.beforeJson ? (JSON.parse(row.beforeJson) as Record<string, unknown>) : null;
@@ -70,7 +74,7 @@ export function describeAudit(row: AuditRow): HistoryEntry {
       summary = '撤销人工改判，恢复按规则判定';
       break;
     default:
-      summary = `${row.entity} ${row.action}`;
+      summary = `${actionNames[row.action] ?? '修改'}${entityNames[row.entity] ?? '记录'}`;
   }
   return { at: row.at, actor: row.actor, summary, before, after };
 }

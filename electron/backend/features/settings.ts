@@ -11,12 +11,16 @@ import { officeSettingKey } from './signoff/snapshot';
 import { presetSettingKey, resolvePreset } from './status';
 
 const userNameKey = 'userName';
+const officeLevelKey = 'officeLevel';
+const officeRegionKey = 'officeRegion';
 const customName = 'custom';
 
 export async function readSettings(db: Kysely<Database>, fallbackUser: string): Promise<Settings> {
   return {
     userName: await readSetting(db, userNameKey, fallbackUser),
     officeName: await readSetting(db, officeSettingKey, ''),
+    officeLevel: await readSetting<Settings['officeLevel']>(db, officeLevelKey, ''),
+    officeRegion: await readSetting(db, officeRegionKey, ''),
     presetName: await readSetting(db, presetSettingKey, 'default'),
   };
 }
@@ -31,6 +35,8 @@ export const settingsHandlers = {
       if (input.userName !== undefined) await writeSetting(trx, userNameKey, input.userName);
       if (input.presetName !== undefined) await writeSetting(trx, presetSettingKey, input.presetName);
       if (input.officeName !== undefined) await writeSetting(trx, officeSettingKey, input.officeName);
+      if (input.officeLevel !== undefined) await writeSetting(trx, officeLevelKey, input.officeLevel);
+      if (input.officeRegion !== undefined) await writeSetting(trx, officeRegionKey, input.officeRegion);
       const after = await readSettings(trx, ctx.actor);
       if (input.userName) ctx.actor = input.userName;
       await recordAudit(trx, { actor: ctx.actor, action: 'update', entity: 'settings', entityId: null, before, after }, ctx.now());

@@ -11,6 +11,8 @@ import Typography from '@mui/material/Typography';
 import type { BackupInfo } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { localDateTime } from '../../../shared/text/datetime';
+import { useConfirm } from '../state/confirm';
 import { useNotify } from '../state/notices';
 
 /** The copies kept beside the database; enough to see that they are being made, and to make one now. */
@@ -24,12 +26,13 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024)
 export function BackupsPanel() {
   const { t } = useTranslation('settings');
   const notify = useNotify();
+  const confirm = useConfirm();
   const backups = useQuery('backups.list', {});
   const [busy, setBusy] = useState(false);
 
   async function restore(backup: BackupInfo) {
-    const at = new Date(backup.at).toLocaleString('zh-CN', { hour12: false });
-    if (!window.confirm(t('restoreConfirm', { at }))) return;
+    const at = localDateTime(backup.at);
+    if (!(await confirm({ title: t('restoreTitle'), message: t('restoreConfirm', { at }), confirmLabel: t('restore'), danger: true }))) return;
     setBusy(true);
     try {
       await api.call('backups.restore', { file: fileName(backup.file) });
@@ -81,7 +84,7 @@ export function BackupsPanel() {
           <TableBody>
             {backups.data.backups.slice(0, shown).map((b) => (
               <TableRow key={b.file}>
-                <TableCell title={b.file}>{new Date(b.at).toLocaleString('zh-CN', { hour12: false })}</TableCell>
+                <TableCell title={b.file}>{localDateTime(b.at)}</TableCell>
                 <TableCell>{t(`backupKinds.${b.kind}`)}</TableCell>
                 <TableCell align="right">{size(b.bytes)}</TableCell>
                 <TableCell align="right" sx={{ width: 90 }}>

@@ -28,8 +28,9 @@ interface Props {
 export function FormDialog({ title, onClose, onSubmit, submitLabel, error, saving, maxWidth = 'sm', secondaryAction, children }: Props) {
   const { t } = useTranslation('common');
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth={maxWidth}>
-      <form noValidate onSubmit={onSubmit}>
+    // scroll="paper": on a 768-pixel screen a long form scrolls inside, and 取消/保存 stay in sight.
+    <Dialog open onClose={onClose} fullWidth maxWidth={maxWidth} scroll="paper">
+      <form noValidate onSubmit={onSubmit} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>

@@ -15,11 +15,12 @@ export function PeriodDialog({ planId, onClose, onCreated }: { planId: number; o
   const [kind, setKind] = useState<string>('month');
   const [asOf, setAsOf] = useState('');
   const [label, setLabel] = useState('');
-  const { errors, saving, save } = useFormSave();
+  const input = { planId, kind, asOf, label: label || undefined };
+  const { errors, saving, save } = useFormSave({ schema: createPeriodInput, input });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void save(createPeriodInput, { planId, kind, asOf, label: label || undefined }, async (data) => onCreated(await api.call('periods.create', data)));
+    void save(createPeriodInput, input, async (data) => onCreated(await api.call('periods.create', data)));
   }
 
   return (

@@ -28,11 +28,11 @@ export function PlanDialog({ plan, onClose, onCreated, onDelete }: Props) {
   const [region, setRegion] = useState(plan?.region ?? '');
   const [startDate, setStartDate] = useState(plan?.startDate ?? '');
   const [endDate, setEndDate] = useState(plan?.endDate ?? '');
-  const { errors, saving, save } = useFormSave();
+  const input = { year: Number(year), level, name, region, startDate: startDate || undefined, endDate: endDate || undefined };
+  const { errors, saving, save } = useFormSave({ schema: createPlanInput, input });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { year: Number(year), level, name, region, startDate: startDate || undefined, endDate: endDate || undefined };
     void save(createPlanInput, input, async (data) => {
       const { year: _year, ...changes } = data;
       onCreated(plan ? await api.call('plans.update', { id: plan.id, ...changes }) : await api.call('plans.create', data));

@@ -10,6 +10,7 @@ import type { Plan } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
+import { useConfirm } from '../state/confirm';
 import { PlanDialog } from './PlanDialog';
 
 const newPlan = '__new__';
@@ -17,13 +18,14 @@ const editPlan = '__edit__';
 
 /** Which year's plan the whole window shows; the last entry creates a new one. */
 export function PlanSwitcher() {
-  const { t } = useTranslation('plans');
+  const { t } = useTranslation(['plans', 'common']);
   const notify = useNotify();
+  const confirm = useConfirm();
   const { plans, current, select, reload } = usePlans();
   const [dialog, setDialog] = useState<'new' | 'edit' | null>(null);
 
   async function remove(plan: Plan) {
-    if (!window.confirm(t('deleteConfirm', { name: plan.name }))) return;
+    if (!(await confirm({ title: t('delete'), message: t('deleteConfirm', { name: plan.name }), confirmLabel: t('common:delete'), danger: true }))) return;
     try {
       await api.call('plans.delete', { id: plan.id });
       setDialog(null);

@@ -13,11 +13,12 @@ import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { draftKey, readDraft, writeDraft } from '../state/drafts';
 import { useNotify } from '../state/notices';
-import { PeriodDialog } from './PeriodDialog';
+import { chosenPeriod } from '../state/period';
+import { PeriodPicker } from './PeriodPicker';
+import { localDateTime } from '../../../shared/text/datetime';
 import { UnitReports } from './UnitReports';
 
 const whole = '__whole__';
-const newPeriod = '__new__';
 
 interface Props {
   project: Project;
@@ -32,9 +33,8 @@ export function ProgressForm({ project, indicators, year, onSaved }: Props) {
   const periods = useQuery('periods.list', { planId: project.planId });
   const [chosen, setChosen] = useState<number | null>(null);
   const [unit, setUnit] = useState(whole);
-  const [creating, setCreating] = useState(false);
-  const periodId = chosen ?? periods.data?.at(-1)?.id ?? null;
-  const period = periods.data?.find((p) => p.id === periodId);
+  const period = periods.data?.find((p) => p.id === chosen) ?? chosenPeriod(project.planId, periods.data);
+  const periodId = period?.id ?? null;
   const record = useQuery('progress.get', periodId ? { projectId: project.id, periodId } : null);
   // The project's units, and any other unit that reported for it (a name since merged, say).
   const reported = [...(record.data?.narratives ?? []), ...(record.data?.actuals ?? [])].flatMap((r) => (r.unit ? [r.unit] : []));
@@ -43,22 +43,18 @@ export function ProgressForm({ project, indicators, year, onSaved }: Props) {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2}>
-        <TextField
-          select
-          size="small"
-          label={t('period')}
-          value={periodId ?? ''}
-          onChange={(e) => (e.target.value === newPeriod ? setCreating(true) : setChosen(Number(e.target.value)))}
-          sx={{ minWidth: 220 }}
-          slotProps={{ select: { displayEmpty: true, renderValue: () => period?.label ?? t('noPeriods') } }}
-        >
-          {(periods.data ?? []).map((p) => (
-            <MenuItem key={p.id} value={p.id}>
-              {p.label}（截至 {p.asOf}）
-            </MenuItem>
-          ))}
-          <MenuItem value={newPeriod}>{t('newPeriod')}</MenuItem>
-        </TextField>
+        {periods.data && (
+          <PeriodPicker
+            planId={project.planId}
+            periods={periods.data}
+            value={period}
+            onChange={(p) => setChosen(p.id)}
+            onCreated={(created) => {
+              setChosen(created.id);
+              periods.reload();
+            }}
+          />
+        )}
         <TextField select size="small" label={t('reportingUnit')} value={unit} onChange={(e) => setUnit(e.target.value)} sx={{ minWidth: 180 }}>
           <MenuItem value={whole}>{t('wholeProject')}</MenuItem>
           {reportingUnits.map((u) => (
@@ -80,17 +76,6 @@ export function ProgressForm({ project, indicators, year, onSaved }: Props) {
           onSaved={() => {
             record.reload();
             onSaved();
-          }}
-        />
-      )}
-      {creating && (
-        <PeriodDialog
-          planId={project.planId}
-          onClose={() => setCreating(false)}
-          onCreated={(created) => {
-            setCreating(false);
-            setChosen(created.id);
-            periods.reload();
           }}
         />
       )}
@@ -161,7 +146,7 @@ function ProgressFields({ period, unit, record, indicators, year, onSaved }: { p
             </Button>
           }
         >
-          {t('draftRestored', { at: new Date(draft.at).toLocaleString('zh-CN', { hour12: false }) })}
+          {t('draftRestored', { at: localDateTime(draft.at) })}
         </Alert>
       )}
       <TextField label={t('narrative')} value={narrative} onChange={(e) => setNarrative(e.target.value)} multiline minRows={4} helperText={t('narrativeHelp')} />

@@ -36,12 +36,12 @@ export function ProjectDialog({ planId, project, onClose, onSaved }: Props) {
     responsiblePeople: project?.responsiblePeople ?? [],
     leaders: project?.leaders ?? [],
   });
-  const { errors, setErrors, saving, save } = useFormSave();
+  const input = { planId, seq: seq ? Number(seq) : undefined, title, goal, deadline: deadline || null, ...names };
+  const { errors, setErrors, saving, save } = useFormSave({ schema: createProjectInput, input });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (seq && !/^\d+$/.test(seq)) return setErrors({ seq: '编号应为正整数' });
-    const input = { planId, seq: seq ? Number(seq) : undefined, title, goal, deadline: deadline || null, ...names };
     void save(createProjectInput, input, async (data) => {
       const { planId: _planId, ...fields } = data;
       onSaved(project ? await api.call('projects.update', { id: project.id, ...fields }) : await api.call('projects.create', data), !project);

@@ -15,22 +15,32 @@ import { useQuery } from '../api/useQuery';
 import { useNotify } from '../state/notices';
 import { FormDialog } from './FormDialog';
 import { NamesField } from './NamesField';
+import { useConfirm } from '../state/confirm';
 import { useFormSave } from './validation';
 
 /** 工作任务1…n of a project, each with its own responsible units. */
 export function TasksSection({ projectId, onChanged }: { projectId: number; onChanged(): void }) {
   const { t } = useTranslation(['project', 'common']);
   const notify = useNotify();
+  const confirm = useConfirm();
   const tasks = useQuery('tasks.list', { projectId });
   const units = useQuery('directory.units', {}).data ?? [];
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
 
   async function remove(task: Task) {
-    if (!window.confirm(t('deleteTaskConfirm', { title: task.title }))) return;
+    if (!(await confirm({ title: t('deleteTaskTitle'), message: t('deleteTaskConfirm', { title: task.title }), confirmLabel: t('common:delete'), danger: true }))) return;
     try {
       await api.call('tasks.delete', { id: task.id });
       tasks.reload();
       onChanged();
+      notify('success', t('taskDeleted', { title: task.title }), {
+        label: t('undo'),
+        run: () =>
+          void api.call('tasks.save', { projectId, title: task.title, goal: task.goal, deadline: task.deadline, leadUnits: task.leadUnits }).then(() => {
+            tasks.reload();
+            onChanged();
+          }),
+      });
     } catch (error) {
       notify('error', errorMessage(error));
     }

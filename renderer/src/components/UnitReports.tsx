@@ -6,6 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { Indicator, ProgressRecord } from '../../../shared/domain';
+import { localDateTime } from '../../../shared/text/datetime';
 import { trimNumber } from '../../../shared/status/format';
 
 /**
@@ -66,7 +67,7 @@ export function UnitReports({ record, indicators, onChoose }: { record: Progress
               ))}
               <TableCell>
                 <Typography variant="caption" color="text.secondary">
-                  {n ? `${n.actor || '—'} · ${new Date(n.updatedAt).toLocaleString('zh-CN', { hour12: false })}` : ''}
+                  {n ? `${n.actor || '—'} · ${localDateTime(n.updatedAt)}` : ''}
                 </Typography>
               </TableCell>
             </TableRow>

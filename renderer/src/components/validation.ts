@@ -16,7 +16,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
  * Every editing form: check the input with the contract's own schema, then save; a field's error shows
  * beside it, the backend's refusal (key `_`) in the dialog, and the button spins meanwhile.
  */
-export function useFormSave() {
+export function useFormSave(live?: { schema: z.ZodType; input: unknown }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
@@ -34,5 +34,9 @@ export function useFormSave() {
     }
   }
 
-  return { errors, setErrors, saving, save };
+  // A field's message goes as soon as the field is put right, not at the next press of 保存.
+  const still = live && Object.keys(errors).some((k) => k !== '_') ? live.schema.safeParse(live.input) : null;
+  const stillFailing = still && !still.success ? fieldErrors(still.error) : {};
+  const shown = still ? Object.fromEntries(Object.entries(errors).filter(([k]) => k === '_' || k in stillFailing)) : errors;
+  return { errors: shown, setErrors, saving, save };
 }

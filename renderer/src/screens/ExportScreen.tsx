@@ -11,14 +11,17 @@ import { ConsolidatePanel } from '../components/export/ConsolidatePanel';
 import { SignOffPanel } from '../components/export/SignOffPanel';
 import { VerifyPanel } from '../components/export/VerifyPanel';
 import { usePlans } from '../state/plans';
+import { useSettings } from '../state/settings';
+import { chosenPeriod, rememberPeriod } from '../state/period';
+import { periodText } from '../components/PeriodPicker';
 
 export function ExportScreen() {
   const { t } = useTranslation('export');
   const { current } = usePlans();
   const periods = useQuery('periods.list', current ? { planId: current.id } : null);
-  const settings = useQuery('settings.get', {});
+  const { settings } = useSettings();
   const [chosen, setChosen] = useState<number | null>(null);
-  const period = periods.data?.find((p) => p.id === chosen) ?? periods.data?.at(-1);
+  const period = periods.data?.find((p) => p.id === chosen) ?? (current ? chosenPeriod(current.id, periods.data) : undefined);
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1200 }}>
@@ -28,14 +31,24 @@ export function ExportScreen() {
       {current && periods.data?.length === 0 && <Alert severity="info">{t('noPeriods')}</Alert>}
       {period && (
         <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={t('period')}>
-          <TextField select size="small" label={t('period')} value={period.id} onChange={(e) => setChosen(Number(e.target.value))} sx={{ minWidth: 260, mb: 2 }}>
+          <TextField
+            select
+            size="small"
+            label={t('period')}
+            value={period.id}
+            onChange={(e) => {
+              setChosen(Number(e.target.value));
+              rememberPeriod(period.planId, Number(e.target.value));
+            }}
+            sx={{ minWidth: 260, mb: 2 }}
+          >
             {periods.data?.map((p) => (
               <MenuItem key={p.id} value={p.id}>
-                {p.label}（截至 {p.asOf}）
+                {periodText(p)}
               </MenuItem>
             ))}
           </TextField>
-          <SignOffPanel key={period.id} period={period} userName={settings.data?.userName ?? ''} />
+          <SignOffPanel key={period.id} period={period} userName={settings?.userName ?? ''} />
         </Paper>
       )}
       <VerifyPanel />

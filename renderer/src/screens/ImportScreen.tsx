@@ -4,7 +4,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
+import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
@@ -12,7 +12,6 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ImportBatch, ImportDiff, ImportPreview } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
@@ -25,6 +24,8 @@ import { acceptanceOf, figureItems, type FigureChoice } from '../components/impo
 import { FiguresList } from '../components/import/FiguresList';
 import { MappingTable } from '../components/import/MappingTable';
 import { PasteText } from '../components/import/PasteText';
+import { ImportTarget, defaultTarget, type TargetChoice } from '../components/import/ImportTarget';
+import { ScrolledAlert } from '../components/ScrolledAlert';
 import { SheetPreview } from '../components/import/SheetPreview';
 import { FilePickButton } from '../components/FilePickButton';
 import { usePlans } from '../state/plans';
@@ -35,8 +36,9 @@ type StepName = (typeof steps)[number];
 
 export function ImportScreen() {
   const { t } = useTranslation('import');
-  const { plans, select, reload: reloadPlans } = usePlans();
-  const [planId, setPlanId] = useState<number | undefined>();
+  const { plans, current, select, reload: reloadPlans } = usePlans();
+  const [target, setTarget] = useState<TargetChoice | undefined>();
+  const [fieldError, setFieldError] = useState<{ target?: string; asOf?: string }>({});
   const [step, setStep] = useState<StepName>('file');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,9 +73,24 @@ export function ImportScreen() {
     if (result) {
       setPreview(result);
       setAsOf(undefined);
+      setTarget(undefined);
+      setFieldError({});
       setStep('table');
     }
   }
+
+  /** Back to the start, nothing written: the staged file is simply forgotten. */
+  function startOver() {
+    setPreview(null);
+    setDiff(null);
+    setBatch(null);
+    setError(null);
+    setFieldError({});
+    setStep('file');
+  }
+
+  const chosenTarget = preview ? (target ?? defaultTarget(preview, plans, current)) : 'new';
+  const planId = chosenTarget === 'new' ? undefined : chosenTarget;
 
   const view = (p: ImportPreview) => ({ stagingId: p.stagingId, sheet: p.sheet, headerRow: p.headerRow, mapping: p.columns });
 
@@ -92,6 +109,13 @@ export function ImportScreen() {
 
   async function toDiff(date = asOf) {
     if (!preview) return;
+    // Said beside the control that needs it, before asking the backend.
+    const missing = {
+      ...(chosenTarget === 'new' && !preview.titlePlan ? { target: t('noTitlePlan') } : {}),
+      ...(!(date ?? preview.asOf) ? { asOf: t('noAsOf') } : {}),
+    };
+    setFieldError(missing);
+    if (missing.target || missing.asOf) return;
     const result = await run(t('reading', { name: preview.fileName }), () => api.call('import.diff', { ...view(preview), asOf: date, planId }));
     if (result) {
       setDiff(result);
@@ -136,7 +160,7 @@ export function ImportScreen() {
           <LinearProgress aria-label={busy} />
         </Stack>
       )}
-      {error && <Alert severity="error">{error}</Alert>}
+      {error && step === 'file' && <Alert severity="error">{error}</Alert>}
 
       {step === 'file' && (
         <Tabs value={source} onChange={(_, value: 'file' | 'paste') => setSource(value)} aria-label={t('sourceTabs')}>
@@ -180,23 +204,26 @@ export function ImportScreen() {
         <>
           <MappingTable preview={preview} onMapping={(mapping) => void repreview({ mapping })} />
           <Stack direction="row" spacing={2}>
-            <TextField
-              select
-              size="small"
-              label={t('intoPlan')}
-              value={planId ?? ''}
-              onChange={(e) => setPlanId(e.target.value ? Number(e.target.value) : undefined)}
-              sx={{ minWidth: 320 }}
-              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-            >
-              <MenuItem value="">{t('planFromTitle')}</MenuItem>
-              {plans.map((p) => (
-                <MenuItem key={p.id} value={p.id}>
-                  {p.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            <DateField label={t('asOf')} value={asOf ?? preview.asOf ?? ''} onChange={(date) => setAsOf(date || undefined)} width={200} />
+            <ImportTarget
+              preview={preview}
+              plans={plans}
+              value={chosenTarget}
+              onChange={(value) => {
+                setTarget(value);
+                setFieldError((e) => ({ ...e, target: undefined }));
+              }}
+              error={fieldError.target}
+            />
+            <DateField
+              label={t('asOf')}
+              value={asOf ?? preview.asOf ?? ''}
+              onChange={(date) => {
+                setAsOf(date || undefined);
+                setFieldError((e) => ({ ...e, asOf: undefined }));
+              }}
+              error={fieldError.asOf}
+              width={200}
+            />
           </Stack>
         </>
       )}
@@ -213,6 +240,7 @@ export function ImportScreen() {
       {diff && step === 'diff' && <FiguresList items={figures} choices={choices} onChange={setChoices} />}
       {batch && step === 'done' && <Alert severity="success">{t('done', { file: batch.fileName, ...batch.counts })}</Alert>}
 
+      {error && step !== 'file' && <ScrolledAlert message={error} />}
       <Stack direction="row" spacing={1}>
         {(step === 'mapping' || step === 'diff') && (
           <Button disabled={Boolean(busy)} onClick={() => setStep(step === 'diff' ? 'mapping' : 'table')}>
@@ -240,17 +268,20 @@ export function ImportScreen() {
           </Button>
         )}
         {step === 'done' && (
-          <Button
-            variant="outlined"
-            onClick={() => {
-              setPreview(null);
-              setDiff(null);
-              setBatch(null);
-              setStep('file');
-            }}
-          >
+          <Button variant="outlined" onClick={startOver}>
             {t('again')}
           </Button>
+        )}
+        {step !== 'file' && step !== 'done' && (
+          <>
+            <Box sx={{ flex: 1 }} />
+            <Button disabled={Boolean(busy)} onClick={startOver}>
+              {t('repick')}
+            </Button>
+            <Button disabled={Boolean(busy)} color="inherit" onClick={startOver}>
+              {t('cancel')}
+            </Button>
+          </>
         )}
       </Stack>
 

@@ -14,6 +14,11 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { formatPercent } from '../../../shared/status/format';
+import { timeProgress } from '../../../shared/status/schedule';
+import { chineseDate, isIsoDate } from '../../../shared/text/calendar';
+import { DateField } from '../components/DateField';
+import { PeriodPicker } from '../components/PeriodPicker';
+import { rememberedPeriod } from '../state/period';
 import { severityOf } from '../../../shared/status/severity';
 import { lights, statusClasses, type StatusClass } from '../../../shared/status/types';
 import { useQuery } from '../api/useQuery';
@@ -41,7 +46,10 @@ export function OverviewScreen() {
   const [leader, setLeader] = useState(all);
   const [status, setStatus] = useState<StatusClass | ''>(all);
   const presets = useQuery('presets.list', {});
-  const report = usePlanStatus({ asOf: asOf || undefined, preset: preset || undefined });
+  const periods = useQuery('periods.list', current ? { planId: current.id } : null);
+  const remembered = current ? rememberedPeriod(current.id, periods.data) : undefined;
+  const effectiveAsOf = asOf || remembered?.asOf || '';
+  const report = usePlanStatus({ asOf: effectiveAsOf || undefined, preset: preset || undefined });
 
   const projects = useMemo(() => report.data?.projects ?? [], [report.data]);
   const units = useMemo(() => [...new Set(projects.flatMap((p) => p.leadUnits))].sort(), [projects]);
@@ -78,14 +86,19 @@ export function OverviewScreen() {
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           {t('title')}
         </Typography>
-        <TextField
-          type="date"
-          size="small"
-          label={t('status:asOf')}
-          value={asOf || data?.asOf || ''}
-          onChange={(e) => setAsOf(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        {periods.data && (
+          <PeriodPicker
+            planId={current.id}
+            periods={periods.data}
+            value={periods.data.find((p) => p.asOf === (effectiveAsOf || data?.asOf)) ?? data?.period ?? undefined}
+            onChange={(p) => setAsOf(p.asOf)}
+            onCreated={(p) => {
+              periods.reload();
+              setAsOf(p.asOf);
+            }}
+          />
+        )}
+        <DateField size="small" width={190} label={t('status:asOf')} value={effectiveAsOf || data?.asOf || ''} onChange={(date) => (date === '' || isIsoDate(date)) && setAsOf(date)} />
         <TextField select size="small" label={t('status:preset')} value={preset || data?.preset.name || ''} onChange={(e) => setPreset(e.target.value)} sx={{ minWidth: 200 }}>
           {(presets.data ?? []).map((p) => (
             <MenuItem key={p.name} value={p.name}>
@@ -97,8 +110,8 @@ export function OverviewScreen() {
       {report.error && <Alert severity="error">{report.error}</Alert>}
       {data && (
         <Typography color="text.secondary">
-          {t('currentPlan', { name: current.name, start: current.startDate, end: current.endDate })}{' '}
-          {t('asOfLine', { asOf: data.asOf, time: formatPercent(projects[0]?.timeProgress ?? 0), preset: `${presetLabel} v${data.preset.version}` })}
+          {t('currentPlan', { name: current.name, start: chineseDate(current.startDate), end: chineseDate(current.endDate) })}{' '}
+          {t('asOfLine', { asOf: data.asOf, time: formatPercent(timeProgress(current.startDate, current.endDate, data.asOf)), preset: presetLabel })}
         </Typography>
       )}
       {data && !data.period && projects.length > 0 && <Alert severity="info">{t('noPeriod')}</Alert>}

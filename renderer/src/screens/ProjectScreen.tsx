@@ -27,6 +27,8 @@ import { TasksSection } from '../components/TasksSection';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
 import { projectHref, screenHref, useRoute } from '../state/route';
+import { localDateTime } from '../../../shared/text/datetime';
+import { useConfirm } from '../state/confirm';
 import { usePlanStatus } from '../state/status';
 
 function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
@@ -46,6 +48,7 @@ function Section({ title, action, children }: { title: string; action?: ReactNod
 export function ProjectScreen({ id }: { id: number }) {
   const { t } = useTranslation(['project', 'status', 'projects', 'common']);
   const notify = useNotify();
+  const confirm = useConfirm();
   const { current, reload: reloadPlans } = usePlans();
   const project = useQuery('projects.get', { id });
   const indicators = useQuery('indicators.list', { projectId: id });
@@ -73,7 +76,7 @@ export function ProjectScreen({ id }: { id: number }) {
   const year = current?.year ?? Number(p.createdAt.slice(0, 4));
 
   async function removeProject() {
-    if (!p || !window.confirm(t('deleteProjectConfirm', { title: p.title }))) return;
+    if (!p || !(await confirm({ title: t('deleteProjectTitle'), message: t('deleteProjectConfirm', { title: p.title }), confirmLabel: t('common:delete'), danger: true }))) return;
     try {
       await api.call('projects.delete', { id });
       reloadPlans();
@@ -92,7 +95,7 @@ export function ProjectScreen({ id }: { id: number }) {
   }
 
   async function remove(indicator: Indicator) {
-    if (!window.confirm(t('deleteConfirm', { name: indicator.name }))) return;
+    if (!(await confirm({ title: t('deleteIndicatorTitle'), message: t('deleteConfirm', { name: indicator.name }), confirmLabel: t('common:delete'), danger: true }))) return;
     try {
       const deleted = await api.call('indicators.delete', { id: indicator.id });
       refresh();
@@ -244,7 +247,7 @@ export function ProjectScreen({ id }: { id: number }) {
         <List dense>
           {(history.data ?? []).toReversed().map((entry, i) => (
             <ListItem key={i} disableGutters>
-              <ListItemText primary={entry.summary} secondary={`${new Date(entry.at).toLocaleString('zh-CN', { hour12: false })} · ${entry.actor || '—'}`} />
+              <ListItemText primary={entry.summary} secondary={`${localDateTime(entry.at)} · ${entry.actor || '—'}`} />
             </ListItem>
           ))}
         </List>

@@ -53,8 +53,9 @@ export function ProjectsScreen() {
 
   const columns = useMemo<GridColDef<Row>[]>(
     () => [
-      { field: 'seq', headerName: t('columns.seq'), width: 80, type: 'number', align: 'center', headerAlign: 'center' },
-      { field: 'title', headerName: t('columns.title'), flex: 2, minWidth: 220 },
+      { field: 'seq', headerName: t('columns.seq'), width: 64, type: 'number', align: 'center', headerAlign: 'center' },
+      // Widths that fit 1366×768 beside the menu, 完成时限 included.
+      { field: 'title', headerName: t('columns.title'), flex: 2, minWidth: 180 },
       {
         field: 'status',
         headerName: t('status:status'),
@@ -69,10 +70,10 @@ export function ProjectsScreen() {
         valueFormatter: (value: number | null | undefined) => (value == null ? '—' : formatPercent(value)),
       },
       { field: 'leadUnits', headerName: t('columns.leadUnits'), flex: 1.2, minWidth: 160, valueGetter: joined },
-      { field: 'supportUnits', headerName: t('columns.supportUnits'), flex: 1, minWidth: 140, valueGetter: joined },
-      { field: 'responsiblePeople', headerName: t('columns.responsiblePeople'), width: 120, valueGetter: joined },
-      { field: 'leaders', headerName: t('columns.leaders'), width: 120, valueGetter: joined },
-      { field: 'deadline', headerName: t('columns.deadline'), width: 120 },
+      { field: 'supportUnits', headerName: t('columns.supportUnits'), flex: 1, minWidth: 110, valueGetter: joined },
+      { field: 'responsiblePeople', headerName: t('columns.responsiblePeople'), width: 96, valueGetter: joined },
+      { field: 'leaders', headerName: t('columns.leaders'), width: 96, valueGetter: joined },
+      { field: 'deadline', headerName: t('columns.deadline'), width: 110 },
     ],
     [t],
   );
@@ -118,12 +119,13 @@ export function ProjectsScreen() {
             loading={projects.loading}
             density="compact"
             disableRowSelectionOnClick
-            onRowDoubleClick={({ row }) => go(projectHref(row.id))}
+            // One click opens a project, as a row of a list does; the pointer says so.
+            onRowClick={({ row }) => go(projectHref(row.id))}
             onCellKeyDown={({ row }, event) => {
               if (event.key === 'Enter') go(projectHref(row.id));
             }}
             getRowHeight={() => 'auto'}
-            sx={{ border: 0, '& .MuiDataGrid-cell': { py: 0.75 } }}
+            sx={{ border: 0, '& .MuiDataGrid-cell': { py: 0.75 }, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
           />
         </Paper>
       )}

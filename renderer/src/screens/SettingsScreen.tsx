@@ -19,6 +19,10 @@ import { useNotify } from '../state/notices';
 import { UnitsDirectory } from '../components/UnitsDirectory';
 import { KeysPanel } from '../components/export/KeysPanel';
 import { BackupsPanel } from '../components/BackupsPanel';
+import { OfficeFields, officeErrors, type OfficeValues } from '../components/OfficeFields';
+import { useSettings } from '../state/settings';
+import { customPresetInput } from '../../../shared/api/contract';
+import { fieldErrors } from '../components/validation';
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -34,7 +38,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 export function SettingsScreen() {
   const { t } = useTranslation(['settings', 'units', 'common']);
   const info = useQuery('app.info', {});
-  const settings = useQuery('settings.get', {});
+  const { settings, reload: reloadSettings } = useSettings();
   const presets = useQuery('presets.list', {});
   const rows: [string, string][] = info.data
     ? [
@@ -49,11 +53,12 @@ export function SettingsScreen() {
       <Typography variant="h5" component="h1">
         {t('title')}
       </Typography>
-      {(info.error ?? settings.error) && <Alert severity="error">{t('common:loadFailed', { message: info.error ?? settings.error ?? '' })}</Alert>}
-      {settings.data && presets.data && (
-        <PreferencesForm key={JSON.stringify(settings.data)} settings={settings.data} presets={presets.data} onSaved={settings.reload} onPresetSaved={presets.reload} />
+      {info.error && <Alert severity="error">{t('common:loadFailed', { message: info.error })}</Alert>}
+      {settings && presets.data && (
+        <PreferencesForm key={JSON.stringify(settings)} settings={settings} presets={presets.data} onSaved={reloadSettings} onPresetSaved={presets.reload} />
       )}
-      <KeysPanel />
+      {/* Keyed by the office name: the key is labelled with it, so a new name shows on the key at once. */}
+      <KeysPanel key={settings?.officeName ?? ''} />
       <BackupsPanel />
       <Card title={t('units:title')}>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -85,11 +90,12 @@ export function SettingsScreen() {
 function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settings: Settings; presets: RulePreset[]; onSaved(): void; onPresetSaved(): void }) {
   const { t } = useTranslation(['settings', 'common']);
   const notify = useNotify();
-  const [userName, setUserName] = useState(settings.userName);
-  const [officeName, setOfficeName] = useState(settings.officeName);
+  const [office, setOffice] = useState<OfficeValues>({ officeName: settings.officeName, officeLevel: settings.officeLevel, officeRegion: settings.officeRegion, userName: settings.userName });
+  const [officeErrorsShown, setOfficeErrors] = useState<Partial<Record<keyof OfficeValues, string>>>({});
   const [presetName, setPresetName] = useState(settings.presetName);
   const custom = presets.find((p) => p.name === 'custom');
   const [kind, setKind] = useState<'gap' | 'ratio'>(custom?.kind ?? 'gap');
+  const [customErrors, setCustomErrors] = useState<Record<string, string>>({});
   const start = custom ?? presets.find((p) => p.kind === kind);
   const [thresholds, setThresholds] = useState<Record<string, string>>(() => ({
     yellowGap: String(start?.kind === 'gap' ? start.yellowGap : 10),
@@ -112,7 +118,12 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
       size="small"
       label={t(key as 'yellowGap')}
       value={thresholds[key]}
-      onChange={(e) => setThresholds((v) => ({ ...v, [key]: e.target.value }))}
+      onChange={(e) => {
+        setThresholds((v) => ({ ...v, [key]: e.target.value }));
+        setCustomErrors((v) => ({ ...v, [key]: '' }));
+      }}
+      error={Boolean(customErrors[key])}
+      helperText={customErrors[key]}
       slotProps={{ htmlInput: { inputMode: 'decimal' } }}
       sx={{ flex: 1 }}
     />
@@ -121,19 +132,28 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
   return (
     <>
       <Card title={t('user')}>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-          <TextField size="small" label={t('userName')} value={userName} onChange={(e) => setUserName(e.target.value)} helperText={t('userNameHelp')} />
-          <TextField
+        <Stack spacing={2} sx={{ maxWidth: 560 }}>
+          <OfficeFields
             size="small"
-            label={t('officeName')}
-            value={officeName}
-            onChange={(e) => setOfficeName(e.target.value)}
-            helperText={t('officeNameHelp')}
-            sx={{ minWidth: 280 }}
+            values={office}
+            onChange={(next) => {
+              setOffice(next);
+              setOfficeErrors({});
+            }}
+            errors={officeErrorsShown}
           />
-          <Button variant="contained" onClick={() => void run(async () => (await api.call('settings.update', { userName, officeName }), onSaved(), t('saved')))}>
-            {t('common:save')}
-          </Button>
+          <div>
+            <Button
+              variant="contained"
+              onClick={() => {
+                const missing = officeErrors(office, t);
+                setOfficeErrors(missing);
+                if (Object.keys(missing).length === 0) void run(async () => (await api.call('settings.update', { ...office, officeLevel: office.officeLevel || undefined }), onSaved(), t('saved')));
+              }}
+            >
+              {t('common:save')}
+            </Button>
+          </div>
         </Stack>
       </Card>
       <Card title={t('rules')}>
@@ -142,7 +162,7 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
             <TextField select size="small" label={t('presetLabel')} value={presetName} onChange={(e) => setPresetName(e.target.value)} sx={{ minWidth: 280 }}>
               {presets.map((p) => (
                 <MenuItem key={p.name} value={p.name}>
-                  {p.label}（第 {p.version} 版）
+                  {t('presetOption', { label: p.label, version: p.version })}
                 </MenuItem>
               ))}
             </TextField>
@@ -164,7 +184,13 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
               onClick={() =>
                 void run(async () => {
                   const keys = kind === 'gap' ? ['yellowGap', 'redGap'] : ['yellowBelow', 'redBelow'];
-                  const values = Object.fromEntries(keys.map((k) => [k, Number(thresholds[k])]));
+                  // '' and 'abc' are not numbers: said beside the field rather than sent as null.
+                  const values = Object.fromEntries(keys.map((k) => [k, thresholds[k]!.trim() === '' ? NaN : Number(thresholds[k])]));
+                  const checked = customPresetInput.safeParse({ kind, ...values });
+                  if (!checked.success) {
+                    setCustomErrors(fieldErrors(checked.error));
+                    throw new Error(t('customInvalid'));
+                  }
                   const saved = await api.call('presets.saveCustom', { kind, ...values });
                   onPresetSaved();
                   return t('customSaved', { version: saved.version });

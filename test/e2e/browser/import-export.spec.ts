@@ -25,8 +25,8 @@ test.describe('the reporting cycle', () => {
     await expect(page.getByRole('grid').getByText('县城管局、县住建局')).toBeVisible();
 
     await page.getByRole('link', { name: '导入' }).click();
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('region', { name: '导入记录' }).getByRole('button', { name: '撤销' }).click();
+    await page.getByRole('dialog', { name: '撤销导入' }).getByRole('button', { name: '撤销导入' }).click();
     await expect(page.getByText('已撤销导入“yexian-2022-progress.xlsx”')).toBeVisible();
     expect(await ledger.call('plans.list', {})).toEqual([]);
   });

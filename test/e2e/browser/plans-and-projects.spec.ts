@@ -106,8 +106,8 @@ test.describe('a new office sets up its year', () => {
     expect(fs.existsSync(backups[0]!.file)).toBe(true);
 
     await ledger.call('plans.create', { year: 2023, level: 'county', name: '备份后的计划' });
-    page.once('dialog', (dialog) => void dialog.accept());
     await panel.getByRole('row', { name: /手动/ }).getByRole('button', { name: '恢复' }).click();
+    await page.getByRole('dialog', { name: '用备份恢复台账' }).getByRole('button', { name: '恢复' }).click();
     await expect(page.getByText(/^已恢复到 .* 的备份/)).toBeVisible();
     await expect(panel.getByRole('cell', { name: '恢复前' })).toBeVisible();
     expect((await ledger.call('plans.list', {})).map((p) => p.name)).toEqual(['备份前的计划']);
@@ -140,8 +140,8 @@ test.describe('destructive actions can be undone', () => {
     const plan = await ledger.call('plans.create', { year: 2022, level: 'county', name: '叶县' });
     const project = await ledger.call('projects.create', { planId: plan.id, title: '误录的实事', leadUnits: ['县民政局'] });
     await page.goto(`${ledger.url}#/project/${project.id}`);
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '删除', exact: true }).click();
+    await page.getByRole('dialog', { name: '删除实事项目' }).getByRole('button', { name: '删除' }).click();
     await expect(page.getByText('已删除“误录的实事”')).toBeVisible();
     await expect(page.getByRole('heading', { name: '这个计划还没有实事项目' })).toBeVisible();
     await page.getByRole('button', { name: '撤销' }).click();
@@ -156,8 +156,8 @@ test.describe('destructive actions can be undone', () => {
     await page.getByLabel('年度计划').click();
     await page.getByRole('option', { name: '编辑当前计划…' }).click();
     const dialog = page.getByRole('dialog', { name: '编辑年度计划' });
-    page.once('dialog', (confirm) => void confirm.accept());
     await dialog.getByRole('button', { name: '删除计划' }).click();
+    await page.getByRole('dialog', { name: '删除计划' }).getByRole('button', { name: '删除' }).click();
     await expect(page.getByText('已删除计划“误建的计划”')).toBeVisible();
     await expect(page.getByRole('heading', { name: '先建立一个年度计划' })).toBeVisible();
     expect(await ledger.call('plans.list', {})).toEqual([]);

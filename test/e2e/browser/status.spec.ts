@@ -23,8 +23,7 @@ test.describe('judging a project from its indicators and progress', () => {
 
     // A period "截至9月底", and the progress text with its figure read out.
     const progress = page.getByRole('region', { name: '填报进展' });
-    await progress.getByLabel('报送期').click();
-    await page.getByRole('option', { name: '新建报送期…' }).click();
+    await progress.getByRole('button', { name: '新建报送期' }).click();
     const periodDialog = page.getByRole('dialog', { name: '新建报送期' });
     await periodDialog.getByLabel('截至日期').fill('2021-09-30');
     await periodDialog.getByRole('button', { name: '新建' }).click();

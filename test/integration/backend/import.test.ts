@@ -249,7 +249,7 @@ describe('tables as Chinese Excel and WPS save them', () => {
       ['老旧小区改造', '2023-11-30'],
     ]);
     expect(preview.warnings.find((w) => w.code === 'OTHER_SHEETS')?.message).toBe(
-      '工作簿中还有“填表说明”工作表，这次读的是“9月”；如需导入其他工作表，请在上一步选择（命令行用 --sheet）。',
+      '工作簿中还有“填表说明”工作表，这次读的是“9月”；如需导入其他工作表，请在上一步选择。',
     );
     // Asked for by name, the instructions sheet is what the user gets: refused, as it holds no table.
     await expect(backend.call('import.preview', { stagingId: staged.stagingId, sheet: '填表说明' })).rejects.toMatchObject({ code: 'IMPORT_NO_HEADER' });

@@ -23,6 +23,8 @@ describe('the department’s 编号 as written', () => {
     ]);
     expect((await b.do('tasks.list', { projectId: projects[0]!.id })).map((t) => t.title)).toEqual(['新建公办幼儿园2所', '改扩建乡镇寄宿制学校1所']);
 
+    // Nothing is submitted before the office is named (issue #14).
+    await b.do('settings.update', { officeName: '叶县人民政府办公室' });
     const prepared = await b.do('signoff.prepare', { periodId: batch.periodId!, preparer: '李敏' });
     const snapshot = await b.do('signoff.snapshot', { id: prepared.id });
     expect(snapshot.rows.map((r) => r.seq)).toEqual(['一', '二', '三']);

@@ -44,6 +44,18 @@ describe('signing off a period', () => {
     expect(snapshot.rows[1]!.progress).toBe('县城管局：已整改病害井盖201座。\n县住建局：=1+1 已完成拦标价编制。');
   });
 
+  it('refuses one person as preparer and reviewer, or as reviewer and signer, and leaves the revision where it was', async () => {
+    backend = await testBackend();
+    const { period } = await reportedPeriod(backend);
+    const prepared = await backend.do('signoff.prepare', { periodId: period.id, preparer: '李敏' });
+    await expect(backend.call('signoff.review', { id: prepared.id, reviewer: '李 敏' })).rejects.toMatchObject({ code: 'SIGNOFF_SAME_PERSON', message: expect.stringContaining('审核人不能与填表人是同一人') });
+    expect((await backend.do('signoff.list', { periodId: period.id }))[0]).toMatchObject({ state: 'prepared', reviewer: '' });
+    await backend.do('signoff.review', { id: prepared.id, reviewer: '张伟' });
+    await expect(backend.call('signoff.sign', { id: prepared.id, signer: '张伟' })).rejects.toMatchObject({ code: 'SIGNOFF_SAME_PERSON' });
+    await backend.do('signoff.sign', { id: prepared.id, signer: '王东效' });
+    expect(await backend.do('signoff.lastNames', {})).toEqual({ preparer: '李敏', reviewer: '张伟', signer: '王东效' });
+  });
+
   it('locks a signed period: edits are refused until a new revision with a reason opens it', async () => {
     backend = await testBackend();
     const { period, a } = await reportedPeriod(backend);

@@ -124,6 +124,15 @@ describe('ledger CLI', () => {
     expect(JSON.parse(json.out)).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 
+  it('adds the command-line option to a request the app words for its own controls', async () => {
+    const dir = tempDir();
+    const table = path.join(dir, 'untitled.csv');
+    fs.writeFileSync(table, '序号,实事名称,责任单位,进展情况\n1,改造农村户厕,镇农办,已完成\n');
+    const run = await cli('import', table, '--db', path.join(dir, 'x.sqlite'));
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('请选择要导入到哪个年度计划（命令行用 --plan 计划编号）。');
+  });
+
   it('makes, lists and restores backups', async () => {
     const db = path.join(tempDir(), 'x.sqlite');
     expect((await cli('plans', 'create', '--db', db, '--year', '2022', '--level', '县', '--name', '甲计划')).code).toBe(0);
@@ -134,6 +143,9 @@ describe('ledger CLI', () => {
     const listed = await cli('backups', 'list', '--db', db);
     expect(listed.out).toContain(path.join(path.dirname(db), 'backups'));
     expect(listed.out).toContain(path.basename(made.file));
+    // Times and reasons in words, never as stored (2026-12-02T00:57:16.059Z, manual).
+    expect(listed.out).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} {2}手动 {2}/);
+    expect(listed.out).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
     const restored = await cli('backups', 'restore', path.basename(made.file), '--db', db);
     expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^已恢复；恢复前的台账另存为 .*x-restore-.*\.sqlite\n$/) });
     expect(JSON.parse((await cli('plans', 'list', '--db', db, '--json')).out).map((p: { name: string }) => p.name)).toEqual(['甲计划']);

@@ -217,3 +217,15 @@ describe('CSV', () => {
     expect(text.split('\r\n')).toHaveLength(snapshot.rows.length + 2);
   });
 });
+
+describe('the printed cells', () => {
+  it('keeps left-aligned text one indent from the border, as the file says to Excel, WPS and LibreOffice', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await writeSealedWorkbook(sampleSnapshot(), key)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const task = sheet.getRow(4).getCell(2);
+    expect(task.alignment).toMatchObject({ horizontal: 'left', indent: 1, wrapText: true });
+    expect(sheet.getRow(4).getCell(1).alignment).toMatchObject({ horizontal: 'center' });
+  });
+});

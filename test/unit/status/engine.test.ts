@@ -187,7 +187,7 @@ describe('presets', () => {
     const custom = createCustomPreset(defaultPreset, 'custom', { yellowGap: 5 });
     const [j] = judgePlan([project([count(10, 5)])], { ...sept30, preset: custom });
     expect(j?.preset).toEqual({ name: 'custom', version: 1 });
-    expect(j?.reasons.some((r) => r.includes('custom 第 1 版') && r.includes('超过 5 个百分点为黄灯'))).toBe(true);
+    expect(j?.reasons.some((r) => r.includes('按「自定义规则（基于默认规则（银川））」第 1 版') && !r.includes('custom') && r.includes('超过 5 个百分点为黄灯'))).toBe(true);
   });
 
   it('refuses an invalid preset', () => {

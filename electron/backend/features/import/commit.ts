@@ -11,6 +11,7 @@ import type { BackendContext } from '../../context';
 import { periodStart } from '../periods';
 import { writeFigures } from './commit-figures';
 import { diffOf, planRows, type RowPlan } from './plan-rows';
+import { rememberDepartmentPlan } from './department-plan';
 import type { ImportTarget } from './target';
 
 export interface StagedFile {
@@ -96,6 +97,7 @@ export async function commitImport(
     const counts = diffOf(resolved, rows).counts;
     await setBatchCounts(trx, batchId, counts, plan.id, period.id);
     await saveProfile(trx, table.reportingUnit ?? '', headerSignature(table), table.columns, now);
+    await rememberDepartmentPlan(trx, table.reportingUnit, plan.id);
     await recordAudit(trx, { actor: ctx.actor, action: 'create', entity: 'import', entityId: batchId, after: { file: file.fileName, counts } }, now);
     return (await listBatches(trx, plan.id)).find((b) => b.id === batchId)!;
   });

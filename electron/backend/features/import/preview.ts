@@ -6,6 +6,7 @@ import { applyMapping, headerSignature, understandTable, type ColumnMapping } fr
 import { findProfile } from '../../../../db/repositories/import-batches';
 import type { BackendContext } from '../../context';
 import type { ReadWorkbook } from '../../import/read';
+import { targetHints } from './department-plan';
 
 /** Rows of the sheet shown above the mapping, so the user can see where the header is. */
 const gridRows = 40;
@@ -72,7 +73,7 @@ export async function previewImport(ctx: BackendContext, input: ParsedInput<'imp
       ...table,
       warnings: [
         ...table.warnings,
-        { row: 0, code: 'OTHER_SHEETS', message: `工作簿中还有${listed}工作表，这次读的是“${read.sheet}”；如需导入其他工作表，请在上一步选择（命令行用 --sheet）。` },
+        { row: 0, code: 'OTHER_SHEETS', message: `工作簿中还有${listed}工作表，这次读的是“${read.sheet}”；如需导入其他工作表，请在上一步选择。` },
       ],
     };
   }
@@ -85,5 +86,6 @@ export async function previewImport(ctx: BackendContext, input: ParsedInput<'imp
     sheets: read.sheets,
     grid: read.grid.cells.slice(0, gridRows),
     profileApplied,
+    ...(await targetHints(ctx.db, table)),
   };
 }

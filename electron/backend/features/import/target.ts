@@ -46,14 +46,14 @@ export async function resolveTarget(
   } else {
     const named = planFromTitle(table.title);
     if (!named) {
-      throw new LedgerError('INVALID_INPUT', '表格标题中没有写明年度和计划名称：请选择要导入到哪个年度计划（命令行用 --plan）。');
+      throw new LedgerError('INVALID_INPUT', '表格标题中没有写明年度和计划名称：请选择要导入到哪个年度计划。');
     }
     ({ year: planYear, name: planName } = named);
     plan = (await findPlanByName(db, planYear, planName)) ?? null;
   }
 
   const asOf = input.asOf ?? table.asOf;
-  if (!asOf) throw new LedgerError('INVALID_INPUT', '表格中没有找到截至日期：请指定本次报送截至哪一天（命令行用 --as-of）。');
+  if (!asOf) throw new LedgerError('INVALID_INPUT', '表格中没有找到截至日期：请指定本次报送截至哪一天。');
   const period = plan ? ((await listPeriods(db, plan.id)).find((p) => p.asOf === asOf) ?? null) : null;
   const periodKind: PeriodKind = asOf === monthEnd(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))) ? 'month' : 'custom';
   return { plan, planYear, planName, period, asOf, periodKind, periodLabel: period?.label ?? periodLabel(periodKind, asOf) };

@@ -7,7 +7,7 @@ import { recordAudit } from '../../../../db/repositories/audit';
 import { getPeriod } from '../../../../db/repositories/periods';
 import { getPlan } from '../../../../db/repositories/plans';
 import { readSetting, writeSetting } from '../../../../db/repositories/settings';
-import { getRevision, insertRevision, listRevisions, revisionSnapshot, updateRevision } from '../../../../db/repositories/sign-offs';
+import { getRevision, insertRevision, lastSignOffNames, listRevisions, revisionSnapshot, updateRevision } from '../../../../db/repositories/sign-offs';
 import type { Database } from '../../../../db/schema';
 import { exportPublicKey, loadOrCreateOfficeKey, parsePublicKeyFile } from '../../export/keys';
 import { writeCsv } from '../../export/csv';
@@ -15,7 +15,7 @@ import { verifyWorkbook, writeSealedWorkbook } from '../../export/lazy';
 import type { KnownKeys } from '../../export/seal-origin';
 import type { BackendContext, Handlers } from '../../context';
 import { buildDetail } from './detail';
-import { buildSnapshot, officeName } from './snapshot';
+import { buildSnapshot, officeName, requireOfficeName } from './snapshot';
 
 const trustedKey = 'trustedOffices';
 type Trusted = TrustedOffice & { publicKeyPem: string };
@@ -52,14 +52,24 @@ function officeKey(ctx: BackendContext, office: string) {
   return loadOrCreateOfficeKey(path.join(path.dirname(ctx.ledger.file), 'keys'), office || '未命名单位');
 }
 
+/** Sign-off exists so that a second person checks the first: one person in two roles is no check at all. */
+function samePerson(name: string, earlier: string, role: string, earlierRole: string): void {
+  if (name.replace(/\s/g, '') === earlier.replace(/\s/g, '')) {
+    throw new LedgerError('SIGNOFF_SAME_PERSON', `${role}不能与${earlierRole}是同一人（${earlier}）：请由另一位同志${role === '审核人' ? '审核' : '签发'}。`);
+  }
+}
+
 const nowSignOff = { preparer: '', preparedAt: null, reviewer: '', reviewedAt: null, signer: '', signedAt: null };
 
 export const signOffHandlers = {
   'signoff.list': async ({ periodId }, ctx) => listRevisions(ctx.db, periodId),
 
+  'signoff.lastNames': async (_input, ctx) => lastSignOffNames(ctx.db),
+
   /** 填表人 submits: the period as it stands now is frozen into the revision the reviewer will see. */
   'signoff.prepare': async ({ periodId, preparer, columns }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
+      await requireOfficeName({ ...ctx, db: trx }, '提交审核');
       const period = await periodOrThrow(trx, periodId);
       const revisions = await listRevisions(trx, periodId);
       let latest = revisions.at(-1);
@@ -74,9 +84,11 @@ export const signOffHandlers = {
       return after;
     }),
 
-  'signoff.review': async ({ id, reviewer }, ctx) => advance(ctx, id, 'prepared', '审核', (snapshot, now) => ({ ...snapshot.signOff, reviewer, reviewedAt: now }), (now) => ({ state: 'reviewed', reviewer, reviewedAt: now })),
+  'signoff.review': async ({ id, reviewer }, ctx) =>
+    advance(ctx, id, 'prepared', '审核', (revision) => samePerson(reviewer, revision.preparer, '审核人', '填表人'), (snapshot, now) => ({ ...snapshot.signOff, reviewer, reviewedAt: now }), (now) => ({ state: 'reviewed', reviewer, reviewedAt: now })),
 
-  'signoff.sign': async ({ id, signer }, ctx) => advance(ctx, id, 'reviewed', '签发', (snapshot, now) => ({ ...snapshot.signOff, signer, signedAt: now }), (now) => ({ state: 'signed', signer, signedAt: now })),
+  'signoff.sign': async ({ id, signer }, ctx) =>
+    advance(ctx, id, 'reviewed', '签发', (revision) => samePerson(signer, revision.reviewer, '签发领导', '审核人'), (snapshot, now) => ({ ...snapshot.signOff, signer, signedAt: now }), (now) => ({ state: 'signed', signer, signedAt: now })),
 
   /** A correction after signing: a new revision, with its reason; the signed one never changes. */
   'signoff.revise': async ({ periodId, reason }, ctx) =>
@@ -114,7 +126,7 @@ export const signOffHandlers = {
   },
 
   'keys.info': async (_input, ctx) => {
-    const key = officeKey(ctx, await officeName(ctx));
+    const key = officeKey(ctx, await requireOfficeName(ctx, '导出本单位公钥'));
     return { office: key.office, fingerprint: key.fingerprint, publicKeyFile: exportPublicKey(key) };
   },
 
@@ -166,12 +178,14 @@ async function advance(
   id: number,
   from: SignOffRevision['state'],
   action: string,
+  check: (revision: SignOffRevision) => void,
   signOff: (snapshot: PeriodSnapshot, now: string) => PeriodSnapshot['signOff'],
   changes: (now: string) => { state: SignOffRevision['state'] } & Partial<SignOffRevision>,
 ): Promise<SignOffRevision> {
   return ctx.db.transaction().execute(async (trx) => {
     const revision = await revisionOrThrow(trx, id);
     expectState(revision, from, action);
+    check(revision);
     const snapshot = (await revisionSnapshot(trx, id))!;
     const now = ctx.now();
     await updateRevision(trx, id, { ...changes(now), snapshotJson: JSON.stringify({ ...snapshot, signOff: signOff(snapshot, now) }) });

@@ -15,6 +15,16 @@ export async function officeName(ctx: BackendContext): Promise<string> {
   return readSetting(ctx.db, officeSettingKey, '');
 }
 
+/**
+ * The office's name, which is printed on every table and labels its key: without it a superior receives
+ * tables from 未命名单位 and cannot tell two townships apart, so nothing is signed or handed out before it is set.
+ */
+export async function requireOfficeName(ctx: BackendContext, action: string): Promise<string> {
+  const name = await officeName(ctx);
+  if (!name.trim()) throw new LedgerError('OFFICE_NOT_SET', `还没有填写本单位名称，不能${action}：请先在“设置”中填写本单位名称（它会印在报表上，并标明签章密钥属于哪个单位）。`);
+  return name;
+}
+
 /** "开展职业技能培训和评价取证。高质量推进…": the county table's 工作任务 cell is the title, then the goal. */
 function taskText(title: string, goal: string): string {
   if (!goal || goal.startsWith(title)) return goal || title;

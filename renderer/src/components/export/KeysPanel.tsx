@@ -11,12 +11,14 @@ import { FilePickButton } from '../FilePickButton';
 import { useNotify } from '../../state/notices';
 import type { KeyFileInfo } from '../../../../shared/domain';
 import { TrustKeyDialog } from './TrustKeyDialog';
+import { useSettings } from '../../state/settings';
 
 /** This office's key (its fingerprint is printed on every export) and the offices it trusts. */
 export function KeysPanel() {
   const { t } = useTranslation('export');
   const notify = useNotify();
   const info = useQuery('keys.info', {});
+  const { settings } = useSettings();
   const trusted = useQuery('keys.trusted', {});
 
   const [pending, setPending] = useState<{ keyFile: string; info: KeyFileInfo } | null>(null);
@@ -36,11 +38,16 @@ export function KeysPanel() {
         {t('keysTitle')}
       </Typography>
       {info.data && <Typography sx={{ fontFamily: 'monospace', mb: 1 }}>{t('fingerprint', { fingerprint: info.data.fingerprint })}</Typography>}
+      {info.error && (
+        <Typography color="warning.main" sx={{ mb: 1 }}>
+          {info.error}
+        </Typography>
+      )}
       <Stack direction="row" spacing={1}>
         <Button
           variant="outlined"
           disabled={!info.data}
-          onClick={() => info.data && saveFile(`${info.data.office}-公钥.json`, info.data.publicKeyFile, 'application/json')}
+          onClick={() => info.data && saveFile(`${settings?.officeName || info.data.office}-公钥.json`, info.data.publicKeyFile, 'application/json')}
         >
           {t('exportKey')}
         </Button>

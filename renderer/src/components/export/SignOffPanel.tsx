@@ -2,10 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -13,13 +10,13 @@ import Stepper from '@mui/material/Stepper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Period, SignOffRevision } from '../../../../shared/domain';
-import { optionalColumns, type OptionalColumn } from '../../../../shared/snapshot';
 import { api, errorMessage } from '../../api/client';
 import { fromBase64, saveFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
 import { useNotify } from '../../state/notices';
 import { FormDialog } from '../FormDialog';
 import { checkCount, SignOffCheckList } from './SignOffCheckList';
+import { SignOffStep, signOffRoles, startingName } from './SignOffStep';
 import { SnapshotTable } from './TablePreview';
 import { BulletinPanel } from './BulletinPanel';
 
@@ -32,8 +29,7 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
   const revisions = useQuery('signoff.list', { periodId: period.id });
   const latest: SignOffRevision | undefined = revisions.data?.at(-1);
   const snapshot = useQuery('signoff.snapshot', latest && latest.state !== 'draft' ? { id: latest.id } : null);
-  const [name, setName] = useState(userName);
-  const [columns, setColumns] = useState<OptionalColumn[]>(['status', 'completion']);
+  const lastNames = useQuery('signoff.lastNames', {});
   const [revising, setRevising] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
@@ -43,6 +39,7 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
     revisions.reload();
     snapshot.reload();
     setSeen(false);
+    lastNames.reload();
   };
   async function act(work: () => Promise<unknown>, done: string) {
     try {
@@ -66,10 +63,10 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
   const state = latest?.state ?? 'draft';
   const signedCount = revisions.data?.filter((r) => r.state === 'signed').length ?? 0;
   const stepIndex = state === 'draft' ? 0 : order.indexOf(state) + 1;
-  const nameLabel = stepIndex === 0 ? t('preparer') : stepIndex === 1 ? t('reviewer') : t('signer');
   // The check is shown from the first step on; the signature waits until it has been seen.
   const check = useQuery('signoff.check', state !== 'signed' ? { periodId: period.id } : null);
   const mustSee = stepIndex === 2 && checkCount(check.data) > 0 && !seen;
+  const role = signOffRoles[Math.min(stepIndex, 2)]!;
 
   return (
     <Stack spacing={2}>
@@ -80,9 +77,9 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
         {revisions.data?.length === 0 && <Chip label={t('none')} variant="outlined" />}
       </Stack>
       <Stepper activeStep={stepIndex}>
-        {(['preparer', 'reviewer', 'signer'] as const).map((role) => (
-          <Step key={role}>
-            <StepLabel>{t(role)}</StepLabel>
+        {signOffRoles.map((r) => (
+          <Step key={r}>
+            <StepLabel>{t(r)}</StepLabel>
           </Step>
         ))}
       </Stepper>
@@ -90,38 +87,20 @@ export function SignOffPanel({ period, userName }: { period: Period; userName: s
 
       {state !== 'signed' && check.data && <SignOffCheckList check={check.data} seen={seen} onSeen={setSeen} />}
       {state !== 'signed' ? (
-        <Paper variant="outlined" sx={{ p: 2 }}>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-            <TextField size="small" label={nameLabel} value={name} onChange={(e) => setName(e.target.value)} required />
-            {stepIndex === 0 && (
-              <Stack direction="row" sx={{ alignItems: 'center' }}>
-                <Typography variant="body2" sx={{ mr: 1 }}>
-                  {t('columns')}
-                </Typography>
-                {optionalColumns.map((c) => (
-                  <FormControlLabel
-                    key={c}
-                    label={t(`columnNames.${c}`)}
-                    control={<Checkbox checked={columns.includes(c)} onChange={(e) => setColumns(e.target.checked ? [...columns, c] : columns.filter((x) => x !== c))} />}
-                  />
-                ))}
-              </Stack>
-            )}
-            <Button
-              variant="contained"
-              disabled={!name.trim() || mustSee}
-              onClick={() =>
-                void (stepIndex === 0
-                  ? act(() => api.call('signoff.prepare', { periodId: period.id, preparer: name, columns }), t('prepared'))
-                  : stepIndex === 1
-                    ? act(() => api.call('signoff.review', { id: latest!.id, reviewer: name }), t('reviewed'))
-                    : act(() => api.call('signoff.sign', { id: latest!.id, signer: name }), t('signed', { n: latest!.revision })))
-              }
-            >
-              {stepIndex === 0 ? t('prepare') : stepIndex === 1 ? t('review') : t('sign')}
-            </Button>
-          </Stack>
-        </Paper>
+        lastNames.data && (
+          <SignOffStep
+            key={`${latest?.id ?? 0}-${state}`}
+            period={period}
+            role={role}
+            latest={latest}
+            blocked={mustSee}
+            initialName={startingName(role, lastNames.data, userName, latest)}
+            onDone={(message) => {
+              notify('success', message);
+              refresh();
+            }}
+          />
+        )
       ) : (
         <Stack direction="row" spacing={1}>
           <Button variant="contained" onClick={() => void download('xlsx')}>

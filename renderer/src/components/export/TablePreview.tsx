@@ -7,14 +7,16 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { formatPercent } from '../../../../shared/status/format';
+import { localDateTime } from '../../../../shared/text/datetime';
 import type { PeriodSnapshot } from '../../../../shared/snapshot';
 
-const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh-CN') : '');
+const dateOf = (iso: string | null) => (iso ? localDateTime(iso).split(' ')[0]! : '');
 
 /** The table as it will print: the same rows and columns the exported workbook carries. */
 export function SnapshotTable({ snapshot }: { snapshot: PeriodSnapshot }) {
   const { t } = useTranslation('export');
-  const cell = { border: '1px solid', borderColor: 'grey.400', verticalAlign: 'top', whiteSpace: 'pre-wrap', fontFamily: '"FangSong", "仿宋", serif' };
+  // Narrow padding and widths: all columns, 时序进度 last, fit the export screen at 1366×768.
+  const cell = { px: 1, border: '1px solid', borderColor: 'grey.400', verticalAlign: 'top', whiteSpace: 'pre-wrap', fontFamily: '"FangSong", "仿宋", serif' };
   const extra = snapshot.columns;
   const [y, m, d] = snapshot.period.asOf.split('-').map(Number);
   return (
@@ -42,11 +44,11 @@ export function SnapshotTable({ snapshot }: { snapshot: PeriodSnapshot }) {
               <TableCell align="center" sx={cell}>
                 {r.seq}
               </TableCell>
-              <TableCell sx={{ ...cell, minWidth: 240 }}>{r.task}</TableCell>
+              <TableCell sx={{ ...cell, minWidth: 200 }}>{r.task}</TableCell>
               <TableCell sx={{ ...cell, minWidth: 96 }}>{r.units.join('\n')}</TableCell>
               <TableCell sx={{ ...cell, minWidth: 64 }}>{r.responsiblePeople.join('\n')}</TableCell>
               <TableCell sx={{ ...cell, minWidth: 64 }}>{r.leaders.join('\n')}</TableCell>
-              <TableCell sx={{ ...cell, minWidth: 280 }}>{r.progress}</TableCell>
+              <TableCell sx={{ ...cell, minWidth: 200 }}>{r.progress}</TableCell>
               {extra.includes('status') && <TableCell sx={{ ...cell, minWidth: 72 }}>{r.status}</TableCell>}
               {extra.includes('completion') && <TableCell sx={cell}>{r.completion == null ? '—' : formatPercent(r.completion)}</TableCell>}
               {extra.includes('timeProgress') && <TableCell sx={cell}>{r.timeProgress == null ? '—' : formatPercent(r.timeProgress)}</TableCell>}

@@ -9,18 +9,21 @@ import Typography from '@mui/material/Typography';
 import type { ImportBatch } from '../../../../shared/domain';
 import { api, errorMessage } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { localDateTime } from '../../../../shared/text/datetime';
+import { useConfirm } from '../../state/confirm';
 import { useNotify } from '../../state/notices';
 
 /** Every import, newest first; the latest of a plan can be undone. */
 export function ImportHistory({ onUndone }: { onUndone(): void }) {
   const { t } = useTranslation('import');
   const notify = useNotify();
+  const confirm = useConfirm();
   const batches = useQuery('import.batches', {});
   // Undoing a large import takes a few seconds: the button shows it, and cannot be pressed twice.
   const [undoing, setUndoing] = useState<number | null>(null);
 
   async function undo(batch: ImportBatch) {
-    if (!window.confirm(t('undoConfirm', { file: batch.fileName }))) return;
+    if (!(await confirm({ title: t('undoTitle'), message: t('undoConfirm', { file: batch.fileName }), confirmLabel: t('undoButton'), danger: true }))) return;
     setUndoing(batch.id);
     try {
       await api.call('import.undo', { batchId: batch.id });
@@ -58,7 +61,7 @@ export function ImportHistory({ onUndone }: { onUndone(): void }) {
             }
           >
             <ListItemText
-              primary={t('historyLine', { at: new Date(b.importedAt).toLocaleString('zh-CN', { hour12: false }), file: b.fileName, ...b.counts })}
+              primary={t('historyLine', { at: localDateTime(b.importedAt), file: b.fileName, ...b.counts })}
               secondary={`SHA-256 ${b.sha256.slice(0, 16)}… · ${b.actor || '—'}`}
             />
           </ListItem>

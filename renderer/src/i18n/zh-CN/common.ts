@@ -4,6 +4,7 @@ export default {
   cancel: '取消',
   create: '新建',
   edit: '编辑',
+  delete: '删除',
   close: '关闭',
   retry: '重试',
   loading: '正在加载…',
@@ -11,4 +12,7 @@ export default {
   loadFailed: '加载失败：{{message}}',
   levels: { province: '省级', city: '市级', county: '县级', district: '区级', township: '乡镇级' },
   skipToContent: '跳到主要内容',
+  dateHelp: '如 2022-09-30 或 2022年9月30日',
+  dateInvalid: '日期应写作 2022-09-30 或 2022年9月30日',
+  periodText: '{{label}}（截至 {{date}}）',
 } as const;

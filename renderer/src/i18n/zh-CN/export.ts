@@ -6,6 +6,7 @@ export default {
   states: { draft: '待填报', prepared: '待审核', reviewed: '待签发', signed: '已签发' },
   none: '尚未提交',
   preparer: '填表人',
+  nameRequired: '请填写{{role}}的姓名',
   reviewer: '审核人',
   signer: '签发领导',
   columns: '附加列',
