@@ -24,11 +24,27 @@ export function backupLedger(sqlite: Sqlite.Database, dbFile: string, kind: Back
   const dir = backupsDir(dbFile, options.dir);
   fs.mkdirSync(dir, { recursive: true });
   const nameAt = (at: Date) => path.join(dir, `${path.basename(dbFile, path.extname(dbFile))}-${kind}-${stampOf(at)}.sqlite`);
-  // Two copies of a kind within one millisecond (a clock held still, in tests) are told apart by the next one.
+  // Two copies of a kind within one millisecond (a clock held still, in tests, or several programs upgrading
+  // one file at once) are told apart by the next one. The name is claimed by creating the empty file ('wx'
+  // fails if another program got there first); VACUUM INTO accepts an empty file as its target.
   let at = options.now ?? new Date();
-  while (fs.existsSync(nameAt(at))) at = new Date(at.getTime() + 1);
-  const target = nameAt(at);
-  sqlite.prepare('VACUUM INTO ?').run(target);
+  let target = nameAt(at);
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(target, 'wx'));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      at = new Date(at.getTime() + 1);
+      target = nameAt(at);
+    }
+  }
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(target);
+  } catch (error) {
+    fs.rmSync(target, { force: true });
+    throw error;
+  }
   const keep = quota[kind as BackupKind];
   if (keep !== undefined) {
     for (const old of listBackups(dbFile, options.dir).filter((b) => b.kind === kind).slice(keep)) fs.rmSync(old.file, { force: true });
