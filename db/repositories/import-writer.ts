@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { Indicator, PersonRole, UnitRole } from '../../shared/domain';
+import { bulkInsert } from './bulk-insert';
 import type { BatchItem } from './import-batches';
 import type { ProjectLinks } from './projects';
 
@@ -9,6 +10,10 @@ import type { ProjectLinks } from './projects';
  * connection the commit's Kysely transaction holds, so they are part of that transaction (checked on every
  * call). They write exactly what the repositories write (projects, directory, progress, indicators,
  * import-batches): the import tests read every row back through those repositories.
+ *
+ * Rows nothing reads back during the import (links, progress, values, the undo log) are written in bulk
+ * (`bulkInsert`), and foreign keys are checked at COMMIT, so that they may be written after what they point
+ * at. New projects get their ids here, the next free ones: the import holds the write lock.
  */
 export interface ImportWriter {
   /** A number for a new project: the table's own when the plan has no project with it, else the next free. */
@@ -28,6 +33,8 @@ export interface ImportWriter {
   saveStated(projectId: number, periodId: number, stated: { share: number | null; done: boolean; words: string }): void;
   /** Adds one entry to the batch's undo log. */
   recordItem(item: Omit<BatchItem, 'batchId'>): void;
+  /** Writes what is still held for writing in bulk: before anything reads those tables again. */
+  finish(): void;
 }
 
 const unitRoles: [UnitRole, keyof ProjectLinks][] = [
@@ -43,9 +50,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   const { planId, batchId, actor, now } = context;
   const sql = {
     seqs: sqlite.prepare<[number], { seq: number }>('SELECT seq FROM projects WHERE plan_id = ?'),
-    insertProject: sqlite.prepare(
-      'INSERT INTO projects (plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)',
-    ),
+    lastProjectId: sqlite.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM projects'),
     touchProject: sqlite.prepare('UPDATE projects SET updated_at = ? WHERE id = ?'),
     unitByName: sqlite.prepare<[string], { id: number }>('SELECT id FROM units WHERE name = ?'),
     unitByAlias: sqlite.prepare<[string], { id: number }>('SELECT unit_id AS id FROM unit_aliases WHERE alias = ?'),
@@ -53,32 +58,41 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     personByName: sqlite.prepare<[string], { id: number }>('SELECT id FROM people WHERE name = ?'),
     insertPerson: sqlite.prepare('INSERT INTO people (name, created_at) VALUES (?, ?)'),
     clearUnits: sqlite.prepare('DELETE FROM project_units WHERE project_id = ? AND role = ?'),
-    linkUnit: sqlite.prepare('INSERT INTO project_units (project_id, unit_id, role, position) VALUES (?, ?, ?, ?)'),
+
     clearPeople: sqlite.prepare('DELETE FROM project_people WHERE project_id = ? AND role = ?'),
-    linkPerson: sqlite.prepare('INSERT INTO project_people (project_id, person_id, role, position) VALUES (?, ?, ?, ?)'),
-    // The unique index on (project, period, unit) makes REPLACE the repositories' delete-then-insert.
-    saveNarrative: sqlite.prepare(
-      'INSERT OR REPLACE INTO progress_reports (project_id, period_id, unit_id, narrative, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
+
     lastPosition: sqlite.prepare<[number], { max: number | null }>('SELECT max(position) AS max FROM indicators WHERE project_id = ?'),
     insertIndicator: sqlite.prepare(
       `INSERT INTO indicators (project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at, source_text)
        VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    saveActual: sqlite.prepare(
-      'INSERT OR REPLACE INTO indicator_values (indicator_id, period_id, unit_id, actual, source_text, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     saveStated: sqlite.prepare(
       'INSERT OR REPLACE INTO stated_completions (project_id, period_id, share, done, words, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertTask: sqlite.prepare('INSERT INTO tasks (project_id, seq, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, \'\', NULL, ?, ?)'),
     linkTaskUnit: sqlite.prepare("INSERT INTO task_units (task_id, unit_id, role, position) VALUES (?, ?, 'lead', ?)"),
-    recordItem: sqlite.prepare('INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json) VALUES (?, ?, ?, ?, ?)'),
+  };
+  const bulk = {
+    projects: bulkInsert(sqlite, 'INSERT INTO projects (id, plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at)', '(?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)'),
+    projectUnits: bulkInsert(sqlite, 'INSERT INTO project_units (project_id, unit_id, role, position)', '(?, ?, ?, ?)'),
+    projectPeople: bulkInsert(sqlite, 'INSERT INTO project_people (project_id, person_id, role, position)', '(?, ?, ?, ?)'),
+    // The unique index on (project, period, unit) makes REPLACE the repositories' delete-then-insert.
+    narratives: bulkInsert(sqlite, 'INSERT OR REPLACE INTO progress_reports (project_id, period_id, unit_id, narrative, batch_id, actor, updated_at)', '(?, ?, ?, ?, ?, ?, ?)'),
+    values: bulkInsert(
+      sqlite,
+      'INSERT OR REPLACE INTO indicator_values (indicator_id, period_id, unit_id, actual, source_text, batch_id, actor, updated_at)',
+      '(?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    items: bulkInsert(sqlite, 'INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json)', '(?, ?, ?, ?, ?)'),
   };
 
   const inTransaction = () => {
     if (!sqlite.inTransaction) throw new Error('importWriter is used outside the import transaction');
   };
+  inTransaction();
+  // Reset by SQLite at the end of the transaction.
+  sqlite.pragma('defer_foreign_keys = ON');
+  let lastProjectId = sql.lastProjectId.get()?.id ?? 0;
   const used = new Set(sql.seqs.all(planId).map((r) => r.seq));
   let nextSeq = 1;
   for (const seq of used) nextSeq = Math.max(nextSeq, seq + 1);
@@ -104,15 +118,17 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
 
   /** Writes the given roles' links in the order given; `fresh` projects have none to clear. */
   const link = (projectId: number, links: ProjectLinks, fresh: boolean) => {
+    // What is cleared must include the links still held for writing.
+    if (!fresh) [bulk.projectUnits, bulk.projectPeople].forEach((b) => b.flush());
     for (const [role, key] of unitRoles) {
       if (links[key].length === 0) continue;
       if (!fresh) sql.clearUnits.run(projectId, role);
-      [...new Set(links[key].map(unitId))].forEach((id, position) => sql.linkUnit.run(projectId, id, role, position));
+      [...new Set(links[key].map(unitId))].forEach((id, position) => bulk.projectUnits.add(projectId, id, role, position));
     }
     for (const [role, key] of personRoles) {
       if (links[key].length === 0) continue;
       if (!fresh) sql.clearPeople.run(projectId, role);
-      [...new Set(links[key].map(personId))].forEach((id, position) => sql.linkPerson.run(projectId, id, role, position));
+      [...new Set(links[key].map(personId))].forEach((id, position) => bulk.projectPeople.add(projectId, id, role, position));
     }
   };
 
@@ -125,7 +141,8 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     },
     insertProject(project, links) {
       inTransaction();
-      const id = Number(sql.insertProject.run(project.planId, project.seq, project.seqLabel ?? '', project.section, project.title, project.goal, now, now).lastInsertRowid);
+      const id = ++lastProjectId;
+      bulk.projects.add(id, project.planId, project.seq, project.seqLabel ?? '', project.section, project.title, project.goal, now, now);
       link(id, links, true);
       return id;
     },
@@ -146,7 +163,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     },
     saveNarrative(projectId, periodId, unit, narrative) {
       inTransaction();
-      sql.saveNarrative.run(projectId, periodId, unit, narrative, batchId, actor, now);
+      bulk.narratives.add(projectId, periodId, unit, narrative, batchId, actor, now);
     },
     insertIndicator(projectId, f) {
       inTransaction();
@@ -156,7 +173,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     },
     saveActual(indicatorId, periodId, actual, sourceText, unitId = null) {
       inTransaction();
-      sql.saveActual.run(indicatorId, periodId, unitId, actual, sourceText, batchId, actor, now);
+      bulk.values.add(indicatorId, periodId, unitId, actual, sourceText, batchId, actor, now);
     },
     saveStated(projectId, periodId, stated) {
       inTransaction();
@@ -164,7 +181,11 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     },
     recordItem(item) {
       inTransaction();
-      sql.recordItem.run(batchId, item.entity, item.entityId, item.action, item.beforeJson);
+      bulk.items.add(batchId, item.entity, item.entityId, item.action, item.beforeJson);
+    },
+    finish() {
+      inTransaction();
+      for (const b of Object.values(bulk)) b.flush();
     },
   };
 }

@@ -11,6 +11,7 @@ import type { BackendContext } from '../../context';
 import { periodStart } from '../periods';
 import { writeFigures } from './commit-figures';
 import { diffOf, planRows, type RowPlan } from './plan-rows';
+import { ledgerVersion, type Planned } from './planned';
 import { rememberDepartmentPlan } from './department-plan';
 import type { ImportTarget } from './target';
 
@@ -40,8 +41,11 @@ export async function commitImport(
   table: TablePreview,
   target: ImportTarget,
   figures?: FigureAcceptance,
+  planned?: Pick<Planned, 'rows' | 'version'> | null,
 ): Promise<ImportBatch> {
   return ctx.db.transaction().execute(async (trx) => {
+    // Under the write lock: the diff's rows stand if nobody has written since they were planned.
+    const reused = planned && ledgerVersion(ctx.ledger.sqlite) === planned.version ? planned.rows : null;
     const now = ctx.now();
     const batchId = await insertBatch(trx, {
       planId: target.plan?.id ?? null,
@@ -84,7 +88,7 @@ export async function commitImport(
 
     // Plan and period exist now: work out the rows against them, exactly as the diff showed.
     const resolved = { ...target, plan, period };
-    const rows = await planRows(trx, table, resolved, { figures: figures !== undefined });
+    const rows = reused ?? (await planRows(trx, table, resolved, { figures: figures !== undefined }));
     const writer = importWriter(ctx.ledger.sqlite, { planId: plan.id, batchId, actor: ctx.actor, now });
     for (const entity of created) writer.recordItem({ entity, entityId: entity === 'plan' ? plan.id : period.id, action: 'create', beforeJson: null });
     for (const row of rows) {
@@ -94,6 +98,7 @@ export async function commitImport(
       // A table sent again unchanged may still bring figures nobody accepted the first time.
       else if (row.entry.kind === 'unchanged' && anyFigure && row.project) writeFigures(writer, row, row.project.id, period.id, accepted, logTo(writer));
     }
+    writer.finish();
     const counts = diffOf(resolved, rows).counts;
     await setBatchCounts(trx, batchId, counts, plan.id, period.id);
     await saveProfile(trx, table.reportingUnit ?? '', headerSignature(table), table.columns, now);
@@ -108,9 +113,12 @@ function logTo(writer: ImportWriter) {
     writer.recordItem({ entity, entityId, action: before === null ? 'create' : 'update', beforeJson: before === null ? null : JSON.stringify(before) });
 }
 
-/** Writes one new or changed row, logging what each write replaced so the batch can be undone. */
+/**
+ * Writes one new or changed row, logging what each write replaced so the batch can be undone. Of a new
+ * project only the project is logged: undoing deletes it, and with it everything written under it.
+ */
 function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: number, accepted: ReturnType<typeof acceptedFigures>): void {
-  const log = logTo(writer);
+  const log = row.project ? logTo(writer) : () => {};
 
   let projectId: number;
   if (row.project) {
@@ -128,7 +136,7 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
     const written = row.row.seqText ?? '';
     const seqLabel = written !== '' && written !== String(seq) ? written : '';
     projectId = writer.insertProject({ planId, seq, seqLabel, section: row.row.section ?? '', title: row.row.project, goal: row.row.task }, row.names);
-    log('project', projectId);
+    logTo(writer)('project', projectId);
     // Its tasks go with it: undoing the import deletes the project, and its tasks with it.
     row.tasks.forEach((task, i) => writer.insertTask(projectId, i + 1, task.title, task.leadUnits));
   }

@@ -1,23 +1,18 @@
 import { LedgerError } from '../../../../shared/errors';
-import type { ParsedInput } from '../../../../shared/api/contract';
 import { listBatches } from '../../../../db/repositories/import-batches';
-import type { BackendContext, Handlers } from '../../context';
+import type { Handlers } from '../../context';
 import { backupBeforeImport } from '../backups';
 import { commitImport } from './commit';
-import { diffOf, planRows } from './plan-rows';
+import { diffOf } from './plan-rows';
+import { keptPlan, ledgerVersion, plannedImport, tableToImport } from './planned';
 import { previewImport } from './preview';
 import { resolveTarget } from './target';
+import { tableWithFigures } from './understood';
 import { undoImport } from './undo';
 
 function decodeBase64(text: string): Uint8Array {
   if (!/^[A-Za-z0-9+/=\r\n]*$/.test(text)) throw new LedgerError('INVALID_INPUT', '文件内容的编码不正确，请重新选择文件。');
   return Buffer.from(text, 'base64');
-}
-
-async function understood(ctx: BackendContext, input: ParsedInput<'import.diff'>, figures = true) {
-  const preview = await previewImport(ctx, input, { figures });
-  if (preview.rows.length === 0) throw new LedgerError('IMPORT_EMPTY', `“${preview.fileName}”的工作表“${preview.sheet}”中没有可导入的数据行。`);
-  return { preview, target: await resolveTarget(ctx.db, preview, input) };
 }
 
 export const importHandlers = {
@@ -27,15 +22,22 @@ export const importHandlers = {
   'import.preview': async (input, ctx) => previewImport(ctx, input),
 
   'import.diff': async (input, ctx) => {
-    const { preview, target } = await understood(ctx, input);
-    return diffOf(target, await planRows(ctx.db, preview, target));
+    const { target, rows } = await plannedImport(ctx, input);
+    return diffOf(target, rows);
   },
 
   'import.commit': async (input, ctx) => {
-    const { preview, target } = await understood(ctx, input, input.figures !== undefined);
+    const { read, table: source } = await tableToImport(ctx, input);
     const staged = ctx.staging.get(input.stagingId);
+    // The diff's plan, if the wizard made one and the ledger is as it was; else the words are read only when
+    // some figure is to be written.
+    const kept = keptPlan(ctx, input, source);
+    const reuse = kept && kept.version === ledgerVersion(ctx.ledger.sqlite) ? kept : null;
+    const table = reuse?.table ?? (input.figures !== undefined ? tableWithFigures(source, Number(ctx.now().slice(0, 4))) : source);
+    const target = reuse?.target ?? (await resolveTarget(ctx.db, table, input));
     backupBeforeImport(ctx);
-    const batch = await commitImport(ctx, { fileName: staged.fileName, sha256: staged.sha256, format: preview.format, sheet: preview.sheet }, preview, target, input.figures);
+    const file = { fileName: staged.fileName, sha256: staged.sha256, format: read.format, sheet: read.sheet };
+    const batch = await commitImport(ctx, file, table, target, input.figures, reuse);
     ctx.staging.drop(input.stagingId);
     return batch;
   },

@@ -12,6 +12,8 @@ interface Staged extends ImportStage {
   usedAt: number;
   /** Parsed sheets, by name ('' for the default sheet); kept for the file read last only. */
   reads: Map<string, ReadWorkbook>;
+  /** What was worked out from those sheets (tables understood, rows planned), by the caller's key; kept with `reads`. */
+  memo: Map<string, unknown>;
 }
 
 export interface StagingOptions {
@@ -134,6 +136,7 @@ export class Staging {
       file,
       usedAt: this.options.now(),
       reads: new Map(),
+      memo: new Map(),
     };
     this.files.set(stagingId, stage);
     return { stagingId, fileName: stage.fileName, sha256: stage.sha256, size: stage.size };
@@ -153,10 +156,19 @@ export class Staging {
     const cached = staged.reads.get(key);
     if (cached) return cached;
     // Parsed grids are kept for one file only: the wizard works on one file at a time.
-    for (const other of this.files.values()) if (other !== staged) other.reads.clear();
+    for (const other of this.files.values()) {
+      if (other === staged) continue;
+      other.reads.clear();
+      other.memo.clear();
+    }
     const read = await readWorkbook(readOwnBytes(staged.file), { fileName: staged.fileName, handOver: true, ...(sheet ? { sheet } : {}) });
     staged.reads.set(key, read);
     return read;
+  }
+
+  /** What was worked out from this file (tables understood, rows planned), kept as long as its parse is. */
+  memo(stagingId: string): Map<string, unknown> {
+    return this.get(stagingId).memo;
   }
 
   drop(stagingId: string): void {
