@@ -321,7 +321,8 @@ const commands: Record<string, Command> = {
     const file = requireOption(positionals[0], '要导入的文件');
     const bytes = readImportFile(file);
     return withBackend(values, io, async (backend) => {
-      const stage = await call(backend, 'import.stage', { fileName: path.basename(file), contentBase64: bytes.toString('base64') });
+      // In the same process as the backend: the bytes themselves, not base64 of them.
+      const stage = await call(backend, 'import.stage', { fileName: path.basename(file), content: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
       const view = { stagingId: stage.stagingId, sheet: values.sheet, headerRow: intOption(values['header-row'], 'header-row') };
       if (values['dry-run']) {
         const preview = await call(backend, 'import.preview', view);

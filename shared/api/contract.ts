@@ -305,7 +305,8 @@ export const contract = {
       .strictObject({
         fileName: name('文件名', 260),
         contentBase64: z.string().max(maxStagedBase64, '文件超过 100 MB，不能导入').optional(),
-        // Desktop app only: JSON (the loopback bridge, the CLI's `call`) cannot carry bytes, so this stays base64 there.
+        // The desktop app (IPC) and the command line (in process) hand the bytes over; JSON (the loopback bridge) cannot
+        // carry bytes, so it sends base64.
         content: z
           .instanceof(Uint8Array, { message: '文件内容应为字节' })
           .refine((bytes) => bytes.byteLength <= maxStagedBytes, '文件超过 100 MB，不能导入')
