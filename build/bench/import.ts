@@ -74,7 +74,7 @@ async function child(mode: Mode, file: string, dbPath: string): Promise<Measurem
   const backend = await openBackend({ dbPath, actor: 'bench' });
   const t = performance.now();
   // The bytes as the desktop app hands them over (IPC carries the file itself, not base64).
-  const { stagingId } = (await backend.call('import.stage', { fileName: path.basename(file), content: new Uint8Array(bytes) })) as { stagingId: string };
+  const { stagingId } = (await backend.call('import.stage', { fileName: path.basename(file), content: bytes })) as { stagingId: string };
   // `ledger import FILE` stages and commits; it reads the words only with --accept-figures.
   const batch = (mode === 'wizard' ? await wizard(backend, stagingId) : await backend.call('import.commit', { stagingId })) as { counts: Record<string, number> };
   const elapsed = performance.now() - t;
