@@ -2,11 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { BackupInfo } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
@@ -14,6 +9,7 @@ import { useQuery } from '../api/useQuery';
 import { localDateTime } from '../../../shared/text/datetime';
 import { useConfirm } from '../state/confirm';
 import { useNotify } from '../state/notices';
+import { BackupTable } from './BackupTable';
 
 /** The copies kept beside the database; enough to see that they are being made, and to make one now. */
 const shown = 10;
@@ -21,7 +17,6 @@ const shown = 10;
 /** The name of the copy in the backups folder: all the backend accepts, whichever system wrote the path. */
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 export function BackupsPanel() {
   const { t } = useTranslation('settings');
@@ -72,30 +67,7 @@ export function BackupsPanel() {
         </Typography>
       )}
       {backups.data && backups.data.backups.length > 0 ? (
-        <Table size="small" aria-label={t('backups')} sx={{ mb: 1 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('backupAt')}</TableCell>
-              <TableCell>{t('backupKind')}</TableCell>
-              <TableCell align="right">{t('backupSize')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {backups.data.backups.slice(0, shown).map((b) => (
-              <TableRow key={b.file}>
-                <TableCell title={b.file}>{localDateTime(b.at)}</TableCell>
-                <TableCell>{t(`backupKinds.${b.kind}`)}</TableCell>
-                <TableCell align="right">{size(b.bytes)}</TableCell>
-                <TableCell align="right" sx={{ width: 90 }}>
-                  <Button size="small" disabled={busy} onClick={() => void restore(b)}>
-                    {t('restore')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <BackupTable backups={backups.data.backups.slice(0, shown)} busy={busy} label={t('backups')} restoreLabel={t('restore')} onRestore={(b) => void restore(b)} />
       ) : (
         backups.data && (
           <Typography variant="body2" sx={{ mb: 1 }}>

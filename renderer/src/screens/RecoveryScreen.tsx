@@ -6,21 +6,16 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { BackupInfo, RecoveryState } from '../../../shared/domain';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { BackupTable } from '../components/BackupTable';
+import { localDateTime } from '../../../shared/text/datetime';
 
 type Damaged = Extract<RecoveryState, { damaged: true }>;
 
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
-const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /**
  * Shown instead of the app when the ledger will not open: what is wrong, the backups beside it, and a restore
@@ -38,7 +33,7 @@ export function RecoveryScreen({ state }: { state: Damaged }) {
     setError(null);
     try {
       const aside = await api.call('backups.restore', { file: fileName(backup.file) });
-      setDone({ at: localTime(backup.at), aside: aside.file });
+      setDone({ at: localDateTime(backup.at), aside: aside.file });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -71,8 +66,10 @@ export function RecoveryScreen({ state }: { state: Damaged }) {
                 {t('openLedger')}
               </Button>
             </Stack>
+          ) : state.backups.length === 0 ? (
+            <Alert severity="info">{t('noBackups')}</Alert>
           ) : (
-            <BackupTable backups={state.backups} busy={busy} onChoose={setChosen} />
+            <BackupTable backups={state.backups} busy={busy} label={t('backups')} restoreLabel={t('restore')} onRestore={setChosen} />
           )}
           {busy && <LinearProgress aria-label={t('restoring')} />}
           {chosen && !busy && (
@@ -89,44 +86,13 @@ export function RecoveryScreen({ state }: { state: Damaged }) {
                 </Stack>
               }
             >
-              {t('confirm', { at: localTime(chosen.at) })}
+              {t('confirm', { at: localDateTime(chosen.at) })}
             </Alert>
           )}
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </Paper>
     </Box>
-  );
-}
-
-function BackupTable({ backups, busy, onChoose }: { backups: BackupInfo[]; busy: boolean; onChoose: (b: BackupInfo) => void }) {
-  const { t } = useTranslation('recovery');
-  if (backups.length === 0) return <Alert severity="info">{t('noBackups')}</Alert>;
-  return (
-    <Table size="small" aria-label={t('backups')}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('backupAt')}</TableCell>
-          <TableCell>{t('backupKind')}</TableCell>
-          <TableCell align="right">{t('backupSize')}</TableCell>
-          <TableCell />
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {backups.map((b) => (
-          <TableRow key={b.file}>
-            <TableCell title={b.file}>{localTime(b.at)}</TableCell>
-            <TableCell>{t(`backupKinds.${b.kind}`)}</TableCell>
-            <TableCell align="right">{size(b.bytes)}</TableCell>
-            <TableCell align="right">
-              <Button size="small" variant="outlined" disabled={busy} onClick={() => onChoose(b)}>
-                {t('restore')}
-              </Button>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
   );
 }
 

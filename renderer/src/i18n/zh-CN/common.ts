@@ -15,4 +15,10 @@ export default {
   dateHelp: '如 2022-09-30 或 2022年9月30日',
   dateInvalid: '日期应写作 2022-09-30 或 2022年9月30日',
   periodText: '{{label}}（截至 {{date}}）',
+  backup: {
+    at: '备份时间',
+    kind: '原因',
+    size: '大小',
+    kinds: { migration: '升级程序前', import: '导入前', restore: '恢复前', daily: '每日自动', manual: '手动' },
+  },
 } as const;
