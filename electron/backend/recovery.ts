@@ -47,7 +47,7 @@ function recoveryBackend(options: BackendOptions, failure: LedgerError): Backend
           return { dir: backupsDir(dbFile), backups: listBackups(dbFile) };
         case 'backups.restore': {
           const { file } = validateCall<'backups.restore'>(method, input).input;
-          const aside = restoreOverDamaged(dbFile, file, (candidate, work) =>
+          const aside = await restoreOverDamaged(dbFile, file, (candidate, work) =>
             openLedgerDatabase(candidate, { backupDir: work }).sqlite.close(),
           );
           restored = await openBackend(options);

@@ -2,10 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/domain';
-import { listBackups } from '../../db/backups';
-
-/** Opens a file the way the backend does, to check (and bring up to date) a copy before it is put in place. */
-export type CheckCopy = (candidate: string, workDir: string) => void;
+import { withCheckedBackup, type CheckCopy } from './checked-backup';
 
 /**
  * Puts a backup in place of a ledger that will not open, without opening that ledger. The copy is checked first
@@ -13,19 +10,8 @@ export type CheckCopy = (candidate: string, workDir: string) => void;
  * `<name>.damaged-<time>.sqlite` for support staff; then the checked copy replaces it in one rename, so a program
  * killed at any moment leaves either the damaged ledger or the restored one, never neither.
  */
-export function restoreOverDamaged(dbFile: string, fileName: string, check: CheckCopy, now = new Date()): BackupInfo {
-  const chosen = listBackups(dbFile).find((b) => path.basename(b.file) === fileName);
-  if (!chosen) throw new LedgerError('NOT_FOUND', `找不到备份“${fileName}”，请刷新备份列表后重试。`);
-  const work = fs.mkdtempSync(path.join(path.dirname(dbFile), `.restore-${process.pid}-`));
-  try {
-    const candidate = path.join(work, path.basename(dbFile));
-    fs.copyFileSync(chosen.file, candidate);
-    try {
-      check(candidate, work);
-    } catch (error) {
-      const reason = error instanceof LedgerError ? error.message : String(error);
-      throw new LedgerError('DB_CORRUPT', `备份“${fileName}”无法使用，台账未做任何改动。（${reason}）`, { cause: error });
-    }
+export function restoreOverDamaged(dbFile: string, fileName: string, check: CheckCopy, now = new Date()): Promise<BackupInfo> {
+  return withCheckedBackup(dbFile, fileName, check, (candidate) => {
     const aside = setAside(dbFile, now);
     try {
       for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
@@ -34,9 +20,7 @@ export function restoreOverDamaged(dbFile: string, fileName: string, check: Chec
       throw new LedgerError('DB_LOCKED', '无法替换台账文件（可能被杀毒软件或其他程序占用），请关闭其他程序后重试。', { cause: error });
     }
     return { file: aside, kind: 'restore', at: now.toISOString(), bytes: fs.statSync(aside).size };
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 function setAside(dbFile: string, now: Date): string {

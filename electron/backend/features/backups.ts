@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { LedgerError } from '../../../shared/errors';
 import type { BackupInfo, BackupKind } from '../../../shared/domain';
 import { backupLedger, backupsDir, listBackups } from '../../../db/backups';
+import { withCheckedBackup } from '../checked-backup';
 import type { BackendContext, Handlers } from '../context';
 
 /** A ledger without a plan has nothing worth copying. */
@@ -45,18 +45,8 @@ export function dailyBackup(ctx: BackendContext): void {
  */
 async function restore(ctx: BackendContext, fileName: string): Promise<BackupInfo> {
   const dbFile = ctx.ledger.file;
-  const chosen = listBackups(dbFile).find((b) => path.basename(b.file) === fileName);
-  if (!chosen) throw new LedgerError('NOT_FOUND', `找不到备份“${fileName}”，请刷新备份列表后重试。`);
-  const work = fs.mkdtempSync(path.join(path.dirname(dbFile), `.restore-${process.pid}-`));
-  try {
-    const candidate = path.join(work, path.basename(dbFile));
-    fs.copyFileSync(chosen.file, candidate);
-    try {
-      ctx.openFile(candidate, { backupDir: work }).sqlite.close();
-    } catch (error) {
-      const reason = error instanceof LedgerError ? error.message : String(error);
-      throw new LedgerError('DB_CORRUPT', `备份“${fileName}”无法使用，台账未做任何改动。（${reason}）`, { cause: error });
-    }
+  const check = (candidate: string, work: string) => ctx.openFile(candidate, { backupDir: work }).sqlite.close();
+  return withCheckedBackup(dbFile, fileName, check, async (candidate) => {
     const safety = copy(ctx, 'restore');
     await ctx.reconnect(() => {
       // Our connection is closed; a WAL still there belongs to another window or command using this ledger.
@@ -72,9 +62,7 @@ async function restore(ctx: BackendContext, fileName: string): Promise<BackupInf
     });
     ctx.staging.clear();
     return listBackups(dbFile).find((b) => b.file === safety)!;
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 export const backupHandlers = {
