@@ -63,17 +63,18 @@ function numberCell(text, s, ctx) {
 function valueText(inner) {
   const at = inner.indexOf('<v');
   if (at < 0) return undefined;
-  if (inner.charAt(at + 2) !== '>') bail('v element with attributes');
-  const end = inner.indexOf('</v>', at);
+  const open = inner.indexOf('>', at);
+  if (!/^<v(?:\s[^>]*[^\/])?>$/.test(inner.slice(at, open + 1))) bail('v element out of shape');
+  const end = inner.indexOf('</v>', open);
   if (end < 0) bail('unclosed v');
-  const text = inner.slice(at + 3, end);
+  const text = inner.slice(open + 1, end);
   if (text.indexOf('<') >= 0) bail('markup in a value');
   return text === '' ? undefined : text;
 }
 
 /** A cell's contents other than <f>, <v> and <is> are not expected. */
 function checkCellInner(inner) {
-  const rest = inner.replace(/<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>|<v>[^<]*<\/v>|<is>[\s\S]*?<\/is>/g, '');
+  const rest = inner.replace(/<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>|<v(?:\s[^>]*)?>[^<]*<\/v>|<is>[\s\S]*?<\/is>/g, '');
   if (rest.trim() !== '') bail('unexpected cell content');
 }
 
