@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { openBackend } from '../../electron/backend/backend';
+import { readWorkbook } from '../../electron/backend/import/read';
 
 const BUDGET_RATIO = 1.5;
 const BUDGET_MB = 400;
@@ -55,9 +56,10 @@ interface Measurement {
 /** In a child process: one bare read, or one import into the given ledger. */
 async function child(mode: string, file: string, dbPath: string): Promise<Measurement> {
   const bytes = fs.readFileSync(file);
-  if (mode === 'bare') {
+  if (mode === 'bare' || mode === 'read') {
     const t = performance.now();
-    XLSX.read(bytes, { dense: true });
+    if (mode === 'bare') XLSX.read(bytes, { dense: true });
+    else await readWorkbook(new Uint8Array(bytes), { fileName: path.basename(file) });
     return { ms: performance.now() - t, peakMb: process.resourceUsage().maxRSS / 1024 };
   }
   const backend = await openBackend({ dbPath, actor: 'bench' });
@@ -91,6 +93,8 @@ if (process.argv[2] === 'child') {
 
   const bare = median([1, 2, 3].map(() => measure('bare', july).ms));
   console.log(`  bare SheetJS read (median of 3): ${bare.toFixed(0)} ms`);
+  const read = median([1, 2, 3].map(() => measure('read', july).ms));
+  console.log(`  worker read, readWorkbook (median of 3): ${read.toFixed(0)} ms = ${(read / bare).toFixed(2)}× the bare read`);
   let ok = true;
   const ledger = path.join(dir, 'ledger.sqlite');
   for (const [label, file] of [

@@ -148,6 +148,14 @@ function mergesOf(tail) {
   return out;
 }
 
+/** A <c> tag's attributes: the usual r, s, t in that order read directly, any other tag in full. */
+const plainCellTag = /^<c r="([A-Z]{1,3}\d+)"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?\s*\/?>$/;
+function cellAttrs(tag) {
+  const m = plainCellTag.exec(tag);
+  if (m === null) return attrsOf(tag);
+  return { r: m[1], s: m[2], t: m[3] };
+}
+
 /** The cells of one row (between its tag and </row>) into data; columns seen widen the guessed range. */
 function readRow(xml, from, to, r, data, guess, ctx) {
   let col = -1;
@@ -160,7 +168,7 @@ function readRow(xml, from, to, r, data, guess, ctx) {
     if (next !== ' ' && next !== '>' && next !== '/') bail('element in a row');
     const tagEnd = xml.indexOf('>', at);
     const tag = xml.slice(at, tagEnd + 1);
-    const a = attrsOf(tag);
+    const a = cellAttrs(tag);
     let inner = '';
     if (xml.charAt(tagEnd - 1) === '/') p = tagEnd + 1;
     else {

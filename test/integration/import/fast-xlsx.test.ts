@@ -18,7 +18,7 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const shared = path.resolve(root, '../shared');
 const corpus = path.join(shared, 'corpus', 'calamine');
 const hasCorpus = fs.existsSync(corpus);
-const limits = resolveLimits({ timeoutMs: 20_000 });
+const defaultLimits = resolveLimits({ timeoutMs: 20_000 });
 
 const xlsxIn = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.xls[xm]$/i.test(f)).sort().map((f) => path.join(dir, f)) : []);
 
@@ -28,10 +28,10 @@ interface Compared {
 }
 
 /** Both readers on the same bytes (the default one, then SheetJS forced); their answers must be equal. */
-async function compare(bytes: Uint8Array, fileName: string, sheet?: string): Promise<Compared & { names: string[] }> {
+async function compare(bytes: Uint8Array, fileName: string, sheet?: string, limits = defaultLimits): Promise<Compared & { names: string[] }> {
   let format;
   try {
-    format = (await detectFormat(bytes, fileName, limits)).format;
+    format = (await detectFormat(bytes, fileName, defaultLimits)).format;
   } catch {
     return { reader: 'refused before parsing', fastBail: undefined, names: [] };
   }
@@ -124,9 +124,25 @@ describe('the fast .xlsx reader reads as SheetJS does', () => {
     for (const [name, bytes] of books) expect(await compareEverySheet(bytes, name), name).toEqual({ reader: 'fast', fastBail: undefined });
   }, 120_000);
 
+  it('refuses past the row and column limits with the same kinds as the SheetJS path', async () => {
+    const books: [string, Uint8Array][] = [
+      ['exceljs.xlsx', await styledExcelJsBook({ sharedStrings: true })],
+      ['yexian-2022-progress.xlsx', new Uint8Array(fs.readFileSync(path.join(shared, 'fixtures', 'yexian-2022-progress.xlsx')))],
+    ];
+    const outcomes: string[] = [];
+    for (const [name, bytes] of books) {
+      for (const limits of [resolveLimits({ maxRows: 3 }), resolveLimits({ maxColumns: 2 }), resolveLimits({ maxRows: 7, maxColumns: 6 })]) {
+        const result = await compare(bytes, name, undefined, limits);
+        outcomes.push(result.reader ?? '');
+        for (const sheet of result.names) await compare(bytes, name, sheet, limits);
+      }
+    }
+    expect(outcomes).toContain('refused');
+  }, 120_000);
+
   it('blanks hidden rows and columns of the table, and passes over the hidden sheet, as the SheetJS path does', async () => {
     const bytes = await styledExcelJsBook({ sharedStrings: true });
-    const result = await runParseWorker({ format: 'xlsx', bytes }, limits, 'styled.xlsx');
+    const result = await runParseWorker({ format: 'xlsx', bytes }, defaultLimits, 'styled.xlsx');
     if (!result.ok || !('grids' in result)) throw new Error('not read');
     expect(result.reader).toBe('fast');
     expect(result.sheets.map((s) => [s.name, s.hidden])).toEqual([['说明', false], ['隐藏', true], ['推进情况表', false], ['附表', false]]);
