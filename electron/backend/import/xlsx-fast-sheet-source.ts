@@ -96,7 +96,7 @@ function cellOf(a, inner, ctx) {
     case 'inlineStr': {
       const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
       if (!is && inner.indexOf('<is') >= 0) bail('inline string out of shape');
-      return { t: 's', v: is ? itemText(is[1].trim()) : '' };
+      return { t: 's', v: is ? itemText(is[1]) : '' };
     }
     case 'b': return { t: 'b', v: xmlBool(v === undefined ? undefined : unescapeXml(v)) };
     case 'e':

@@ -103,7 +103,93 @@ function sheetJsBook(bookSST: boolean): Uint8Array {
   return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', bookSST }) as Buffer);
 }
 
+/** A zip of stored (uncompressed) entries, so that a workbook's XML can be written here by hand. */
+function storedZip(files: Record<string, string>): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (data: Buffer): number => {
+    let c = 0xffffffff;
+    for (const b of data) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const data = Buffer.from(text, 'utf8');
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt32LE(crc32(data), 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(head, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, dir, end]));
+}
+
+const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** A workbook of the odd shapes the fast reader claims to read as SheetJS does, written by hand. */
+function handWrittenBook(date1904: boolean): Uint8Array {
+  const sheet1 = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><cols><col min="3" max="4" hidden="1" width="0"/><col min="6" max="6" hidden="0"/></cols><sheetData>
+<row r="1"><c r="A1" t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c><c r="E1" t="s"><v>3</v></c><c r="F1" t="s"><v> 4 </v></c></row>
+<row><c r="A2" s="1"><v>45000.5</v></c><c r="B2" s="1"><v>60</v></c><c r="C2" s="1"><v>59.99</v></c><c r="D2" s="2"><v>44834</v></c><c r="E2" s="3"><v>0.655</v></c><c r="F2" s="4"><v>-1.5</v></c></row>
+<row r="3" hidden="1"><c r="A3" t="str"/><c r="B3" t="b"/><c r="C3" t="b"><v>true</v></c><c r="D3" t="e"><v>#N/A</v></c><c r="E3" t="str"><v>a &amp;amp; b_x000D_&#10;c</v></c><c r="F3"><v> </v></c></row>
+<row r="4"><c r="A4" t="inlineStr"><is> </is></c><c r="B4" t="inlineStr"><is><r><t>甲</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 乙 </t></r><rPh sb="0" eb="1"><t>こう</t></rPh></is></c><c r="C4" t="inlineStr"><v>x</v></c><c r="D4" s="5"><v>3</v></c><c r="E4" s="9"><v>7</v></c><c r="F4"><f>A4</f></c></row>
+<row r="6" spans="1:6"><c r="A6"><f>1+1</f><v>2</v></c><c r="B6" t="s" s="1"><v>5</v></c><c r="C6" t="n" s="1"><v>-700</v></c><c r="H6" t="s"/></row>
+</sheetData><mergeCells count="3"><mergeCell ref="A1:B1"/><mergeCell ref="C1:D2" xr:uid="{1}"/><mergeCell ref="E6:F7"/></mergeCells></worksheet>`;
+  const sheet2 = `<worksheet ${ns}><dimension ref="B2:D9"/><sheetData><row r="3"><c r="C3"><v>1</v></c></row><row r="5" hidden="true"/></sheetData></worksheet>`;
+  const sst = `<sst ${ns.split(' ')[0]} count="6" uniqueCount="6"><si><t>标题 &lt;一&gt; &#X41;&#x4E00;</t></si><si><r><t>富</t></r><r><rPr><i/></rPr><t>文本</t></r><rPh sb="0" eb="1"><t>フ</t></rPh><phoneticPr fontId="1"/></si><si><t xml:space="preserve">  前后空格  </t><rPh sb="0" eb="1"><t>ゼン</t></rPh></si><si><t>_x000D_换行_x000a_</t></si><si/><si><t></t></si></sst>`.replace('<si/>', '<si><phoneticPr fontId="1"/></si>');
+  const styles = `<styleSheet ${ns.split(' ')[0]}><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><cellXfs count="10"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="10"/><xf numFmtId="31"/><xf numFmtId="44"/><xf/><xf numFmtId="200"/><xf numFmtId="57"/></cellXfs></styleSheet>`;
+  return storedZip({
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+    '_rels/.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml': `<workbook ${ns}><workbookPr${date1904 ? ' date1904="1"' : ''}/><sheets><sheet name="表 &amp; 一" sheetId="1" r:id="rId1"/><sheet name="二" sheetId="2" state="hidden" r:id="rId2"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': sheet1,
+    'xl/worksheets/sheet2.xml': sheet2,
+    'xl/sharedStrings.xml': sst,
+    'xl/styles.xml': styles,
+  });
+}
+
 describe('the fast .xlsx reader reads as SheetJS does', () => {
+  it('reads a hand-written book of odd shapes (no r, escapes, phonetic runs, stubs, 1900-02-29, hidden) as SheetJS does', async () => {
+    for (const date1904 of [false, true]) {
+      const bytes = handWrittenBook(date1904);
+      expect(await compareEverySheet(bytes, `hand-${date1904}.xlsx`)).toEqual({ reader: 'fast', fastBail: undefined });
+    }
+    const result = await runParseWorker({ format: 'xlsx', bytes: handWrittenBook(false) }, defaultLimits, 'hand.xlsx');
+    if (!result.ok || !('grids' in result)) throw new Error('not read');
+    expect(result.sheets).toEqual([{ name: '表 & 一', hidden: false, rows: 6, columns: 8 }, { name: '二', hidden: true, rows: 9, columns: 4 }]);
+    expect(result.grids[0]!.cells[0]).toEqual(['标题 <一> )一', '富文本', null, null, '\r换行\n', null]);
+  }, 60_000);
+
+
   it('reads the fixture workbooks cell for cell as SheetJS, and takes every one of them', async () => {
     const files = [...xlsxIn(path.join(shared, 'fixtures')), ...xlsxIn(path.join(root, 'test', 'fixtures', 'import'))];
     expect(files.length).toBeGreaterThan(0);
