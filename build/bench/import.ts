@@ -17,7 +17,6 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { openBackend } from '../../electron/backend/backend';
-import { readWorkbook } from '../../electron/backend/import/read';
 
 const BUDGET_RATIO = 1.5;
 const BUDGET_MB = 400;
@@ -56,10 +55,9 @@ interface Measurement {
 /** In a child process: one bare read, or one import into the given ledger. */
 async function child(mode: string, file: string, dbPath: string): Promise<Measurement> {
   const bytes = fs.readFileSync(file);
-  if (mode === 'bare' || mode === 'read') {
+  if (mode === 'bare') {
     const t = performance.now();
-    if (mode === 'bare') XLSX.read(bytes, { dense: true });
-    else await readWorkbook(new Uint8Array(bytes), { fileName: path.basename(file) });
+    XLSX.read(bytes, { dense: true });
     return { ms: performance.now() - t, peakMb: process.resourceUsage().maxRSS / 1024 };
   }
   const backend = await openBackend({ dbPath, actor: 'bench' });
@@ -93,8 +91,6 @@ if (process.argv[2] === 'child') {
 
   const bare = median([1, 2, 3].map(() => measure('bare', july).ms));
   console.log(`  bare SheetJS read (median of 3): ${bare.toFixed(0)} ms`);
-  const read = median([1, 2, 3].map(() => measure('read', july).ms));
-  console.log(`  worker read, readWorkbook (median of 3): ${read.toFixed(0)} ms = ${(read / bare).toFixed(2)}× the bare read`);
   let ok = true;
   const ledger = path.join(dir, 'ledger.sqlite');
   for (const [label, file] of [
