@@ -62,6 +62,10 @@ function entryBytes(bytes, entry) {
   if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) bail('local header');
   const localName = bytes.subarray(p + 30, p + 30 + u16(bytes, p + 26));
   if (Buffer.compare(Buffer.from(localName), Buffer.from(entry.name, 'utf8')) !== 0) bail('local name');
+  // SheetJS goes by the local header: where it disagrees with the directory, it is SheetJS's reading that counts.
+  const localCompressed = u32(bytes, p + 18);
+  const localSize = u32(bytes, p + 22);
+  if (u16(bytes, p + 8) !== entry.method || (localCompressed !== 0 && localCompressed !== entry.compressed) || (localSize !== 0 && localSize !== entry.size)) bail('local header disagrees');
   const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
   const data = bytes.subarray(start, start + entry.compressed);
   if (data.length !== entry.compressed) bail('entry past the end');
