@@ -72,6 +72,16 @@ function valueText(inner) {
   return text === '' ? undefined : text;
 }
 
+/**
+ * A t="str" cell's text. SheetJS unescapes it, decodes it as UTF-8 bytes, then unescapes again: an escaped
+ * character beyond ASCII is garbled in between, so such text bails.
+ */
+function formulaText(v) {
+  const escapes = v.match(/&#x?[\da-fA-F]+;|_x[\da-fA-F]{4}_/gi);
+  if (escapes && escapes.some((e) => /[^\x00-\x7f]/.test(unescapeXml(e)))) bail('escaped non-ASCII in a formula string');
+  return unescapeCellText(unescapeXml(v));
+}
+
 /** A cell's contents other than <f>, <v> and <is> are not expected. */
 function checkCellInner(inner) {
   const rest = inner.replace(/<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>|<v(?:\s[^>]*)?>[^<]*<\/v>|<is>[\s\S]*?<\/is>/g, '');
@@ -92,7 +102,7 @@ function cellOf(a, inner, ctx) {
       if (!ctx.strings || !(i >= 0 && i < ctx.strings.length)) bail('shared string index');
       return { t: 's', v: ctx.strings[i] };
     }
-    case 'str': return { t: 's', v: v === undefined ? '' : unescapeCellText(unescapeXml(v)) };
+    case 'str': return { t: 's', v: v === undefined ? '' : formulaText(v) };
     case 'inlineStr': {
       const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
       if (!is && inner.indexOf('<is') >= 0) bail('inline string out of shape');
@@ -100,7 +110,8 @@ function cellOf(a, inner, ctx) {
     }
     case 'b': return { t: 'b', v: xmlBool(v === undefined ? undefined : unescapeXml(v)) };
     case 'e':
-      if (v === undefined) bail('error cell without text');
+      // SheetJS keeps an error's text as the part's raw bytes: only ASCII reads the same.
+      if (v === undefined || /[^\x00-\x7f]/.test(v)) bail('error cell text');
       return { t: 'e', w: unescapeXml(v) };
     default: bail('cell type ' + t);
   }

@@ -148,6 +148,8 @@ function workbookInfo(text) {
 /** A sheet's part name from the workbook's relationship, as SheetJS resolves it; worksheets only. */
 function sheetPath(pkg, rel) {
   if (!rel || rel.external || rel.type !== relNs + 'worksheet') bail('not a worksheet');
+  // SheetJS unescapes a target without decoding its UTF-8: only an ASCII one names the same part.
+  if (/[^\x20-\x7e]/.test(rel.target)) bail('non-ASCII sheet target');
   const path = 'xl/' + rel.target.replace(/[\/]?xl\//, '');
   if (!pkg.entries.has(path) || path.indexOf('..') >= 0) bail('sheet part');
   return path;

@@ -177,6 +177,34 @@ function handWrittenBook(date1904: boolean): Uint8Array {
   });
 }
 
+/** A one-sheet book written by hand: the sheet's XML and the styles' cellXfs (no shared strings). */
+function oneSheetBook(sheetData: string, cellXfs = '<xf numFmtId="0"/>', numFmts = ''): Uint8Array {
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  return storedZip({
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${type}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${type}.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="${type}.styles+xml"/></Types>`,
+    '_rels/.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml': `<workbook ${ns}><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`,
+    'xl/styles.xml': `<styleSheet ${ns.split(' ')[0]}>${numFmts}<cellXfs>${cellXfs}</cellXfs></styleSheet>`,
+  });
+}
+
+/** Every number-format id a cell can name without declaring it (0–392), with a fraction and a date serial. */
+function formatIdsBook(): Uint8Array {
+  const ids = Array.from({ length: 393 }, (_, id) => id);
+  const rows = ids.map((id) => `<row r="${id + 1}"><c r="A${id + 1}" s="${id}"><v>0.6</v></c><c r="B${id + 1}" s="${id}"><v>45000.5</v></c><c r="C${id + 1}" s="${id}"><v>-3</v></c></row>`);
+  return oneSheetBook(rows.join(''), ids.map((id) => `<xf numFmtId="${id}"/>`).join(''));
+}
+
+/** Text cells (t="str", inline, error) with character references and _xHHHH_ escapes beyond ASCII. */
+function escapesBook(): Uint8Array {
+  const texts = ['&#x4E00;', '&#233;', '_x4E00_', 'a&#10;b', '_x000D_', '&amp;#x4E00;', '项&amp;目', '&#x1F600;', '&#128512;'];
+  const rows = texts.map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="str"><v>${t}</v></c><c r="B${i + 1}" t="inlineStr"><is><t>${t}</t></is></c><c r="C${i + 1}" t="inlineStr"><is><r><t>${t}</t></r></is></c></row>`);
+  rows.push(`<row r="${texts.length + 1}"><c r="A${texts.length + 1}" t="e"><v>#错误!</v></c><c r="B${texts.length + 1}" t="e"><v>#N/A</v></c></row>`);
+  return oneSheetBook(rows.join(''));
+}
+
 describe('the fast .xlsx reader reads as SheetJS does', () => {
   it('reads a hand-written book of odd shapes (no r, escapes, phonetic runs, stubs, 1900-02-29, hidden) as SheetJS does', async () => {
     for (const date1904 of [false, true]) {
@@ -189,6 +217,16 @@ describe('the fast .xlsx reader reads as SheetJS does', () => {
     expect(result.grids[0]!.cells[0]).toEqual(['标题 <一> )一', '富文本', null, null, '\r换行\n', null]);
   }, 60_000);
 
+
+  it('reads every built-in number-format id (dates, percents, East Asian ids) as SheetJS does', async () => {
+    expect(await compare(formatIdsBook(), 'format-ids.xlsx')).toMatchObject({ reader: 'fast', fastBail: undefined });
+  }, 60_000);
+
+  it('reads character references and _xHHHH_ escapes in text cells as SheetJS does, or bails out', async () => {
+    expect((await compare(escapesBook(), 'escapes.xlsx')).fastBail).toMatch(/escaped non-ASCII|error cell text/);
+    const fine = oneSheetBook('<row r="1"><c r="A1" t="str"><v>a&#10;b_x000D_&amp;#x4E00;项</v></c><c r="B1" t="e"><v>#DIV/0!</v></c></row>');
+    expect(await compare(fine, 'ascii-escapes.xlsx')).toMatchObject({ reader: 'fast', fastBail: undefined });
+  }, 60_000);
 
   it('reads the fixture workbooks cell for cell as SheetJS, and takes every one of them', async () => {
     const files = [...xlsxIn(path.join(shared, 'fixtures')), ...xlsxIn(path.join(root, 'test', 'fixtures', 'import'))];
