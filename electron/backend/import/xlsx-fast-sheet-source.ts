@@ -136,17 +136,18 @@ function dimensionOf(head) {
   return range.s.r <= range.e.r && range.s.c <= range.e.c ? range : null;
 }
 
-/** Hidden columns from <col min max hidden> (before sheetData). */
+/** Hidden columns from <col min max hidden> (before sheetData); a later <col> overrides an earlier one, as in SheetJS. */
 function hiddenColumns(head) {
-  const out = [];
+  const hidden = [];
   const re = /<col\b[^<>]*>/g;
   let m;
   while ((m = re.exec(head)) !== null) {
     const a = attrsOf(m[0]);
-    if (!xmlBool(a.hidden)) continue;
     if (!/^[1-9]\d*$/.test(a.min || '') || !/^[1-9]\d*$/.test(a.max || '') || +a.max > 16384) bail('col range');
-    for (let c = +a.min - 1; c <= +a.max - 1; c++) out.push(c);
+    for (let c = +a.min - 1; c <= +a.max - 1; c++) hidden[c] = xmlBool(a.hidden);
   }
+  const out = [];
+  hidden.forEach((h, c) => { if (h) out.push(c); });
   return out;
 }
 

@@ -71,7 +71,7 @@ function itemText(x) {
     if (text.indexOf('<') >= 0) bail('markup inside a plain string');
     return unescapeCellText(text);
   }
-  if (!/<r[\s>\/]/.test(x)) return undefined;
+  if (!/<r\b[^<>]*>/.test(x)) return undefined;
   const noPhonetic = withoutPhonetic(x);
   let joined = '';
   const re = /<t\b[^<>]*>([^<]*)<\/t>/g;
