@@ -20,7 +20,6 @@ const workbookTypes = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
   'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
-  'application/vnd.ms-excel.template.macroEnabled.main+xml',
 ];
 const sstType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const stylesType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -86,6 +85,13 @@ function partText(pkg, name) {
   return text;
 }
 
+/** A part the content types declare: missing (or named in another case), SheetJS finds or fails on it otherwise. */
+function declaredPart(pkg, name) {
+  const text = partText(pkg, name);
+  if (text === null) bail('declared part missing: ' + name);
+  return text;
+}
+
 /** [Content_Types].xml → the workbook, shared strings and styles parts, as SheetJS finds them. */
 function contentTypes(text) {
   if (text === null) bail('no content types');
@@ -98,6 +104,8 @@ function contentTypes(text) {
     const part = String(a.PartName || '').replace(/^\//, '');
     if (workbookTypes.indexOf(a.ContentType) >= 0) found.workbooks.push(part);
     else if (/\.main\+xml$|sheet\.binary/.test(a.ContentType || '')) bail('another workbook type');
+    // SheetJS takes the first shared strings or styles part of either kind: a binary one is not read here.
+    if (/^application\/vnd\.ms-excel\.(?:sharedStrings|styles)$/.test(a.ContentType || '')) bail('binary strings or styles');
     if (a.ContentType === sstType) found.sst.push(part);
     if (a.ContentType === stylesType) found.styles.push(part);
   }
@@ -171,8 +179,8 @@ function readPackage(bytes, job) {
   if (wbRelsName !== 'xl/_rels/workbook.xml.rels') bail('workbook rels');
   const rels = relsOf(partText(pkg, wbRelsName));
   const ctx = {
-    strings: parts.sst ? sharedStrings(partText(pkg, parts.sst) || '') : null,
-    kinds: parts.styles ? cellFormatKinds(partText(pkg, parts.styles) || '') : null,
+    strings: parts.sst ? sharedStrings(declaredPart(pkg, parts.sst)) : null,
+    kinds: parts.styles ? cellFormatKinds(declaredPart(pkg, parts.styles)) : null,
     date1904: info.date1904,
     sheetRows: job.maxRows + 1,
   };

@@ -178,16 +178,18 @@ function handWrittenBook(date1904: boolean): Uint8Array {
 }
 
 /** A one-sheet book written by hand: the sheet's XML and the styles' cellXfs (no shared strings). */
-function oneSheetBook(sheetData: string, cellXfs = '<xf numFmtId="0"/>', numFmts = ''): Uint8Array {
+function oneSheetBook(sheetData: string, cellXfs = '<xf numFmtId="0"/>', numFmts = '', drop?: string): Uint8Array {
   const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
-  return storedZip({
+  const files: Record<string, string> = {
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${type}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${type}.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="${type}.styles+xml"/></Types>`,
     '_rels/.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     'xl/workbook.xml': `<workbook ${ns}><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
     'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`,
     'xl/styles.xml': `<styleSheet ${ns.split(' ')[0]}>${numFmts}<cellXfs>${cellXfs}</cellXfs></styleSheet>`,
-  });
+  };
+  if (drop !== undefined) delete files[drop];
+  return storedZip(files);
 }
 
 /** Every number-format id a cell can name without declaring it (0–392), with a fraction and a date serial. */
@@ -226,6 +228,14 @@ describe('the fast .xlsx reader reads as SheetJS does', () => {
     expect((await compare(escapesBook(), 'escapes.xlsx')).fastBail).toMatch(/escaped non-ASCII|error cell text/);
     const fine = oneSheetBook('<row r="1"><c r="A1" t="str"><v>a&#10;b_x000D_&amp;#x4E00;项</v></c><c r="B1" t="e"><v>#DIV/0!</v></c></row>');
     expect(await compare(fine, 'ascii-escapes.xlsx')).toMatchObject({ reader: 'fast', fastBail: undefined });
+  }, 60_000);
+
+  it('leaves a book whose declared styles part is missing to SheetJS, whatever it makes of it', async () => {
+    const cells = '<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>0.6</v></c></row>';
+    const xfs = '<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/>';
+    expect(await compare(oneSheetBook(cells, xfs), 'styled.xlsx')).toMatchObject({ reader: 'fast', fastBail: undefined });
+    const missing = await compare(oneSheetBook(cells, xfs, '', 'xl/styles.xml'), 'no-styles.xlsx');
+    expect(missing.reader).not.toBe('fast');
   }, 60_000);
 
   it('reads the fixture workbooks cell for cell as SheetJS, and takes every one of them', async () => {
