@@ -7,9 +7,13 @@
  * back plain data only: the list of sheets, and the grid and merges of the chosen sheet (or, when none was named,
  * of the first few sheets with content, for the backend to choose from). Nothing it does can reach the parent's
  * heap.
+ *
+ * A plain .xlsx/.xlsm is read first by the fast reader (xlsx-fast-source.ts), which builds the same workbook
+ * shape; SheetJS is loaded only when that reader bails out or the file is of another format.
  */
-export const workerSource = String.raw`
-'use strict';
+import { xlsxFastSource } from './xlsx-fast-source';
+
+export const workerSource = "'use strict';\n" + xlsxFastSource + String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 
 const errorTexts = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
@@ -159,7 +163,7 @@ function parseBook(X, job) {
   }
 }
 
-function sheetList(X, wb) {
+function sheetList(decodeRange, wb) {
   const meta = (wb.Workbook && wb.Workbook.Sheets) || [];
   return wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name];
@@ -168,7 +172,7 @@ function sheetList(X, wb) {
     let columns = 0;
     if (typeof ref === 'string') {
       try {
-        const range = X.utils.decode_range(ref);
+        const range = decodeRange(ref);
         rows = Math.max(0, range.e.r + 1);
         columns = Math.max(0, range.e.c + 1);
       } catch (_) { /* keep 0 */ }
@@ -246,50 +250,84 @@ function chooseGrids(wb, sheets, job) {
 }
 
 /**
- * Hidden columns and hidden or filtered-out rows of the sheet the user gets are blanked, as a person reading
- * it sees them. SheetJS gives them only when it reads styles, which costs time and memory on every cell: so
- * only a small workbook's chosen sheet is read again with styles (a department's table, not a 100 MB export).
+ * Hidden columns and hidden or filtered-out rows of the sheets handed back are blanked, as a person reading
+ * them sees them. The fast reader sees them directly; SheetJS gives them only when it reads styles, which costs
+ * time and memory on every cell: so only a small workbook's sheets are read again with styles (a department's
+ * table, not a 100 MB export).
  */
-function hideHidden(X, small, grid) {
-  let ws;
+function blankHidden(grid, hidden) {
+  if (!hidden) return;
+  grid.cells.forEach((row, r) => {
+    if (hidden.rows[r]) row.fill(null);
+    else for (const c of hidden.cols) if (c < row.length) row[c] = null;
+  });
+}
+
+function hideHidden(X, small, grids) {
+  const names = grids.filter((g) => g.cells.length <= smallSheetRows).map((g) => g.sheet);
+  if (names.length === 0) return;
+  let wb;
   try {
-    ws = X.read(small.input, Object.assign({}, small.options, { cellStyles: true, sheets: [grid.sheet] })).Sheets[grid.sheet];
+    wb = X.read(small.input, Object.assign({}, small.options, { cellStyles: true, sheets: names }));
   } catch (_) {
     return;
   }
-  if (!ws) return;
-  const cols = [];
-  (Array.isArray(ws['!cols']) ? ws['!cols'] : []).forEach((col, i) => { if (col && col.hidden) cols.push(i); });
-  const rows = Array.isArray(ws['!rows']) ? ws['!rows'] : [];
-  grid.cells.forEach((row, r) => {
-    if (rows[r] && rows[r].hidden) row.fill(null);
-    else for (const c of cols) if (c < row.length) row[c] = null;
-  });
+  for (const grid of grids) {
+    const ws = names.indexOf(grid.sheet) >= 0 ? wb.Sheets[grid.sheet] : null;
+    if (!ws) continue;
+    const cols = [];
+    (Array.isArray(ws['!cols']) ? ws['!cols'] : []).forEach((col, i) => { if (col && col.hidden) cols.push(i); });
+    const rows = (Array.isArray(ws['!rows']) ? ws['!rows'] : []).map((row) => Boolean(row && row.hidden));
+    blankHidden(grid, { rows, cols });
+  }
+}
+
+function loadSheetJs(job) {
+  try {
+    return { X: require(job.sheetJsPath) };
+  } catch (error) {
+    return { fail: { kind: 'internal', detail: 'SheetJS 无法加载：' + messageOf(error) } };
+  }
+}
+
+/**
+ * The workbook: from the fast reader when it takes the file, else from SheetJS. Returns what the rest of the
+ * read needs: the book, how to decode its ranges, and how its hidden rows and columns are to be blanked.
+ */
+function readBook(job) {
+  let fastBail;
+  if (!job.text && job.format === 'xlsx' && job.reader !== 'sheetjs') {
+    const fast = readXlsxFast(job);
+    if (fast.wb) return { wb: fast.wb, reader: 'fast', decodeRange: rangeAt, hide: (grids) => grids.forEach((g) => blankHidden(g, fast.wb.hidden[g.sheet])) };
+    fastBail = fast.bail;
+  }
+  const loaded = loadSheetJs(job);
+  if (loaded.fail) return loaded;
+  const X = loaded.X;
+  const parsed = parseBook(X, job);
+  if (parsed.fail) return parsed;
+  const small = parsed.small;
+  return { wb: parsed.wb, reader: 'sheetjs', fastBail, decodeRange: X.utils.decode_range, hide: (grids) => { if (small) hideHidden(X, small, grids); } };
 }
 
 function main() {
   const job = workerData;
-  let X;
-  try {
-    X = require(job.sheetJsPath);
-  } catch (error) {
-    fail('internal', 'SheetJS 无法加载：' + messageOf(error));
-    return;
-  }
-  const parsed = parseBook(X, job);
-  if (parsed.fail) return fail(parsed.fail.kind, parsed.fail.detail);
-  const wb = parsed.wb;
+  const book = readBook(job);
+  if (book.fail) return fail(book.fail.kind, book.fail.detail);
+  const wb = book.wb;
   if (!wb || !Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) return fail('empty', '');
   if (wb.SheetNames.length > job.maxSheets) return fail('sheets', wb.SheetNames.length);
-  const sheets = sheetList(X, wb);
+  const sheets = sheetList(book.decodeRange, wb);
   const chosen = chooseGrids(wb, sheets, job);
   if (chosen.fail) {
     parentPort.postMessage({ ok: false, kind: chosen.fail.kind, detail: chosen.fail.detail, sheets });
     return;
   }
   const grids = chosen.grids.map((g) => ({ sheet: String(g.sheet), cells: g.cells, merges: g.merges }));
-  if (parsed.small && grids[0] && grids[0].cells.length <= smallSheetRows) hideHidden(X, parsed.small, grids[0]);
-  parentPort.postMessage({ ok: true, sheets, grids });
+  book.hide(grids);
+  const how = { reader: book.reader };
+  if (book.fastBail !== undefined) how.fastBail = String(book.fastBail).slice(0, 200);
+  parentPort.postMessage(Object.assign({ ok: true, sheets, grids }, how));
 }
 
 try {

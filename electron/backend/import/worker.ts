@@ -34,7 +34,14 @@ export type WorkerRefusal = 'encrypted' | 'corrupt' | 'empty' | 'nosheet' | 'row
 
 export type WorkerResult =
   /** `grids[0]` is the sheet named, or the first visible one with content followed by the next few. */
-  | { ok: true; sheets: WorkerSheetInfo[]; grids: WorkerGrid[] }
+  | {
+      ok: true;
+      sheets: WorkerSheetInfo[];
+      grids: WorkerGrid[];
+      /** Which reader read it: the fast .xlsx reader, or SheetJS (with the fast reader's reason for bailing out). */
+      reader?: 'fast' | 'sheetjs';
+      fastBail?: string;
+    }
   /** A Word document: mammoth's HTML of a .docx, word-extractor's text of a .doc. */
   | { ok: true; document: 'html' | 'text'; content: string }
   | { ok: false; kind: WorkerRefusal; detail: string; sheets?: WorkerSheetInfo[] };
@@ -49,6 +56,8 @@ export interface ParseJob {
   sheet?: string;
   /** A .docx or .doc: read by the document worker, with these libraries. */
   documentLibs?: { mammoth: string; wordExtractor: string };
+  /** 'sheetjs': read with SheetJS even a plain .xlsx the fast reader would take (for the differential test). */
+  reader?: 'sheetjs';
 }
 
 /** Sheets with content handed back besides the first, when no sheet was named: an instructions sheet or two. */
@@ -117,6 +126,7 @@ export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: st
     maxFallbackCells,
     maxCellChars,
     libs: job.documentLibs,
+    reader: job.reader,
   };
   return new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
