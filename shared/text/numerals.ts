@@ -24,8 +24,16 @@ const largeUnits: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 /** Characters that may appear in a Chinese numeral. */
 export const chineseNumeralChars = '零〇一二两三四五六七八九十百千万亿';
 
+const numeralCodes = new Set([...chineseNumeralChars].map((c) => c.charCodeAt(0)));
+
 export function isChineseNumeralChar(ch: string): boolean {
-  return ch.length === 1 && chineseNumeralChars.includes(ch);
+  return ch.length === 1 && numeralCodes.has(ch.charCodeAt(0));
+}
+
+/** isChineseNumeralChar on a UTF-16 code, for scans that read every character (NaN past the end: false). */
+export function isChineseNumeralCode(code: number): boolean {
+  // Every numeral is at 0x3007 (〇) or above: the test spares the set lookup for ASCII and punctuation.
+  return code >= 0x3007 && numeralCodes.has(code);
 }
 
 /**

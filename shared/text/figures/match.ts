@@ -39,18 +39,49 @@ interface Profile {
   chars: Set<string>;
 }
 
-const cjk = /[\u4e00-\u9fa5]/;
-const notGram = /[\d\s，。；、“”"（）()]/;
+const cjkFirst = 0x4e00;
+const cjkLast = 0x9fa5;
+// Characters that keep a two-character piece out of the comparison: digits, spaces (as \s has them), and
+// punctuation (，。；、“”"（）()).
+const notGramCodes = new Set([...'0123456789，。；、“”"（）()'].map((c) => c.charCodeAt(0)));
 
-function profileOf(text: string): Profile {
+function isSpaceCode(code: number): boolean {
+  return (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function keepsOutOfGram(code: number): boolean {
+  return notGramCodes.has(code) || isSpaceCode(code);
+}
+
+function makeProfile(text: string): Profile {
   const grams = new Set<string>();
   for (let i = 0; i + 1 < text.length; i++) {
+    if (keepsOutOfGram(text.charCodeAt(i)) || keepsOutOfGram(text.charCodeAt(i + 1))) continue;
     const g = text.slice(i, i + 2);
-    if (!generic.has(g) && !notGram.test(g)) grams.add(g);
+    if (!generic.has(g)) grams.add(g);
   }
   const chars = new Set<string>();
-  for (const c of text) if (!stopChars.has(c) && cjk.test(c)) chars.add(c);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < cjkFirst || code > cjkLast) continue;
+    const c = text[i] as string;
+    if (!stopChars.has(c)) chars.add(c);
+  }
   return { grams, chars };
+}
+
+// Indicator names and figure labels repeat from row to row of a table: each phrase is cut up once. Profiles
+// are never changed after they are made, so one may serve every row; the memo is emptied when it grows large.
+const profiles = new Map<string, Profile>();
+const PROFILE_MEMO = 4096;
+
+function profileOf(text: string): Profile {
+  const known = profiles.get(text);
+  if (known !== undefined) return known;
+  if (profiles.size >= PROFILE_MEMO) profiles.clear();
+  const made = makeProfile(text);
+  profiles.set(text, made);
+  return made;
 }
 
 function compare(a: Profile, b: Profile): number {
