@@ -55,6 +55,11 @@ export function isClauseEndCode(code: number): boolean {
   }
 }
 
+/** 。；; or a line break: the end of one statement for the figure readers (！？ do not occur in reports). */
+export function isStatementEndCode(code: number): boolean {
+  return code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0x0a;
+}
+
 /** Whether a character ends a clause (，：plus sentence ends). */
 export function isClauseEnd(ch: string): boolean {
   return clauseEnds.has(ch);

@@ -1,6 +1,7 @@
 import { clauseEnd, clauseStart } from '../sentences';
 import { foldWidth } from '../width';
-import { actualCandidates } from './candidates';
+import { memoised } from '../memo';
+import { actualCandidates, type ActualCandidateFigure } from './candidates';
 import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
 import { readStated } from './stated';
 import { readTargets } from './targets';
@@ -25,6 +26,15 @@ export interface FiguresOptions {
   existing?: readonly KnownIndicator[];
 }
 
+// A table says the same progress again and again (a unit's standing words, a row copied down): each
+// distinct text is read once. Both are shared, never changed: readFigures copies what it returns.
+const candidatesOf: (text: string) => readonly ActualCandidateFigure[] = memoised(actualCandidates);
+const statedOfWhole = memoised((progress: string) => readStated(progress));
+
+function copyStated(s: StatedCompletion | null): StatedCompletion | null {
+  return s === null ? null : { ...s, span: { ...s.span } };
+}
+
 function parts(input: FiguresInput): { unit: string | null; text: string; offset: number }[] {
   if (input.unitProgress.length === 0) return input.progress.trim() === '' ? [] : [{ unit: null, text: input.progress, offset: 0 }];
   let from = 0;
@@ -37,7 +47,7 @@ function parts(input: FiguresInput): { unit: string | null; text: string; offset
 
 /** A project's stated completion: the whole cell's, or, split by unit, the least of the units' when every unit states one. */
 function statedOf(input: FiguresInput, split: ReturnType<typeof parts>): StatedCompletion | null {
-  if (split.length <= 1) return input.progress.trim() === '' ? null : readStated(input.progress);
+  if (split.length <= 1) return input.progress.trim() === '' ? null : copyStated(statedOfWhole(input.progress));
   const each = split.map((p) => readStated(p.text, 'progress', p.offset, input.progress));
   if (each.some((s) => s === null)) return null;
   const all = each as StatedCompletion[];
@@ -58,7 +68,7 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
   const split = parts(input);
   const folded = foldWidth(input.progress);
   const figures: MatchFigure[] = split.flatMap((p) =>
-    actualCandidates(p.text, options.year).map((f) => ({ ...f, part: p.unit, offset: p.offset })),
+    candidatesOf(p.text).map((f) => ({ ...f, part: p.unit, offset: p.offset })),
   );
   const actuals: ProposedActual[] = pairFigures(indicators, figures).map((pair, n) => {
     const start = pair.figure.start + pair.figure.offset;

@@ -1,3 +1,4 @@
+import { memoised } from '../memo';
 import { convertUnit, unitsCompatible } from '../units';
 import type { ActualCandidateFigure } from './candidates';
 
@@ -70,19 +71,8 @@ function makeProfile(text: string): Profile {
   return { grams, chars };
 }
 
-// Indicator names and figure labels repeat from row to row of a table: each phrase is cut up once. Profiles
-// are never changed after they are made, so one may serve every row; the memo is emptied when it grows large.
-const profiles = new Map<string, Profile>();
-const PROFILE_MEMO = 4096;
-
-function profileOf(text: string): Profile {
-  const known = profiles.get(text);
-  if (known !== undefined) return known;
-  if (profiles.size >= PROFILE_MEMO) profiles.clear();
-  const made = makeProfile(text);
-  profiles.set(text, made);
-  return made;
-}
+// Indicator names and figure labels repeat from row to row of a table: each phrase is cut up once.
+const profileOf = memoised(makeProfile);
 
 function compare(a: Profile, b: Profile): number {
   let score = 0;
@@ -99,10 +89,12 @@ export function similarity(a: string, b: string): number {
 
 const place = /([\u4e00-\u9fa5]{2,3}(?:区|县|市|乡|镇))/;
 
+const placeOf = memoised((text: string) => place.exec(text)?.[1]);
+
 /** "湖滨区新增…" against "义马市35个…": a figure of another place is not this target's. */
 function otherPlace(indicator: string, figure: string): boolean {
-  const a = place.exec(indicator)?.[1];
-  const b = place.exec(figure)?.[1];
+  const a = placeOf(indicator);
+  const b = placeOf(figure);
   return a !== undefined && b !== undefined && a !== b && !/^(全|本|我)/.test(a) && !/^(全|本|我)/.test(b);
 }
 

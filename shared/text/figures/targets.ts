@@ -1,4 +1,5 @@
 import { clauseStart, enclosingParentheses } from '../sentences';
+import { memoised } from '../memo';
 import { suggestIndicators, type IndicatorSuggestion, type QuantityIndicatorSuggestion } from '../suggest';
 import { foldWidth } from '../width';
 import type { ProposedTarget } from './types';
@@ -58,7 +59,9 @@ function subjectsBefore(text: string, s: QuantityIndicatorSuggestion): string[] 
 }
 
 /** Labels without the brackets a region cut in half ("新增技能人才（含高技能人才") or a "（次）" note. */
-export function tidyFigureLabel(label: string): string {
+export const tidyFigureLabel: (label: string) => string = memoised(tidyOnce);
+
+function tidyOnce(label: string): string {
   let out = label.replace(/[（(]次[）)]/g, '');
   out = out.replace(/[（(][^（）()]*$/, '').replace(/^[^（）()]*[）)]/, '').replace(/^含/, '');
   return out.replace(/^[，。；：、\s]+|[，。；：、\s]+$/g, '') || label;
