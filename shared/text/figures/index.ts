@@ -29,13 +29,30 @@ export interface FiguresOptions {
 // A table says the same progress again and again (a unit's standing words, a row copied down): each
 // distinct text is read once. Both are shared, never changed: readFigures copies what it returns.
 const candidatesOf: (text: string) => readonly ActualCandidateFigure[] = memoised(actualCandidates);
-const statedOfWhole = memoised((progress: string) => readStated(progress));
+const wholeFiguresOf: (text: string) => readonly MatchFigure[] = memoised((text) => candidatesOf(text).map((f) => ({ ...f, part: null, offset: 0 })));
+const statedOfText = memoised((text: string) => readStated(text));
 
-function copyStated(s: StatedCompletion | null): StatedCompletion | null {
-  return s === null ? null : { ...s, span: { ...s.span } };
+function figuresOf(p: Part): readonly MatchFigure[] {
+  if (p.unit === null && p.offset === 0) return wholeFiguresOf(p.text);
+  return candidatesOf(p.text).map((f) => ({ ...f, part: p.unit, offset: p.offset }));
 }
 
-function parts(input: FiguresInput): { unit: string | null; text: string; offset: number }[] {
+/** readStated(part, 'progress', offset, whole), from the part's own reading moved to its place in the whole. */
+function statedOfPart(p: Part, whole: string): StatedCompletion | null {
+  const s = statedOfText(p.text);
+  if (s === null) return null;
+  const start = s.span.start + p.offset;
+  const end = s.span.end + p.offset;
+  return { share: s.share, done: s.done, span: { field: s.span.field, start, end, text: whole.slice(start, end) } };
+}
+
+interface Part {
+  unit: string | null;
+  text: string;
+  offset: number;
+}
+
+function parts(input: FiguresInput): Part[] {
   if (input.unitProgress.length === 0) return input.progress.trim() === '' ? [] : [{ unit: null, text: input.progress, offset: 0 }];
   let from = 0;
   return input.unitProgress.map((u) => {
@@ -46,9 +63,9 @@ function parts(input: FiguresInput): { unit: string | null; text: string; offset
 }
 
 /** A project's stated completion: the whole cell's, or, split by unit, the least of the units' when every unit states one. */
-function statedOf(input: FiguresInput, split: ReturnType<typeof parts>): StatedCompletion | null {
-  if (split.length <= 1) return input.progress.trim() === '' ? null : copyStated(statedOfWhole(input.progress));
-  const each = split.map((p) => readStated(p.text, 'progress', p.offset, input.progress));
+function statedOf(input: FiguresInput, split: readonly Part[]): StatedCompletion | null {
+  if (split.length <= 1) return input.progress.trim() === '' ? null : statedOfPart({ unit: null, text: input.progress, offset: 0 }, input.progress);
+  const each = split.map((p) => statedOfPart(p, input.progress));
   if (each.some((s) => s === null)) return null;
   const all = each as StatedCompletion[];
   return all.reduce((a, b) => ((b.share ?? 100) < (a.share ?? 100) ? b : a));
@@ -67,9 +84,7 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
       : targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
   const split = parts(input);
   const folded = foldWidth(input.progress);
-  const figures: MatchFigure[] = split.flatMap((p) =>
-    candidatesOf(p.text).map((f) => ({ ...f, part: p.unit, offset: p.offset })),
-  );
+  const figures: MatchFigure[] = split.flatMap(figuresOf);
   const actuals: ProposedActual[] = pairFigures(indicators, figures).map((pair, n) => {
     const start = pair.figure.start + pair.figure.offset;
     const end = pair.figure.end + pair.figure.offset;

@@ -92,9 +92,7 @@ const place = /([\u4e00-\u9fa5]{2,3}(?:区|县|市|乡|镇))/;
 const placeOf = memoised((text: string) => place.exec(text)?.[1]);
 
 /** "湖滨区新增…" against "义马市35个…": a figure of another place is not this target's. */
-function otherPlace(indicator: string, figure: string): boolean {
-  const a = placeOf(indicator);
-  const b = placeOf(figure);
+function otherPlace(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a !== b && !/^(全|本|我)/.test(a) && !/^(全|本|我)/.test(b);
 }
 
@@ -114,13 +112,16 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
   for (const i of indicators) sameUnitCount.set(i, indicators.filter((o) => o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))).length);
   figures.forEach((f, order) => {
     let words: { label: Profile; object: Profile; context: Profile } | null = null;
+    // The place the figure's words name, found once for all the indicators.
+    let figurePlace: { at: string | undefined } | null = null;
     for (const indicator of indicators) {
       const value = valueFor(indicator, f);
       if (value === null) continue;
       const target = indicator.target;
       // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
       if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
-      if (otherPlace(indicator.name, f.label + f.object)) continue;
+      figurePlace ??= { at: placeOf(f.label + f.object) };
+      if (otherPlace(placeOf(indicator.name), figurePlace.at)) continue;
       words ??= { label: profileOf(f.label), object: profileOf(f.object), context: profileOf(f.context) };
       const name = names.get(indicator)!;
       const own = compare(name, words.label) + 0.75 * compare(name, words.object);
