@@ -128,13 +128,11 @@ export function suggestIndicators(input: string, options: SuggestOptions): Indic
   const spans = readings.map((r) => ({ start: r.start, end: r.end }));
   const dates = findDates(input, options.year);
   const out: IndicatorSuggestion[] = [];
-  const clausesWithQuantity = new Set<number>();
 
   quantities.forEach((q, index) => {
     const reading = readings[index] as (typeof readings)[number];
     const cStart = clauseStart(text, q.start);
     const cEnd = clauseEnd(text, q.end);
-    clausesWithQuantity.add(cStart);
     if (isQualifier(text, q.start, q.end)) return;
     const region = regionOf(text, spans, index);
     const dated = dates.find((d) => d.role === 'deadline' && d.end <= q.start && d.start >= previousSentenceStart(text, q.start));

@@ -103,6 +103,25 @@ function valueFor(indicator: MatchIndicator, figure: MatchFigure): number | null
   return convertUnit(figure.value, figure.unit, indicator.unit);
 }
 
+/** What a figure's words are compared by, made once per figure (figures of a repeated text are shared). */
+interface FigureWords {
+  label: Profile;
+  object: Profile;
+  context: Profile;
+  place: string | undefined;
+}
+
+const figureWords = new WeakMap<ActualCandidateFigure, FigureWords>();
+
+function wordsOf(f: ActualCandidateFigure): FigureWords {
+  let words = figureWords.get(f);
+  if (words === undefined) {
+    words = { label: profileOf(f.label), object: profileOf(f.object), context: profileOf(f.context), place: placeOf(f.label + f.object) };
+    figureWords.set(f, words);
+  }
+  return words;
+}
+
 /** The pairs a clerk would make, in the order of the figures. */
 export function pairFigures(indicators: readonly MatchIndicator[], figures: readonly MatchFigure[]): Pair[] {
   const scored: (Pair & { score: number; order: number })[] = [];
@@ -111,18 +130,15 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
   const sameUnitCount = new Map<MatchIndicator, number>();
   for (const i of indicators) sameUnitCount.set(i, indicators.filter((o) => o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))).length);
   figures.forEach((f, order) => {
-    let words: { label: Profile; object: Profile; context: Profile } | null = null;
-    // The place the figure's words name, found once for all the indicators.
-    let figurePlace: { at: string | undefined } | null = null;
+    let words: FigureWords | null = null;
     for (const indicator of indicators) {
       const value = valueFor(indicator, f);
       if (value === null) continue;
       const target = indicator.target;
       // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
       if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
-      figurePlace ??= { at: placeOf(f.label + f.object) };
-      if (otherPlace(placeOf(indicator.name), figurePlace.at)) continue;
-      words ??= { label: profileOf(f.label), object: profileOf(f.object), context: profileOf(f.context) };
+      words ??= wordsOf(f);
+      if (otherPlace(placeOf(indicator.name), words.place)) continue;
       const name = names.get(indicator)!;
       const own = compare(name, words.label) + 0.75 * compare(name, words.object);
       // A rate's subject may be in the clause before ("…人数1856人，筛查率63.91%").
