@@ -3,6 +3,7 @@ import { readFigures } from '../../../shared/text/figures';
 import { isChineseNumeralChar, isChineseNumeralCode } from '../../../shared/text/numerals';
 import { isClauseEnd, isClauseEndCode } from '../../../shared/text/sentences';
 import { foldWidth } from '../../../shared/text/width';
+import { memoised } from '../../../shared/text/memo';
 
 const everyCode = Array.from({ length: 0x10000 }, (_, code) => code);
 
@@ -14,6 +15,13 @@ describe('the readers’ fast paths say what the plain tests say', () => {
   it('a Chinese numeral by character code is one by character, for every UTF-16 code', () => {
     expect(everyCode.filter((c) => isChineseNumeralCode(c) !== isChineseNumeralChar(String.fromCharCode(c)))).toEqual([]);
     expect(isChineseNumeralCode(Number.NaN)).toBe(false);
+  });
+
+  it('a memoised reader reads each short text once, forgets all when full, and never keeps a long text', () => {
+    const read: string[] = [];
+    const length = memoised((text: string) => (read.push(text), text.length), 2, 5);
+    for (const text of ['一二', '一二', '三', '四', '一二', '六七八九十百', '六七八九十百']) length(text);
+    expect(read).toEqual(['一二', '三', '四', '一二', '六七八九十百', '六七八九十百']);
   });
 
   it('folding remembers the last text only for that text', () => {
