@@ -186,6 +186,12 @@ export function findQuantities(input: string): Quantity[] {
   const found: Quantity[] = [];
   let i = 0;
   while (i < text.length) {
+    // A quantity starts with a digit or a Chinese numeral (百分之 with 百): most characters start none.
+    const code = text.charCodeAt(i);
+    if (!isDigitCode(code) && !isChineseNumeralCode(code)) {
+      i++;
+      continue;
+    }
     const percentWords = readPercentWords(text, i);
     if (percentWords) {
       found.push(finish(input, percentWords.quantity));

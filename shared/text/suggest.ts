@@ -89,7 +89,20 @@ function regionOf(text: string, spans: readonly { start: number; end: number }[]
 }
 
 /** "对…面积在200平方米以下", "300平方米以上的社区": a condition on what counts, not a target. */
+const space = /\s/;
+
+/** Whether the first of the four characters after `end` that is not a space is 及 or 以 (以上, 以下). */
+function boundWordAfter(text: string, end: number): boolean {
+  for (let i = end; i < Math.min(end + 4, text.length); i++) {
+    const ch = text[i] as string;
+    if (!space.test(ch)) return ch === '及' || ch === '以';
+  }
+  return false;
+}
+
 function isQualifier(text: string, start: number, end: number): boolean {
+  // Both readings below need 以上/以下 right after the figure; most figures have neither.
+  if (!boundWordAfter(text, end)) return false;
   const after = text.slice(end, end + 4).replace(/\s/g, '');
   // "覆盖 13.41 万人以上的老年人": people counted, so a target; "300平方米以上的社区" is a condition.
   if (/^(及)?(以上|以下)的/.test(after) && !(/[人户]$/.test(text.slice(start, end).trim()) && /^(及)?(以上|以下)的[^，。；]{0,6}[人户]/.test(text.slice(end).replace(/\s/g, '')))) return true;
