@@ -2,7 +2,7 @@ import { clauseEnd, clauseStart } from '../sentences';
 import { foldWidth } from '../width';
 import { memoised } from '../memo';
 import { actualCandidates, type ActualCandidateFigure } from './candidates';
-import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
+import { pairFigures, type MatchFigure, type MatchIndicator, type Pair } from './match';
 import { readStated } from './stated';
 import { readTargets } from './targets';
 import type { KnownIndicator, ProposedActual, RowFigures, StatedCompletion } from './types';
@@ -46,6 +46,27 @@ function statedOfPart(p: Part, whole: string): StatedCompletion | null {
   return { share: s.share, done: s.done, span: { field: s.span.field, start, end, text: whole.slice(start, end) } };
 }
 
+// Rows of a table pair the same indicators with the same progress again and again: a whole text's
+// figures are shared, so their pairings are remembered per figures, by all that pairing reads of the indicators.
+const pairingsOf = new WeakMap<readonly MatchFigure[], Map<string, readonly (readonly [number, number, number])[]>>();
+
+function sharedPairs(indicators: readonly MatchIndicator[], figures: readonly MatchFigure[]): Pair[] {
+  let known = pairingsOf.get(figures);
+  if (known === undefined) {
+    known = new Map();
+    pairingsOf.set(figures, known);
+  }
+  // Each string with its length first, so no two lists of indicators share a key.
+  const key = indicators.map((i) => `${i.name.length}:${i.name}${i.kind.length}:${i.kind}${i.unit.length}:${i.unit}${i.target};`).join('');
+  let made = known.get(key);
+  if (made === undefined) {
+    made = pairFigures(indicators, figures).map((p) => [p.indicator.index, figures.indexOf(p.figure), p.value] as const);
+    if (known.size >= 64) known.clear();
+    known.set(key, made);
+  }
+  return made.map(([i, f, value]) => ({ indicator: indicators[i]!, figure: figures[f]!, value }));
+}
+
 interface Part {
   unit: string | null;
   text: string;
@@ -84,8 +105,9 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
       : targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
   const split = parts(input);
   const folded = foldWidth(input.progress);
-  const figures: MatchFigure[] = split.flatMap(figuresOf);
-  const actuals: ProposedActual[] = pairFigures(indicators, figures).map((pair, n) => {
+  const whole = split.length === 1 && split[0]!.unit === null && split[0]!.offset === 0;
+  const pairs = whole ? sharedPairs(indicators, wholeFiguresOf(input.progress)) : pairFigures(indicators, split.flatMap(figuresOf));
+  const actuals: ProposedActual[] = pairs.map((pair, n) => {
     const start = pair.figure.start + pair.figure.offset;
     const end = pair.figure.end + pair.figure.offset;
     const written = pair.figure.text;
