@@ -55,9 +55,23 @@ export interface AcceptedFigures {
  * that was not accepted has nothing to belong to and is dropped.
  */
 export function acceptedFigures(figures: RowFigures, sourceRow: number, acceptance: FigureAcceptance | undefined): AcceptedFigures {
-  if (acceptance === undefined) return { targets: [], actuals: [], stated: null };
-  if (acceptance === 'all') return { targets: figures.targets, actuals: figures.actuals, stated: figures.stated };
-  const row = acceptance.find((a) => a.sourceRow === sourceRow);
+  return figureAcceptor(acceptance)(figures, sourceRow);
+}
+
+/**
+ * acceptedFigures for every row of one commit: the person's choices are indexed by row once, as the
+ * wizard may send one for each of 20,000 rows (a search per row would be quadratic).
+ */
+export function figureAcceptor(acceptance: FigureAcceptance | undefined): (figures: RowFigures, sourceRow: number) => AcceptedFigures {
+  if (acceptance === undefined) return () => ({ targets: [], actuals: [], stated: null });
+  if (acceptance === 'all') return (figures) => ({ targets: figures.targets, actuals: figures.actuals, stated: figures.stated });
+  const bySourceRow = new Map<number, RowFigureAcceptance>();
+  // The first choice for a row wins, as a search from the start would find it.
+  for (const a of acceptance) if (!bySourceRow.has(a.sourceRow)) bySourceRow.set(a.sourceRow, a);
+  return (figures, sourceRow) => accepted(figures, bySourceRow.get(sourceRow));
+}
+
+function accepted(figures: RowFigures, row: RowFigureAcceptance | undefined): AcceptedFigures {
   if (!row) return { targets: [], actuals: [], stated: null };
   const targets: ProposedTarget[] = [];
   for (const a of row.targets) {

@@ -5,6 +5,7 @@ export * from './dates';
 export * from './numerals';
 export * from './quantities';
 export * from './sentences';
+export * from './stage';
 export * from './suggest';
 export * from './units';
 export * from './width';

@@ -24,8 +24,16 @@ const largeUnits: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 /** Characters that may appear in a Chinese numeral. */
 export const chineseNumeralChars = '零〇一二两三四五六七八九十百千万亿';
 
+const numeralCodes = new Set([...chineseNumeralChars].map((c) => c.charCodeAt(0)));
+
 export function isChineseNumeralChar(ch: string): boolean {
-  return ch.length === 1 && chineseNumeralChars.includes(ch);
+  return ch.length === 1 && numeralCodes.has(ch.charCodeAt(0));
+}
+
+/** isChineseNumeralChar on a UTF-16 code, for scans that read every character (NaN past the end: false). */
+export function isChineseNumeralCode(code: number): boolean {
+  // Every numeral is at 0x3007 (〇) or above: the test spares the set lookup for ASCII and punctuation.
+  return code >= 0x3007 && numeralCodes.has(code);
 }
 
 /**
@@ -95,12 +103,16 @@ export function parseChineseInteger(text: string): number | null {
  * A non-negative decimal string times 10^power, computed on the digits so that no binary rounding shows:
  * scaleDecimal('0.885', 4) → 8850, scaleDecimal('2.8', 4) → 28000. Null when the string is not a decimal.
  */
+const decimalPattern = /^(\d+)(?:\.(\d+))?$/;
+
 export function scaleDecimal(decimal: string, power: number): number | null {
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(decimal.replace(/,/g, ''));
+  // Most figures have no thousands separator: no copy made for them.
+  const plain = decimal.includes(',') ? decimal.replace(/,/g, '') : decimal;
+  const match = decimalPattern.exec(plain);
   if (!match) return null;
   const whole = match[1] ?? '';
   const fraction = match[2] ?? '';
-  if (power <= 0) return Number(decimal.replace(/,/g, '')) / 10 ** -power;
+  if (power <= 0) return Number(plain) / 10 ** -power;
   const shifted = fraction.length <= power ? whole + fraction.padEnd(power, '0') : `${whole}${fraction.slice(0, power)}.${fraction.slice(power)}`;
   return Number(shifted);
 }

@@ -1,5 +1,5 @@
 import type { IndicatorKind } from '../types/kinds';
-import { isChineseNumeralChar, parseChineseInteger, scaleDecimal } from './numerals';
+import { isChineseNumeralCode, parseChineseInteger, scaleDecimal } from './numerals';
 import { kindOfUnit, knownUnits, unitsAfterChineseNumerals } from './units';
 import { foldWidth } from './width';
 
@@ -38,8 +38,20 @@ function skipSpacesBack(text: string, i: number): number {
   return i;
 }
 
+// The known units by their first character, each list longest first as knownUnits is: a number is
+// followed by one character that rules out almost every unit, so most lookups test none.
+const unitsByFirst = new Map<number, string[]>();
+for (const unit of knownUnits) {
+  const code = unit.charCodeAt(0);
+  const list = unitsByFirst.get(code) ?? [];
+  list.push(unit);
+  unitsByFirst.set(code, list);
+}
+
 function unitAt(text: string, i: number, allowed?: ReadonlySet<string>): string | null {
-  for (const unit of knownUnits) {
+  const candidates = unitsByFirst.get(text.charCodeAt(i));
+  if (candidates === undefined) return null;
+  for (const unit of candidates) {
     if (allowed && !allowed.has(unit)) continue;
     if (text.startsWith(unit, i)) {
       // "5 mg", "2 km/h": an ASCII unit must end at a word boundary.
@@ -71,10 +83,9 @@ function readNumber(text: string, i: number): NumberToken | null {
     if (!m) return null;
     return { digits: m[0], integer: null, start: i, end: i + m[0].length, chinese: false };
   }
-  const ch = text[i] as string;
-  if (!isChineseNumeralChar(ch) || isChineseNumeralChar(text[i - 1] ?? '')) return null;
+  if (!isChineseNumeralCode(code) || isChineseNumeralCode(text.charCodeAt(i - 1))) return null;
   let end = i;
-  while (end < text.length && isChineseNumeralChar(text[end] as string)) end++;
+  while (end < text.length && isChineseNumeralCode(text.charCodeAt(end))) end++;
   const run = text.slice(i, end);
   // A run of 十/百/千/万 alone is idiom, not number: "千家万户", "百城提质".
   if (!/[零〇一二两三四五六七八九]/.test(run)) return null;
@@ -149,7 +160,7 @@ function readPercentWords(text: string, i: number): { quantity: Omit<Quantity, '
     if (value === null) return null;
     return { quantity: { value, unit: '%', kind: 'rate', approximate: false, start: i, end: j + m[0].length }, next: j + m[0].length };
   }
-  while (j < text.length && isChineseNumeralChar(text[j] as string)) j++;
+  while (j < text.length && isChineseNumeralCode(text.charCodeAt(j))) j++;
   const value = parseChineseInteger(text.slice(i + 3, j));
   if (value === null) return null;
   return { quantity: { value, unit: '%', kind: 'rate', approximate: false, start: i, end: j }, next: j };
@@ -175,6 +186,12 @@ export function findQuantities(input: string): Quantity[] {
   const found: Quantity[] = [];
   let i = 0;
   while (i < text.length) {
+    // A quantity starts with a digit or a Chinese numeral (百分之 with 百): most characters start none.
+    const code = text.charCodeAt(i);
+    if (!isDigitCode(code) && !isChineseNumeralCode(code)) {
+      i++;
+      continue;
+    }
     const percentWords = readPercentWords(text, i);
     if (percentWords) {
       found.push(finish(input, percentWords.quantity));

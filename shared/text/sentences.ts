@@ -34,6 +34,32 @@ export function splitSentences(text: string): TextPiece[] {
   return split(text, (ch) => sentenceEnds.has(ch));
 }
 
+/** Whether a UTF-16 code ends a clause: the same set as clauseEnds, tested without making a string (hot path). */
+export function isClauseEndCode(code: number): boolean {
+  switch (code) {
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff1b: // ；
+    case 0xff0c: // ，
+    case 0xff1a: // ：
+    case 0x3b: // ;
+    case 0x0a: // \n
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x2c: // ,
+    case 0x3a: // :
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** 。；; or a line break: the end of one statement for the figure readers (！？ do not occur in reports). */
+export function isStatementEndCode(code: number): boolean {
+  return code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0x0a;
+}
+
 /** Whether a character ends a clause (，：plus sentence ends). */
 export function isClauseEnd(ch: string): boolean {
   return clauseEnds.has(ch);
@@ -42,14 +68,14 @@ export function isClauseEnd(ch: string): boolean {
 /** Start of the clause holding `index`: just after the nearest clause end before it. */
 export function clauseStart(text: string, index: number): number {
   let i = index;
-  while (i > 0 && !clauseEnds.has(text[i - 1] as string)) i--;
+  while (i > 0 && !isClauseEndCode(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 /** End of the clause holding `index`: the nearest clause end at or after it (exclusive). */
 export function clauseEnd(text: string, index: number): number {
   let i = index;
-  while (i < text.length && !clauseEnds.has(text[i] as string)) i++;
+  while (i < text.length && !isClauseEndCode(text.charCodeAt(i))) i++;
   return i;
 }
 

@@ -1,8 +1,9 @@
 import type { Comparator } from '../types/kinds';
 import { readComparator } from './comparators';
 import { findDates, findAsOf, type AsOfMention } from './dates';
+import { memoised } from './memo';
 import { findQuantities, type Quantity } from './quantities';
-import { clauseEnd, clauseStart, enclosingParentheses, isClauseEnd } from './sentences';
+import { clauseEnd, clauseStart, enclosingParentheses, isClauseEndCode, isStatementEndCode } from './sentences';
 import { convertUnit, unitsCompatible } from './units';
 import { foldWidth } from './width';
 
@@ -52,7 +53,10 @@ const trimChars = /^[\s，。；：、,.;:（）()“”"]+|[\s，。；：、,.
 // Item markers that start a line: "（1）", "1）", "1.", "2、", "一、", "二是".
 const itemMarker = /^(?:[（(]?\d{1,2}[）)．.、]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}(?:、|是))/;
 
-function tidyLabel(raw: string): string {
+// The words around a figure repeat from row to row of a table: each is tidied once.
+const tidyLabel = memoised(tidyLabelOnce);
+
+function tidyLabelOnce(raw: string): string {
   let label = raw.replace(/\s+/g, '').replace(trimChars, '').replace(itemMarker, '').replace(/^的/, '');
   for (let changed = true; changed; ) {
     changed = false;
@@ -66,20 +70,39 @@ function tidyLabel(raw: string): string {
   return label.replace(trimChars, '');
 }
 
+const enumerationComma = 0x3001; // 、
+
+function endsRegion(code: number): boolean {
+  return isClauseEndCode(code) || code === enumerationComma;
+}
+
 /** Region of text that describes one quantity: bounded by clause ends, 、 and the neighbouring quantities. */
 function regionOf(text: string, spans: readonly { start: number; end: number }[], index: number): { start: number; end: number } {
   const span = spans[index] as { start: number; end: number };
   let start = span.start;
   const floor = spans[index - 1]?.end ?? 0;
-  while (start > floor && !isClauseEnd(text[start - 1] as string) && text[start - 1] !== '、') start--;
+  while (start > floor && !endsRegion(text.charCodeAt(start - 1))) start--;
   let end = span.end;
   const ceiling = spans[index + 1]?.start ?? text.length;
-  while (end < ceiling && !isClauseEnd(text[end] as string) && text[end] !== '、') end++;
+  while (end < ceiling && !endsRegion(text.charCodeAt(end))) end++;
   return { start, end };
 }
 
 /** "对…面积在200平方米以下", "300平方米以上的社区": a condition on what counts, not a target. */
+const space = /\s/;
+
+/** Whether the first of the four characters after `end` that is not a space is 及 or 以 (以上, 以下). */
+function boundWordAfter(text: string, end: number): boolean {
+  for (let i = end; i < Math.min(end + 4, text.length); i++) {
+    const ch = text[i] as string;
+    if (!space.test(ch)) return ch === '及' || ch === '以';
+  }
+  return false;
+}
+
 function isQualifier(text: string, start: number, end: number): boolean {
+  // Both readings below need 以上/以下 right after the figure; most figures have neither.
+  if (!boundWordAfter(text, end)) return false;
   const after = text.slice(end, end + 4).replace(/\s/g, '');
   // "覆盖 13.41 万人以上的老年人": people counted, so a target; "300平方米以上的社区" is a condition.
   if (/^(及)?(以上|以下)的/.test(after) && !(/[人户]$/.test(text.slice(start, end).trim()) && /^(及)?(以上|以下)的[^，。；]{0,6}[人户]/.test(text.slice(end).replace(/\s/g, '')))) return true;
@@ -118,13 +141,11 @@ export function suggestIndicators(input: string, options: SuggestOptions): Indic
   const spans = readings.map((r) => ({ start: r.start, end: r.end }));
   const dates = findDates(input, options.year);
   const out: IndicatorSuggestion[] = [];
-  const clausesWithQuantity = new Set<number>();
 
   quantities.forEach((q, index) => {
     const reading = readings[index] as (typeof readings)[number];
     const cStart = clauseStart(text, q.start);
     const cEnd = clauseEnd(text, q.end);
-    clausesWithQuantity.add(cStart);
     if (isQualifier(text, q.start, q.end)) return;
     const region = regionOf(text, spans, index);
     const dated = dates.find((d) => d.role === 'deadline' && d.end <= q.start && d.start >= previousSentenceStart(text, q.start));
@@ -188,13 +209,13 @@ function dateEnd(text: string, end: number): number {
 
 function previousSentenceStart(text: string, index: number): number {
   let i = index;
-  while (i > 0 && !'。；;\n'.includes(text[i - 1] as string)) i--;
+  while (i > 0 && !isStatementEndCode(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function nextSentenceEnd(text: string, index: number): number {
   let i = index;
-  while (i < text.length && !'。；;\n'.includes(text[i] as string)) i++;
+  while (i < text.length && !isStatementEndCode(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -233,9 +254,14 @@ const doneAfter = /^[^，。；\d]{0,12}(已完工|已完成|已建成|已全部
 
 /** Numbers a progress text reports, each classed as actual, share of target or restated target. */
 export function suggestActuals(input: string, options: SuggestOptions): ProgressReading {
+  return { asOf: findAsOf(input, options.year), items: actualItems(input) };
+}
+
+/** suggestActuals' items alone, for readers that take the as-of date from elsewhere (the import's table). */
+export function actualItems(input: string): ActualSuggestion[] {
   const text = foldWidth(input);
   const quantities = findQuantities(input);
-  const items = quantities.map((q, index): ActualSuggestion => {
+  return quantities.map((q, index): ActualSuggestion => {
     const floor = quantities[index - 1]?.end ?? 0;
     const nearFrom = Math.max(floor, clauseStart(text, q.start));
     const near = text.slice(nearFrom, q.start);
@@ -257,7 +283,6 @@ export function suggestActuals(input: string, options: SuggestOptions): Progress
       source: { start: q.start, end: q.end, text: q.text },
     };
   });
-  return { asOf: findAsOf(input, options.year), items };
 }
 
 export interface IndicatorForMatching {

@@ -17,7 +17,15 @@ function fold(ch: string): string {
   return code === 0x3000 ? ' ' : String.fromCharCode(code - 0xfee0);
 }
 
+// The readers fold the same cell many times over in a row (targets, quantities, bounds, dates): the last
+// text folded is kept, and comparing a string is cheaper than scanning it.
+let lastInput = '';
+let lastFolded = '';
+
 export function foldWidth(text: string): string {
-  if (!foldable.test(text)) return text;
-  return text.replace(foldableAll, fold);
+  if (text === lastInput) return lastFolded;
+  const folded = foldable.test(text) ? text.replace(foldableAll, fold) : text;
+  lastInput = text;
+  lastFolded = folded;
+  return folded;
 }

@@ -22,6 +22,7 @@ import { OverrideDialog } from '../components/OverrideDialog';
 import { ProgressBar } from '../components/ProgressBar';
 import { ProgressForm } from '../components/ProgressForm';
 import { ProjectDialog } from '../components/ProjectDialog';
+import { StageHintLine } from '../components/StageHintLine';
 import { StatusChip } from '../components/StatusChip';
 import { TasksSection } from '../components/TasksSection';
 import { useNotify } from '../state/notices';
@@ -181,6 +182,7 @@ export function ProjectScreen({ id }: { id: number }) {
               </ListItem>
             ))}
           </List>
+          {judged.status === 'manual' && progress.data && <StageHintLine narratives={progress.data.narratives} />}
           {judged.override && <Alert severity="info">{t('status:computedWas', { status: t(`status:classes.${judged.computedStatus}`) })}</Alert>}
         </Section>
       )}

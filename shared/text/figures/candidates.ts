@@ -1,5 +1,5 @@
-import { clauseEnd, clauseStart, enclosingParentheses } from '../sentences';
-import { suggestActuals, type ActualSuggestion } from '../suggest';
+import { clauseEnd, clauseStart, enclosingParentheses, isStatementEndCode } from '../sentences';
+import { actualItems, type ActualSuggestion } from '../suggest';
 import { foldWidth } from '../width';
 
 /**
@@ -37,17 +37,15 @@ const doneBefore = /(完成|已|累计|共|实现|新增|达到|达|为|有|最�
 const doneAfter = /^[^，。；\d]{0,14}?(已完工|已完成|已建成|已全部|竣工|完工|已上岗|已到岗|已投用|投入使用|已交付|已实测成功)/;
 // A stage of the work between the figure and its verb: "3所幼儿园主体结构施工均已完成" is not 3 kindergartens built.
 const stageBetween = /(主体|结构|设计|招标|评审|基础|选址|图纸|前期|规划|可研|立项|基本)/;
-const sentenceEnd = /[。；;\n]/;
-
 function sentenceStart(text: string, index: number): number {
   let i = index;
-  while (i > 0 && !sentenceEnd.test(text[i - 1] as string)) i--;
+  while (i > 0 && !isStatementEndCode(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function previousClause(text: string, start: number): string {
   const own = clauseStart(text, start);
-  if (own === 0 || sentenceEnd.test(text[own - 1] as string)) return '';
+  if (own === 0 || isStatementEndCode(text.charCodeAt(own - 1))) return '';
   return text.slice(clauseStart(text, own - 1), own - 1).replace(/[\d.]+\s*[^\d\s，。；]{0,2}/g, '').replace(/\s+/g, '');
 }
 
@@ -132,9 +130,9 @@ function mergeParts(text: string, figures: (ActualCandidateFigure | null)[]): Ac
 }
 
 /** The figures of one progress text that may be actuals, in order. */
-export function actualCandidates(input: string, year: number): ActualCandidateFigure[] {
+export function actualCandidates(input: string): ActualCandidateFigure[] {
+  const items = actualItems(input);
   const text = foldWidth(input);
-  const items = suggestActuals(input, { year }).items;
   return mergeParts(
     text,
     items.map((_, index) => classify(text, items, index)),

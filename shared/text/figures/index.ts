@@ -1,7 +1,8 @@
 import { clauseEnd, clauseStart } from '../sentences';
 import { foldWidth } from '../width';
-import { actualCandidates } from './candidates';
-import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
+import { memoised } from '../memo';
+import { actualCandidates, type ActualCandidateFigure } from './candidates';
+import { pairFigures, type MatchFigure, type MatchIndicator, type Pair } from './match';
 import { readStated } from './stated';
 import { readTargets } from './targets';
 import type { KnownIndicator, ProposedActual, RowFigures, StatedCompletion } from './types';
@@ -25,7 +26,54 @@ export interface FiguresOptions {
   existing?: readonly KnownIndicator[];
 }
 
-function parts(input: FiguresInput): { unit: string | null; text: string; offset: number }[] {
+// A table says the same progress again and again (a unit's standing words, a row copied down): each
+// distinct text is read once. Both are shared, never changed: readFigures copies what it returns.
+const candidatesOf: (text: string) => readonly ActualCandidateFigure[] = memoised(actualCandidates);
+const wholeFiguresOf: (text: string) => readonly MatchFigure[] = memoised((text) => candidatesOf(text).map((f) => ({ ...f, part: null, offset: 0 })));
+const statedOfText = memoised((text: string) => readStated(text));
+
+function figuresOf(p: Part): readonly MatchFigure[] {
+  if (p.unit === null && p.offset === 0) return wholeFiguresOf(p.text);
+  return candidatesOf(p.text).map((f) => ({ ...f, part: p.unit, offset: p.offset }));
+}
+
+/** readStated(part, 'progress', offset, whole), from the part's own reading moved to its place in the whole. */
+function statedOfPart(p: Part, whole: string): StatedCompletion | null {
+  const s = statedOfText(p.text);
+  if (s === null) return null;
+  const start = s.span.start + p.offset;
+  const end = s.span.end + p.offset;
+  return { share: s.share, done: s.done, span: { field: s.span.field, start, end, text: whole.slice(start, end) } };
+}
+
+// Rows of a table pair the same indicators with the same progress again and again: a whole text's
+// figures are shared, so their pairings are remembered per figures, by all that pairing reads of the indicators.
+const pairingsOf = new WeakMap<readonly MatchFigure[], Map<string, readonly (readonly [number, number, number])[]>>();
+
+function sharedPairs(indicators: readonly MatchIndicator[], figures: readonly MatchFigure[]): Pair[] {
+  let known = pairingsOf.get(figures);
+  if (known === undefined) {
+    known = new Map();
+    pairingsOf.set(figures, known);
+  }
+  // Each string with its length first, so no two lists of indicators share a key.
+  const key = indicators.map((i) => `${i.name.length}:${i.name}${i.kind.length}:${i.kind}${i.unit.length}:${i.unit}${i.target};`).join('');
+  let made = known.get(key);
+  if (made === undefined) {
+    made = pairFigures(indicators, figures).map((p) => [p.indicator.index, figures.indexOf(p.figure), p.value] as const);
+    if (known.size >= 64) known.clear();
+    known.set(key, made);
+  }
+  return made.map(([i, f, value]) => ({ indicator: indicators[i]!, figure: figures[f]!, value }));
+}
+
+interface Part {
+  unit: string | null;
+  text: string;
+  offset: number;
+}
+
+function parts(input: FiguresInput): Part[] {
   if (input.unitProgress.length === 0) return input.progress.trim() === '' ? [] : [{ unit: null, text: input.progress, offset: 0 }];
   let from = 0;
   return input.unitProgress.map((u) => {
@@ -36,9 +84,9 @@ function parts(input: FiguresInput): { unit: string | null; text: string; offset
 }
 
 /** A project's stated completion: the whole cell's, or, split by unit, the least of the units' when every unit states one. */
-function statedOf(input: FiguresInput, split: ReturnType<typeof parts>): StatedCompletion | null {
-  if (split.length <= 1) return input.progress.trim() === '' ? null : readStated(input.progress);
-  const each = split.map((p) => readStated(p.text, 'progress', p.offset, input.progress));
+function statedOf(input: FiguresInput, split: readonly Part[]): StatedCompletion | null {
+  if (split.length <= 1) return input.progress.trim() === '' ? null : statedOfPart({ unit: null, text: input.progress, offset: 0 }, input.progress);
+  const each = split.map((p) => statedOfPart(p, input.progress));
   if (each.some((s) => s === null)) return null;
   const all = each as StatedCompletion[];
   return all.reduce((a, b) => ((b.share ?? 100) < (a.share ?? 100) ? b : a));
@@ -57,10 +105,9 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
       : targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
   const split = parts(input);
   const folded = foldWidth(input.progress);
-  const figures: MatchFigure[] = split.flatMap((p) =>
-    actualCandidates(p.text, options.year).map((f) => ({ ...f, part: p.unit, offset: p.offset })),
-  );
-  const actuals: ProposedActual[] = pairFigures(indicators, figures).map((pair, n) => {
+  const whole = split.length === 1 && split[0]!.unit === null && split[0]!.offset === 0;
+  const pairs = whole ? sharedPairs(indicators, wholeFiguresOf(input.progress)) : pairFigures(indicators, split.flatMap(figuresOf));
+  const actuals: ProposedActual[] = pairs.map((pair, n) => {
     const start = pair.figure.start + pair.figure.offset;
     const end = pair.figure.end + pair.figure.offset;
     const written = pair.figure.text;

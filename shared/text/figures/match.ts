@@ -1,3 +1,4 @@
+import { memoised } from '../memo';
 import { convertUnit, unitsCompatible } from '../units';
 import type { ActualCandidateFigure } from './candidates';
 
@@ -39,19 +40,39 @@ interface Profile {
   chars: Set<string>;
 }
 
-const cjk = /[\u4e00-\u9fa5]/;
-const notGram = /[\d\s，。；、“”"（）()]/;
+const cjkFirst = 0x4e00;
+const cjkLast = 0x9fa5;
+// Characters that keep a two-character piece out of the comparison: digits, spaces (as \s has them), and
+// punctuation (，。；、“”"（）()).
+const notGramCodes = new Set([...'0123456789，。；、“”"（）()'].map((c) => c.charCodeAt(0)));
 
-function profileOf(text: string): Profile {
+function isSpaceCode(code: number): boolean {
+  return (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function keepsOutOfGram(code: number): boolean {
+  return notGramCodes.has(code) || isSpaceCode(code);
+}
+
+function makeProfile(text: string): Profile {
   const grams = new Set<string>();
   for (let i = 0; i + 1 < text.length; i++) {
+    if (keepsOutOfGram(text.charCodeAt(i)) || keepsOutOfGram(text.charCodeAt(i + 1))) continue;
     const g = text.slice(i, i + 2);
-    if (!generic.has(g) && !notGram.test(g)) grams.add(g);
+    if (!generic.has(g)) grams.add(g);
   }
   const chars = new Set<string>();
-  for (const c of text) if (!stopChars.has(c) && cjk.test(c)) chars.add(c);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < cjkFirst || code > cjkLast) continue;
+    const c = text[i] as string;
+    if (!stopChars.has(c)) chars.add(c);
+  }
   return { grams, chars };
 }
+
+// Indicator names and figure labels repeat from row to row of a table: each phrase is cut up once.
+const profileOf = memoised(makeProfile);
 
 function compare(a: Profile, b: Profile): number {
   let score = 0;
@@ -68,10 +89,10 @@ export function similarity(a: string, b: string): number {
 
 const place = /([\u4e00-\u9fa5]{2,3}(?:区|县|市|乡|镇))/;
 
+const placeOf = memoised((text: string) => place.exec(text)?.[1]);
+
 /** "湖滨区新增…" against "义马市35个…": a figure of another place is not this target's. */
-function otherPlace(indicator: string, figure: string): boolean {
-  const a = place.exec(indicator)?.[1];
-  const b = place.exec(figure)?.[1];
+function otherPlace(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a !== b && !/^(全|本|我)/.test(a) && !/^(全|本|我)/.test(b);
 }
 
@@ -82,6 +103,25 @@ function valueFor(indicator: MatchIndicator, figure: MatchFigure): number | null
   return convertUnit(figure.value, figure.unit, indicator.unit);
 }
 
+/** What a figure's words are compared by, made once per figure (figures of a repeated text are shared). */
+interface FigureWords {
+  label: Profile;
+  object: Profile;
+  context: Profile;
+  place: string | undefined;
+}
+
+const figureWords = new WeakMap<ActualCandidateFigure, FigureWords>();
+
+function wordsOf(f: ActualCandidateFigure): FigureWords {
+  let words = figureWords.get(f);
+  if (words === undefined) {
+    words = { label: profileOf(f.label), object: profileOf(f.object), context: profileOf(f.context), place: placeOf(f.label + f.object) };
+    figureWords.set(f, words);
+  }
+  return words;
+}
+
 /** The pairs a clerk would make, in the order of the figures. */
 export function pairFigures(indicators: readonly MatchIndicator[], figures: readonly MatchFigure[]): Pair[] {
   const scored: (Pair & { score: number; order: number })[] = [];
@@ -90,15 +130,15 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
   const sameUnitCount = new Map<MatchIndicator, number>();
   for (const i of indicators) sameUnitCount.set(i, indicators.filter((o) => o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))).length);
   figures.forEach((f, order) => {
-    let words: { label: Profile; object: Profile; context: Profile } | null = null;
+    let words: FigureWords | null = null;
     for (const indicator of indicators) {
       const value = valueFor(indicator, f);
       if (value === null) continue;
       const target = indicator.target;
       // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
       if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
-      if (otherPlace(indicator.name, f.label + f.object)) continue;
-      words ??= { label: profileOf(f.label), object: profileOf(f.object), context: profileOf(f.context) };
+      words ??= wordsOf(f);
+      if (otherPlace(placeOf(indicator.name), words.place)) continue;
       const name = names.get(indicator)!;
       const own = compare(name, words.label) + 0.75 * compare(name, words.object);
       // A rate's subject may be in the clause before ("…人数1856人，筛查率63.91%").

@@ -1,4 +1,5 @@
 import { clauseStart, enclosingParentheses } from '../sentences';
+import { memoised } from '../memo';
 import { suggestIndicators, type IndicatorSuggestion, type QuantityIndicatorSuggestion } from '../suggest';
 import { foldWidth } from '../width';
 import type { ProposedTarget } from './types';
@@ -29,10 +30,10 @@ function keep(text: string, s: QuantityIndicatorSuggestion, next: IndicatorSugge
   if (notATarget.test(before)) return false;
   if (s.kind === 'amount' && /(投资|资金|保费|费用)/.test(text.slice(clauseStart(text, s.source.start), s.source.start))) return false;
   // "20户以上具备条件的自然村": a condition on the villages, not twenty households to serve.
-  if (/(以上|以下)$/.test(s.source.text) && /^(具备|符合)/.test(text.slice(s.source.end, s.source.end + 2))) return false;
+  if ((s.source.text.endsWith('以上') || s.source.text.endsWith('以下')) && (text.startsWith('具备', s.source.end) || text.startsWith('符合', s.source.end))) return false;
   if (insideTitle(text, s.source.start) || insideQuotes(text, s.source.start)) return false;
   // "包括…传染病四项检查": what the service includes, not a count to reach.
-  if (/^包括/.test(text.slice(s.clause.start, s.source.start))) return false;
+  if (s.source.start - s.clause.start >= 2 && text.startsWith('包括', s.clause.start)) return false;
   // "共涉及19个老旧小区36栋住宅楼1073户居民": each figure describes the next; the last one is the target.
   if (next !== undefined && next.source.start >= s.source.end && next.source.start - s.source.end <= 6 && !/[，。；、,;（）()]/.test(text.slice(s.source.end, next.source.start))) return false;
   // "（含高技能人才 9300 人）" is a part of the goal and is kept; a bracketed note of a rule is not.
@@ -58,7 +59,9 @@ function subjectsBefore(text: string, s: QuantityIndicatorSuggestion): string[] 
 }
 
 /** Labels without the brackets a region cut in half ("新增技能人才（含高技能人才") or a "（次）" note. */
-export function tidyFigureLabel(label: string): string {
+export const tidyFigureLabel: (label: string) => string = memoised(tidyOnce);
+
+function tidyOnce(label: string): string {
   let out = label.replace(/[（(]次[）)]/g, '');
   out = out.replace(/[（(][^（）()]*$/, '').replace(/^[^（）()]*[）)]/, '').replace(/^含/, '');
   return out.replace(/^[，。；：、\s]+|[，。；：、\s]+$/g, '') || label;
@@ -97,21 +100,91 @@ function toTarget(s: IndicatorSuggestion, input: string, key: string, rawLabel?:
 /** The targets a goal text states, in order; milestones only when no number is left. */
 export function readTargets(goal: string, year: number): ProposedTarget[] {
   if (goal.trim() === '') return [];
+  const pieces = sentencePieces(goal);
+  if (pieces === null) return chooseTargets(readAll(goal, year));
+  // Goals differ from row to row by a number or a name in one sentence ("第12项：…"): the others are read once.
+  const read = piecesOf(year);
+  const all: ReadTargets = { quantities: [], milestones: [] };
+  for (const [offset, piece] of pieces) {
+    const one = read(piece);
+    for (const t of one.quantities) all.quantities.push(moved(t, offset));
+    for (const t of one.milestones) all.milestones.push(moved(t, offset));
+  }
+  return chooseTargets(all);
+}
+
+interface ReadTargets {
+  quantities: ProposedTarget[];
+  milestones: ProposedTarget[];
+}
+
+/** Milestones only when no number is left, keyed in order. */
+function chooseTargets(read: ReadTargets): ProposedTarget[] {
+  const chosen = read.quantities.length > 0 ? read.quantities : read.milestones;
+  chosen.forEach((t, n) => (t.key = `t${n}`));
+  return chosen;
+}
+
+function readAll(goal: string, year: number): ReadTargets {
   const text = foldWidth(goal);
   const suggestions = suggestIndicators(goal, { year });
-  const out: ProposedTarget[] = [];
-  const next = () => `t${out.length}`;
+  const out: ReadTargets = { quantities: [], milestones: [] };
   suggestions.forEach((s, index) => {
-    if (s.kind === 'milestone' || !keep(text, s, suggestions[index + 1])) return;
+    if (s.kind === 'milestone') {
+      out.milestones.push(toTarget(s, goal, ''));
+      return;
+    }
+    if (!keep(text, s, suggestions[index + 1])) return;
     const subjects = subjectsBefore(text, s);
     if (subjects) {
       const rest = s.label.replace(/^各/, '').replace(/^完成/, '');
-      for (const subject of subjects) out.push(toTarget(s, goal, next(), rest && !subject.endsWith(rest) ? `${subject}${rest.replace(/^筛查/, '')}` : subject));
+      for (const subject of subjects) out.quantities.push(toTarget(s, goal, '', rest && !subject.endsWith(rest) ? `${subject}${rest.replace(/^筛查/, '')}` : subject));
     } else {
-      out.push(toTarget(s, goal, next()));
+      out.quantities.push(toTarget(s, goal, ''));
     }
   });
-  if (out.length > 0) return out;
-  for (const s of suggestions) if (s.kind === 'milestone') out.push(toTarget(s, goal, next()));
   return out;
+}
+
+const byYear = new Map<number, (piece: string) => ReadTargets>();
+
+function piecesOf(year: number): (piece: string) => ReadTargets {
+  let read = byYear.get(year);
+  if (read === undefined) {
+    read = memoised((piece) => readAll(piece, year));
+    byYear.set(year, read);
+  }
+  return read;
+}
+
+/** A copy of a sentence's target at its place in the whole goal (what is remembered is never changed). */
+function moved(t: ProposedTarget, offset: number): ProposedTarget {
+  return { ...t, span: { ...t.span, start: t.span.start + offset, end: t.span.end + offset } };
+}
+
+/**
+ * The goal cut after each "。", each sentence with its offset, when every reading stays inside its
+ * sentence: brackets closed within it, no title or quotation marks (looked for across the text), and no
+ * sentence opening with "各" (whose subjects are in the clause before). Null when it cannot be cut.
+ */
+function sentencePieces(goal: string): [number, string][] | null {
+  if (/[《》“”]/.test(goal)) return null;
+  const out: [number, string][] = [];
+  let from = 0;
+  let depth = 0;
+  for (let i = 0; i < goal.length; i++) {
+    const c = goal.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if (c === 0xff09 || c === 0x29) {
+      if (--depth < 0) return null;
+    } else if (c === 0x3002) {
+      if (depth !== 0) return null;
+      if (i + 1 < goal.length && /^\s*各/.test(goal.slice(i + 1, i + 8))) return null;
+      out.push([from, goal.slice(from, i + 1)]);
+      from = i + 1;
+    }
+  }
+  if (depth !== 0) return null;
+  if (from < goal.length) out.push([from, goal.slice(from)]);
+  return out.length > 1 ? out : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedFigures } from '../../../shared/import/figures';
+import { acceptedFigures, figureAcceptor } from '../../../shared/import/figures';
 import { readFigures } from '../../../shared/text/figures';
 
 const year = 2022;
@@ -56,5 +56,13 @@ describe('what a person accepted', () => {
     expect([edited.targets[0]?.target, edited.actuals[0]?.value, edited.stated]).toEqual([32, 13, null]);
     const orphan = acceptedFigures(figures, 3, [{ sourceRow: 3, targets: [], actuals: [{ key: 'a0' }], stated: true }]);
     expect([orphan.actuals, orphan.stated?.share]).toEqual([[], 43]);
+  });
+
+  it('a commit’s choices are found by row, each row its own; the first choice sent for a row wins', () => {
+    const choices = Array.from({ length: 20_000 }, (_, i) => ({ sourceRow: i + 1, targets: [{ key: 't0', target: i + 1 }], actuals: [], stated: i % 2 === 0 }));
+    const accept = figureAcceptor([...choices, { sourceRow: 3, targets: [], actuals: [], stated: false }]);
+    expect([accept(figures, 3).targets[0]?.target, accept(figures, 3).stated?.share]).toEqual([3, 43]);
+    expect([accept(figures, 20_000).targets[0]?.target, accept(figures, 20_000).stated]).toEqual([20_000, null]);
+    expect(accept(figures, 20_001)).toEqual({ targets: [], actuals: [], stated: null });
   });
 });

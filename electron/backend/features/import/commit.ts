@@ -1,5 +1,5 @@
 import type { ImportBatch, PlanLevel } from '../../../../shared/domain';
-import { acceptedFigures, type FigureAcceptance } from '../../../../shared/import/figures';
+import { figureAcceptor, type acceptedFigures, type FigureAcceptance } from '../../../../shared/import/figures';
 import { headerSignature, type TablePreview } from '../../../../shared/import/understand';
 import { kindOfUnit } from '../../../../shared/text/units';
 import { recordAudit } from '../../../../db/repositories/audit';
@@ -91,8 +91,9 @@ export async function commitImport(
     const rows = reused ?? (await planRows(trx, table, resolved, { figures: figures !== undefined }));
     const writer = importWriter(ctx.ledger.sqlite, { planId: plan.id, batchId, actor: ctx.actor, now });
     for (const entity of created) writer.recordItem({ entity, entityId: entity === 'plan' ? plan.id : period.id, action: 'create', beforeJson: null });
+    const acceptFigures = figureAcceptor(figures);
     for (const row of rows) {
-      const accepted = acceptedFigures(row.figures, row.row.sourceRow, figures);
+      const accepted = acceptFigures(row.figures, row.row.sourceRow);
       const anyFigure = accepted.targets.length > 0 || accepted.actuals.length > 0 || accepted.stated !== null;
       if (row.entry.kind === 'new' || row.entry.kind === 'changed') writeRow(writer, row, plan.id, period.id, accepted);
       // A table sent again unchanged may still bring figures nobody accepted the first time.

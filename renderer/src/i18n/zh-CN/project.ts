@@ -23,6 +23,7 @@ export default {
   overridePeriod: '本次改判只适用于报送期“{{period}}”（截至 {{asOf}}），不影响其他报送期。',
   readFromGoal: '读自工作任务：{{words}}',
   readFromProgress: '读自进展情况：{{words}}',
+  stageHint: '进展阶段：{{words}}（仅供参考，不作为判定依据）',
   tasks: '工作任务',
   noTasks: '没有分解的工作任务。',
   addTask: '新增工作任务',

@@ -1,0 +1,19 @@
+/**
+ * A pure function of one string, remembered for the strings last met: tables repeat their phrases from row
+ * to row (an indicator's name, a unit's words). What is remembered is shared by every caller, so it must
+ * never be changed after it is made. The memory is emptied whole when it holds `limit` strings: a bound on
+ * memory, cheaper than keeping an order of use. Texts longer than `longest` are not kept: they seldom
+ * repeat, and keeping them would hold megabytes after the table is gone.
+ */
+export function memoised<T>(make: (text: string) => T, limit = 4096, longest = 2000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (text.length > longest) return make(text);
+    const hit = known.get(text);
+    if (hit !== undefined || known.has(text)) return hit as T;
+    if (known.size >= limit) known.clear();
+    const made = make(text);
+    known.set(text, made);
+    return made;
+  };
+}

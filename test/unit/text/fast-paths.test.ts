@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { readFigures, readTargets } from '../../../shared/text/figures';
+import { isChineseNumeralChar, isChineseNumeralCode } from '../../../shared/text/numerals';
+import { isClauseEnd, isClauseEndCode } from '../../../shared/text/sentences';
+import { foldWidth } from '../../../shared/text/width';
+import { memoised } from '../../../shared/text/memo';
+
+const everyCode = Array.from({ length: 0x10000 }, (_, code) => code);
+
+describe('the readers’ fast paths say what the plain tests say', () => {
+  it('a clause end by character code is a clause end by character, for every UTF-16 code', () => {
+    expect(everyCode.filter((c) => isClauseEndCode(c) !== isClauseEnd(String.fromCharCode(c)))).toEqual([]);
+  });
+
+  it('a Chinese numeral by character code is one by character, for every UTF-16 code', () => {
+    expect(everyCode.filter((c) => isChineseNumeralCode(c) !== isChineseNumeralChar(String.fromCharCode(c)))).toEqual([]);
+    expect(isChineseNumeralCode(Number.NaN)).toBe(false);
+  });
+
+  it('a memoised reader reads each short text once, forgets all when full, and never keeps a long text', () => {
+    const read: string[] = [];
+    const length = memoised((text: string) => (read.push(text), text.length), 2, 5);
+    for (const text of ['一二', '一二', '三', '四', '一二', '六七八九十百', '六七八九十百']) length(text);
+    expect(read).toEqual(['一二', '三', '四', '一二', '六七八九十百', '六七八九十百']);
+  });
+
+  it('folding remembers the last text only for that text', () => {
+    expect([foldWidth('完成１２公里'), foldWidth('完成12公里'), foldWidth('完成１２公里'), foldWidth('')]).toEqual(['完成12公里', '完成12公里', '完成12公里', '']);
+  });
+});
+
+describe('a progress text read again is read the same, and each row gets its own figures', () => {
+  const input = {
+    goal: '新建和改造农村公路 30 公里以上。',
+    progress: '县交通局：项目已完成 12.85 公里，完成全年任务的 43%。县住建局：完成全年任务的 50%。',
+    unitProgress: [
+      { unit: '县交通局', text: '项目已完成 12.85 公里，完成全年任务的 43%。' },
+      { unit: '县住建局', text: '完成全年任务的 50%。' },
+    ],
+  };
+
+  it('the same figures, whole or split by unit, however often the text comes', () => {
+    const whole = { ...input, unitProgress: [] };
+    for (const row of [whole, input]) {
+      const first = readFigures(row, { year: 2022 });
+      expect(readFigures(row, { year: 2022 })).toEqual(first);
+      expect(first.actuals[0]?.value).toBe(12.85);
+    }
+    expect(readFigures(whole, { year: 2022 }).stated?.span.text).toBe('完成全年任务的 43%');
+    expect(readFigures(input, { year: 2022 }).stated).toMatchObject({ share: 43, span: { start: 20, text: '完成全年任务的 43%' } });
+  });
+
+  it('changing one row’s figures changes no other row’s', () => {
+    const first = readFigures(input, { year: 2022 });
+    first.stated!.span.start = -1;
+    first.actuals[0]!.span.start = -1;
+    const again = readFigures(input, { year: 2022 });
+    expect([again.stated?.span.start, again.actuals[0]?.span.start]).toEqual([20, 11]);
+  });
+});
+
+describe('a goal’s sentences and a progress text’s pairings, read once for many rows', () => {
+  it('a sentence met in another row’s goal gives the same targets, at its own place and in its own year', () => {
+    const brief = (goal: string, year: number) => readTargets(goal, year).map((t) => [t.key, t.label, t.target, t.span.start, t.span.text, t.deadline]);
+    const rest = '全年救助不少于100人。年底前完成新生儿听力筛查3000人。';
+    expect(brief(`第1项：${rest}`, 2022)).toEqual([
+      ['t0', '救助', 100, 8, '不少于100人', null],
+      ['t1', '完成新生儿听力筛查', 3000, 28, '3000人', '2022-12-31'],
+    ]);
+    expect(brief(`第22项：${rest}`, 2023)).toEqual([
+      ['t0', '救助', 100, 9, '不少于100人', null],
+      ['t1', '完成新生儿听力筛查', 3000, 29, '3000人', '2023-12-31'],
+    ]);
+  });
+
+  it('a sentence opening with 各 still takes its subjects from the sentence before', () => {
+    expect(readTargets('免费开展宫颈癌、乳腺癌筛查。各完成筛查1300人。', 2022).map((t) => [t.label, t.target])).toEqual([
+      ['宫颈癌筛查', 1300],
+      ['乳腺癌筛查', 1300],
+    ]);
+  });
+
+  it('changing one row’s targets changes no other row’s', () => {
+    const goal = (n: number) => `第${n}项：实施残疾儿童康复救助。全年救助不少于100人。`;
+    const first = readTargets(goal(1), 2022)[0]!;
+    expect(first.span.start).toBe(19);
+    first.span.start = -1;
+    expect([readTargets(goal(2), 2022)[0]!.span.start, readTargets(goal(1), 2022)[0]!.span.start]).toEqual([19, 19]);
+  });
+
+  it('the same progress is paired anew for indicators of another target', () => {
+    const actual = (goal: string) => readFigures({ goal, progress: '已新建农村公路 200 公里。', unitProgress: [] }, { year: 2022 }).actuals.map((a) => a.value);
+    // 200 is beyond five times 30: a total, not the work done; within five times 50.
+    expect([actual('新建农村公路 30 公里。'), actual('新建农村公路 50 公里。'), actual('新建农村公路 30 公里。')]).toEqual([[], [200], []]);
+  });
+});
