@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
-const screenshots = path.resolve(import.meta.dirname, '../../../build/screenshots');
 
 test.describe('figures read from the words, confirmed in the import wizard', () => {
   test.skip(!fs.existsSync(path.join(fixtures, 'yexian-2022-progress.xlsx')), '../shared/fixtures is not beside the repository');
@@ -26,7 +25,7 @@ test.describe('figures read from the words, confirmed in the import wizard', () 
     if (process.env.LEDGER_SCREENSHOTS) {
       const section = page.getByRole('region', { name: '从文字中读出的数字' });
       await section.scrollIntoViewIfNeeded();
-      await section.screenshot({ path: path.join(screenshots, 'import-figures.png') });
+      await section.screenshot({ path: screenshotPath('import-figures.png') });
     }
 
     await page.getByRole('button', { name: '全部采用' }).click();

@@ -84,3 +84,12 @@ export const test = base.extend<{ ledger: LedgerServer; firstStart: boolean }>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Where a test's screenshot goes: test-results/screenshots, or the README's build/screenshots when
+ * LEDGER_SCREENSHOTS=1 (so an ordinary test run leaves the tracked pictures alone).
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.LEDGER_SCREENSHOTS === '1' ? path.join(repo, 'build', 'screenshots') : path.join(repo, 'test-results', 'screenshots');
+  return path.join(dir, name);
+}

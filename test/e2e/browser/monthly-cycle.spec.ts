@@ -1,12 +1,11 @@
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import type { Page } from '@playwright/test';
-import { expect, test, type LedgerServer } from './fixtures';
+import { expect, screenshotPath, test, type LedgerServer } from './fixtures';
 
 /** The month as a township clerk meets it, on the laptop screen offices have (issue #14). */
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const shots = path.resolve(import.meta.dirname, '../../../build/screenshots');
 
 async function periodWithProgress(ledger: LedgerServer) {
   await ledger.call('settings.update', { officeName: '叶县人民政府办公室', userName: '李敏' });
@@ -49,7 +48,7 @@ test.describe('sign-off separates people', () => {
     await signer.fill('张伟');
     await signer.press('Enter');
     await expect(panel.getByText('签发领导不能与审核人是同一人（张伟）：请由另一位同志签发。')).toBeVisible();
-    await page.screenshot({ path: path.join(shots, 'signoff-refused.png') });
+    await page.screenshot({ path: screenshotPath('signoff-refused.png') });
     await signer.fill('王东效');
     await signer.press('Enter');
     await expect(page.getByText('已签发修订版 1，报表已锁定')).toBeVisible();
@@ -64,7 +63,7 @@ test.describe('sign-off separates people', () => {
     await expect(panel.getByLabel('审核人')).toHaveValue('张伟');
     await panel.getByLabel('审核人').press('Enter');
     await expect(panel.getByLabel('签发领导')).toHaveValue('王东效');
-    await page.screenshot({ path: path.join(shots, 'signoff.png') });
+    await page.screenshot({ path: screenshotPath('signoff.png') });
   });
 });
 
@@ -84,7 +83,7 @@ test.describe('the office is named before anything is signed', () => {
     await page.getByRole('option', { name: '乡镇级' }).click();
     await dialog.getByLabel('地区').fill('叶县龙泉镇');
     await dialog.getByLabel('您的姓名').fill('李敏');
-    await page.screenshot({ path: path.join(shots, 'first-start.png') });
+    await page.screenshot({ path: screenshotPath('first-start.png') });
     await dialog.getByLabel('您的姓名').press('Enter');
     await expect(dialog).toHaveCount(0);
     expect(await ledger.call('settings.get', {})).toMatchObject({ officeName: '龙泉镇人民政府党政办', officeLevel: 'township', officeRegion: '叶县龙泉镇', userName: '李敏' });
@@ -160,7 +159,7 @@ test.describe('imports go to the plan in use', () => {
     await toMapping(page, path.join(fixtures, 'yexian-2022-progress.xlsx'));
     const target = page.getByLabel('导入到计划');
     await expect(target).toHaveText('2022年省民生实事（叶县）');
-    await page.screenshot({ path: path.join(shots, 'import-target.png') });
+    await page.screenshot({ path: screenshotPath('import-target.png') });
     await page.getByRole('button', { name: '下一步' }).click();
     await expect(page.getByText(/导入到：2022年省民生实事（叶县）/)).toBeVisible();
     await page.getByRole('button', { name: '确认导入' }).click();
@@ -258,7 +257,7 @@ test.describe('periods in sight, dates in Chinese whatever the browser’s langu
     await picker.click();
     await page.getByRole('option', { name: '2022年10月（截至 2022年10月31日）' }).click();
     await expect(page.getByText(/截至 2022-10-31，时序进度/)).toBeVisible();
-    await page.screenshot({ path: path.join(shots, 'periods.png') });
+    await page.screenshot({ path: screenshotPath('periods.png') });
     await page.goto(`${ledger.url}#/project/${project.id}`);
     await expect(page.getByLabel('报送期')).toHaveText('2022年10月（截至 2022年10月31日）');
   });
@@ -327,7 +326,7 @@ test.describe('the app’s own dialogs', () => {
     await page.getByRole('button', { name: '删除', exact: true }).click();
     const del = page.getByRole('dialog', { name: '删除实事项目' });
     await expect(del.getByRole('button', { name: '删除' })).toBeVisible();
-    await page.screenshot({ path: path.join(shots, 'confirm-dialog.png') });
+    await page.screenshot({ path: screenshotPath('confirm-dialog.png') });
     await del.getByRole('button', { name: '删除' }).click();
     await page.getByRole('button', { name: '撤销' }).click();
     await expect(page.getByRole('heading', { name: /实施残疾儿童康复救助/ })).toBeVisible();
@@ -372,6 +371,6 @@ test.describe('layout at 1366×768', () => {
     const frame = (await preview.boundingBox())!;
     expect(cell.x + cell.width).toBeLessThanOrEqual(frame.x + frame.width);
     expect(await preview.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-    await page.screenshot({ path: path.join(shots, 'export-preview.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('export-preview.png'), fullPage: true });
   });
 });

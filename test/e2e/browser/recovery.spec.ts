@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { damageInPlace } from '../../helpers/damage';
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 
-const screenshots = path.resolve(import.meta.dirname, '../../../build/screenshots');
 
 test.describe('a ledger that will not open', () => {
   test('opens the recovery screen, which restores a backup and keeps the damaged file aside', async ({ page, ledger }) => {
@@ -22,7 +21,7 @@ test.describe('a ledger that will not open', () => {
     const table = page.getByRole('table', { name: '可用的备份' });
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table.getByText('手动')).toBeVisible();
-    await page.screenshot({ path: path.join(screenshots, 'recovery.png') });
+    await page.screenshot({ path: screenshotPath('recovery.png') });
 
     await table.getByRole('button', { name: '用这份备份恢复' }).click();
     await page.getByRole('button', { name: '确认恢复' }).click();
