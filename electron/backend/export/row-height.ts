@@ -94,22 +94,24 @@ function paragraphLines(text: string, from: number, to: number, lineEms: number,
   return lines;
 }
 
+/** Lines of all the paragraphs of `text`, split at hard line breaks. */
+function textLines(text: string, lineEms: number, kinsoku: boolean): number {
+  let lines = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    lines += paragraphLines(text, start, end < 0 ? text.length : end, lineEms, kinsoku);
+    if (end < 0) return lines;
+    start = end + 1;
+  }
+}
+
 /** Lines a cell's text takes in a column `width` units wide at `fontPt`. Hard line breaks count. */
 export function wrappedLines(text: string, width: number, fontPt: number, indented = false): number {
   const fontPx = (fontPt * 96) / 72;
   const lineEms = Math.max(1, (columnPixels(width) - horizontalSlackPx - (indented ? indentPx : 0)) / fontPx);
   // Fast path: text shorter than a line, whatever its characters, is one line.
   if (text.length <= lineEms && !text.includes('\n')) return 1;
-  const count = (kinsoku: boolean) => {
-    let lines = 0;
-    let start = 0;
-    for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
-      lines += paragraphLines(text, start, end < 0 ? text.length : end, lineEms, kinsoku);
-      if (end < 0) return lines;
-      start = end + 1;
-    }
-  };
-  return Math.max(count(true), count(false));
+  return Math.max(textLines(text, lineEms, true), textLines(text, lineEms, false));
 }
 
 /**
@@ -122,6 +124,12 @@ export function linesWithSpare(lines: number): number {
 
 /** Height in points for a row of cells, each given with its column width; at least one line. */
 export function rowHeight(cells: readonly { text: string; width: number; indented?: boolean }[], fontPt: number): number {
-  const lines = cells.reduce((max, c) => Math.max(max, c.text ? wrappedLines(c.text, c.width, fontPt, c.indented) : 1), 1);
+  let lines = 1;
+  for (const c of cells) if (c.text) lines = Math.max(lines, wrappedLines(c.text, c.width, fontPt, c.indented));
+  return heightForLines(lines, fontPt);
+}
+
+/** Height in points for `lines` lines at `fontPt`, the spare line included. */
+export function heightForLines(lines: number, fontPt: number): number {
   return Math.min(maxRowHeightPt, Math.ceil(linesWithSpare(lines) * fontPt * lineSpacing + verticalPaddingPt));
 }

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/seal/table-layout';
 import type { PeriodSnapshot } from '../../../shared/snapshot';
 import type { OfficeKey } from './keys';
-import { rowHeight } from './row-height';
+import { heightForLines, rowHeight, wrappedLines } from './row-height';
 import { createSeal } from './seal-signature';
 import { sealCells, sealNote, sealSheetName } from './seal-sheet';
 import { a4Landscape, bodyFontPt, headerFontPt, styles } from './table-style';
@@ -72,21 +72,26 @@ function writeHeading(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, column
 
 function writeRows(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: TableColumn[]): void {
   const styleOf = columns.map((c) => (c.kind === 'percent' ? styles.cellPercent : c.align === 'left' ? styles.cellLeft : styles.cellCenter));
-  snapshot.rows.forEach((data, r) => {
+  const indented = styleOf.map((style) => style === styles.cellLeft);
+  // Plain loops: this runs for every cell of the table.
+  for (let r = 0; r < snapshot.rows.length; r++) {
+    const data = snapshot.rows[r]!;
     const row = sheet.getRow(firstDataRow + r);
-    const measured: { text: string; width: number; indented: boolean }[] = [];
-    columns.forEach((c, i) => {
+    let lines = 1;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
       // Text is always written as a string cell: "=1+1" or "=HYPERLINK(…)" is shown, never evaluated.
       const value = cellValue(data, c.key);
       const cell = row.getCell(i + 1);
       cell.value = value;
       cell.style = styleOf[i]!;
-      measured.push({ text: displayText(value, c.kind), width: c.width, indented: styleOf[i] === styles.cellLeft });
-    });
-    row.height = rowHeight(measured, bodyFontPt);
+      const text = displayText(value, c.kind);
+      if (text) lines = Math.max(lines, wrappedLines(text, c.width, bodyFontPt, indented[i]));
+    }
+    row.height = heightForLines(lines, bodyFontPt);
     // Streamed: the row is turned into XML and compressed now, and its cell objects are let go.
     row.commit();
-  });
+  }
 }
 
 function writeFooter(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: TableColumn[]): void {
@@ -151,7 +156,7 @@ function keepPrintOptions(sheet: ExcelJS.Worksheet): void {
   };
 }
 
-async function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapshot: PeriodSnapshot, key: OfficeKey): Promise<void> {
+function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapshot: PeriodSnapshot, key: OfficeKey): void {
   const sheet = workbook.addWorksheet(sealSheetName, { state: 'veryHidden' });
   const seal = createSeal(snapshot, key);
   sheet.getCell('A1').value = seal.format;
@@ -159,8 +164,16 @@ async function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapsh
   sealCells(seal).forEach((chunk, i) => {
     sheet.getCell(`A${i + 2}`).value = chunk;
   });
-  // A password nobody knows: protection only discourages edits; verification is what detects them.
-  await sheet.protect(randomBytes(18).toString('base64'), { spinCount: 10_000 });
+  // Protected by a password nobody knows: protection only discourages edits; verification is what detects them.
+  // Excel keeps only a salt and a hash, so random bytes are the hash of a password nobody has, without spending
+  // SHA-512 rounds (≈ 0.1 s) to make one.
+  (sheet as unknown as { sheetProtection: object }).sheetProtection = {
+    sheet: true,
+    algorithmName: 'SHA-512',
+    saltValue: randomBytes(16).toString('base64'),
+    hashValue: randomBytes(64).toString('base64'),
+    spinCount: 100_000,
+  };
   sheet.commit();
 }
 
@@ -203,7 +216,7 @@ export async function writeSealedWorkbook(snapshot: PeriodSnapshot, key: OfficeK
   writeRows(sheet, snapshot, columns);
   writeFooter(sheet, snapshot, columns);
   sheet.commit();
-  await addSealSheet(workbook, snapshot, key);
+  addSealSheet(workbook, snapshot, key);
   await workbook.commit();
   return out.bytes();
 }
