@@ -67,15 +67,15 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
   const unitNames = rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
   const aliases = await aliasNames(db, unitNames);
   // Names as the directory knows them: an alias becomes its unit's name.
-  const canonical = (names: string[]) => [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))];
+  const canonical = (names: string[]) => same(names, [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))]);
 
   return rows.map((row, index) => {
     const project = projects.get(matches[index] ?? -1) ?? null;
     const names = {
       leadUnits: canonical(row.leadUnits),
       supportUnits: canonical(row.supportUnits),
-      responsiblePeople: uniqueNames(row.responsiblePeople),
-      leaders: uniqueNames(row.leaders),
+      responsiblePeople: same(row.responsiblePeople, uniqueNames(row.responsiblePeople)),
+      leaders: same(row.leaders, uniqueNames(row.leaders)),
     };
     const split = row.unitProgress.length ? row.unitProgress.map((u) => ({ unit: aliases.get(u.unit) ?? u.unit, text: u.text })) : null;
     const narratives = (split ?? (row.progress ? [{ unit: null, text: row.progress }] : [])).map((n) => ({
@@ -123,9 +123,22 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
       figures,
       previousStated,
       periodValues,
-      entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes, conflict, figures, sameAsLast },
+      entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes: compact(changes), conflict, figures, sameAsLast },
     };
   });
+}
+
+/**
+ * A plan is kept from the diff to the commit, one per row: 100,000 rows must fit in 600 MB (issue #13). The
+ * row's own names when the directory names them alike, rather than a copy of them; and an array pushed to
+ * (which keeps room for 16 items) copied to its size.
+ */
+function same(names: string[], named: string[]): string[] {
+  return names.length === named.length && names.every((n, i) => n === named[i]) ? names : named;
+}
+
+function compact<T>(items: T[]): T[] {
+  return items.length === 0 ? [] : items.slice();
 }
 
 /** The whole progress each project reported in the period before this one, to flag a table sent again unchanged. */
@@ -152,16 +165,18 @@ function newFigures(
   // The preview already read a row with no indicators in the ledger: read again only against existing ones.
   const mine = project ? existing : [];
   const read = mine.length === 0 && 'figures' in row ? row.figures : rowFigures(row, { year: known.year, existing: mine });
-  const actuals = read.actuals.filter((a) => {
+  const isNew = (a: RowFigures['actuals'][number]): boolean => {
     if (!('id' in a.indicator)) return true;
     const id = a.indicator.id;
     const now = a.unit === null ? known.valuesNow.get(id)?.actual : undefined;
     return now !== a.value && (now !== undefined || known.earlierActuals.get(id)?.actual !== a.value);
-  });
+  };
   const s = read.stated;
   const p = known.previousStated;
   const stated = s && p && p.share === s.share && p.done === s.done && p.words === s.span.text ? null : s;
-  return { targets: read.targets, actuals, stated };
+  // What the words read, as it was, when the ledger has all of it still to get: a plan keeps one per row.
+  if (stated === s && read.actuals.every(isNew)) return read;
+  return { targets: read.targets, actuals: read.actuals.filter(isNew), stated };
 }
 
 export function diffOf(target: ImportTarget, rows: RowPlan[]): ImportDiff {
