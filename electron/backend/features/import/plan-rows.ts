@@ -6,13 +6,14 @@ import type { RowFigures } from '../../../../shared/text/figures/types';
 import { matchRows } from '../../../../shared/matching';
 import { uniqueNames } from '../../../../shared/names';
 import { trimNumber } from '../../../../shared/status/format';
+import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { aliasNames } from '../../../../db/repositories/directory';
 import { listPlanIndicators } from '../../../../db/repositories/indicators';
 import { isPeriodSigned, listPeriods } from '../../../../db/repositories/periods';
 import { statedInPeriod, type StatedRow } from '../../../../db/repositories/stated';
+import { importReader, type ImportReader } from '../../../../db/repositories/import-reader';
 import { latestActuals, periodReports, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
-import { listProjects } from '../../../../db/repositories/projects';
 import type { Database } from '../../../../db/schema';
 import type { ImportTarget } from './target';
 
@@ -44,10 +45,21 @@ function dayBefore(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The ledger to plan against: Kysely for most, and the same connection's plain statements for the loads of a
+ * whole plan (`importReader`). In the commit `db` is its transaction, on that one connection.
+ */
+export interface PlanLedger {
+  db: Kysely<Database>;
+  sqlite: Sqlite.Database;
+}
+
 /** Works out, without writing anything, what importing these rows into the target would do. */
-export async function planRows(db: Kysely<Database>, table: TablePreview, target: ImportTarget, options: { figures?: boolean } = {}): Promise<RowPlan[]> {
+export async function planRows(ledger: PlanLedger, table: TablePreview, target: ImportTarget, options: { figures?: boolean } = {}): Promise<RowPlan[]> {
+  const { db } = ledger;
+  const reader = importReader(ledger.sqlite);
   const readWords = options.figures !== false;
-  const projects = new Map((target.plan ? await listProjects(db, target.plan.id) : []).map((p) => [p.id, p]));
+  const projects = new Map((target.plan ? reader.projects(target.plan.id) : []).map((p) => [p.id, p]));
   const indicators = new Map((target.plan ? await listPlanIndicators(db, target.plan.id) : []).map((i) => [`${i.projectId}\t${i.name}`, i]));
   const earlierActuals = target.plan ? await latestActuals(db, target.plan.id, dayBefore(target.asOf)) : new Map();
   const signed = target.period ? await isPeriodSigned(db, target.period.id) : false;
@@ -62,7 +74,7 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
   const byProject = new Map<number, Indicator[]>();
   for (const i of indicators.values()) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
   const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();
-  const lastNarratives = await previousNarratives(db, target);
+  const lastNarratives = await previousNarratives(db, reader, target);
   const year = figureYear(table, target.planYear);
   const unitNames = rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
   const aliases = await aliasNames(db, unitNames);
@@ -142,14 +154,18 @@ function compact<T>(items: T[]): T[] {
 }
 
 /** The whole progress each project reported in the period before this one, to flag a table sent again unchanged. */
-async function previousNarratives(db: Kysely<Database>, target: ImportTarget): Promise<Map<number, string>> {
+async function previousNarratives(db: Kysely<Database>, reader: ImportReader, target: ImportTarget): Promise<Map<number, string>> {
   if (!target.plan) return new Map();
   const before = (await listPeriods(db, target.plan.id)).filter((p) => p.asOf < target.asOf).at(-1);
   if (!before) return new Map();
-  const { narratives } = await periodReports(db, before.id);
-  const out = new Map<number, string[]>();
-  for (const n of narratives) out.set(n.projectId, [...(out.get(n.projectId) ?? []), n.narrative.trim()]);
-  return new Map([...out].map(([id, texts]) => [id, texts.join('\n')]));
+  // Most projects report one narrative: joined only when there are several (one per unit).
+  const out = new Map<number, string>();
+  for (const [projectId, narrative] of reader.narrativeTexts(before.id)) {
+    const text = narrative.trim();
+    const earlier = out.get(projectId);
+    out.set(projectId, earlier === undefined ? text : `${earlier}\n${text}`);
+  }
+  return out;
 }
 
 /**
