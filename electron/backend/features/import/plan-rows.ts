@@ -79,7 +79,14 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const unitNames = rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
   const aliases = await aliasNames(db, unitNames);
   // Names as the directory knows them: an alias becomes its unit's name.
-  const canonical = (names: string[]) => same(names, [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))]);
+  // The same few units recur on every row: each list is named once.
+  const named = new Map<string, string[]>();
+  const canonical = (names: string[]) => {
+    const key = names.join('\0');
+    let out = named.get(key);
+    if (!out) named.set(key, (out = [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))]));
+    return alike(names, out) ? names : [...out];
+  };
 
   return rows.map((row, index) => {
     const project = projects.get(matches[index] ?? -1) ?? null;
@@ -102,8 +109,10 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     const changes: FieldChange[] = [];
     let conflict: string | null = signed ? `报送期“${target.periodLabel}”已签发，不能再导入；如需更正请新建修订版。` : null;
     for (const key of Object.keys(linkLabels) as (keyof typeof linkLabels)[]) {
+      // Names alike join alike: only names that differ are joined to be compared.
+      if (names[key].length === 0 || (project && alike(project[key], names[key]))) continue;
       const [before, after] = [project ? project[key].join('、') : '', names[key].join('、')];
-      if (names[key].length && before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
+      if (before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
     }
     for (const n of narratives) {
       const before = n.previous?.narrative ?? '';
@@ -146,7 +155,11 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
  * (which keeps room for 16 items) copied to its size.
  */
 function same(names: string[], named: string[]): string[] {
-  return names.length === named.length && names.every((n, i) => n === named[i]) ? names : named;
+  return alike(names, named) ? names : named;
+}
+
+function alike(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 function compact<T>(items: T[]): T[] {
