@@ -12,13 +12,13 @@ export function normalizeName(raw: string): string {
 
 /** Normalized, without blanks or repeats, first occurrence kept. */
 export function uniqueNames(raw: readonly string[]): string[] {
+  if (raw.length === 0) return [];
   const seen = new Set<string>();
-  const out: string[] = [];
-  for (const name of raw.map(normalizeName)) {
-    if (name && !seen.has(name)) {
-      seen.add(name);
-      out.push(name);
-    }
+  for (const r of raw) {
+    const name = normalizeName(r);
+    if (name) seen.add(name);
   }
-  return out;
+  // Spread from the set, not pushed: a pushed array keeps room for 16 names, and an import keeps several of
+  // these per row (issue #13: 100,000 rows within 600 MB).
+  return [...seen];
 }

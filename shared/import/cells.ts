@@ -10,7 +10,11 @@ export function rowTexts(row: readonly Cell[] | undefined): string[] {
 
 /** The non-empty values of a row, each once (a value merged across cells counts once). */
 export function distinct(values: readonly string[]): string[] {
-  return [...new Set(values.filter((v) => v !== ''))];
+  // A row has a few cells: looking back through them is cheaper than a Set of each row's.
+  if (values.length > 16) return [...new Set(values.filter((v) => v !== ''))];
+  const out: string[] = [];
+  for (const v of values) if (v !== '' && !out.includes(v)) out.push(v);
+  return out;
 }
 
 /** [the items that fail `test`, the items that pass it]. */

@@ -135,6 +135,8 @@ export function rowIndicators(
   sourceRow: number,
   warnings: ImportWarning[],
 ): PreviewIndicator[] {
+  // Most tables have no figure columns: then no row has indicators of its own.
+  if (table.groups.length === 0) return [];
   const at = (c: number | undefined): string => (c === undefined ? '' : (texts[c] ?? ''));
   const indicators: PreviewIndicator[] = [];
   for (const g of table.groups) {

@@ -2,7 +2,7 @@
  * What kind of row a table row is, by its words alone: a section banner (一、已完成实事（11件）), a total (合计),
  * a footer (填表人：), a note (注：), a date line; and how a number written in the 序号 column reads.
  */
-import { foldWidth, parseChineseInteger, splitSentences } from '../text';
+import { foldWidth, parseChineseInteger } from '../text';
 import { normalizeHeader } from './headers';
 
 const chineseNumeral = '[一二三四五六七八九十百零〇两]+';
@@ -34,9 +34,16 @@ export const notePattern = /^(注|说明|备注|附注)\s*\d*\s*[:：]/;
 /** A date on a line of its own under the table: the day it was filled in. */
 export const dateLine = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
 const totalPattern = /^(合计|总计|小计|汇总|总合计|共计)$/;
-/** "合 计", "合计（万元）": short by nature, so long task texts are not normalized for nothing. */
-export const isTotal = (value: string): boolean =>
-  value.length <= 40 && (totalPattern.test(normalizeHeader(value)) || /^(全[县区市镇乡]|总)?(合计|总计|共计)([:：].{0,8})?$/.test(normalizeHeader(value)));
+const totalWithScope = /^(全[县区市镇乡]|总)?(合计|总计|共计)([:：].{0,8})?$/;
+/**
+ * "合 计", "合计（万元）": short by nature, so long task texts are not normalized for nothing; and every total
+ * has 计 or 汇 (normalizing only takes characters away), so a row's number or name without them is not one.
+ */
+export const isTotal = (value: string): boolean => {
+  if (value.length > 40 || !/[计汇]/.test(value)) return false;
+  const normalized = normalizeHeader(value);
+  return totalPattern.test(normalized) || totalWithScope.test(normalized);
+};
 
 /** A 序号 as a plain number where it is one ("（三）" → "3", "2.0" → "2"); other text as written. */
 export function normalizeSeq(raw: string): string | null {
@@ -52,9 +59,33 @@ export function normalizeSeq(raw: string): string | null {
   return t;
 }
 
+/** Where splitSentences ends a sentence: 。！？；;\n!? */
+function endsSentence(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x3b || code === 0x0a || code === 0x21 || code === 0x3f;
+}
+const space = /\s/;
+
+/**
+ * `splitSentences(text)[0]?.text`, found without splitting the rest: a task text can be a page long, and
+ * every row's is read (row-kinds.test.ts checks the two agree).
+ */
+export function firstSentenceOf(text: string): string | undefined {
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !endsSentence(text.charCodeAt(i))) continue;
+    let s = start;
+    let e = i === text.length ? i : i + 1;
+    while (s < e && space.test(text[s]!)) s++;
+    while (e > s && space.test(text[e - 1]!)) e--;
+    if (e > s) return text.slice(s, e);
+    start = i + 1;
+  }
+  return undefined;
+}
+
 /** The name a task text gives its project: its first sentence, without its own number. */
 export function firstSentence(value: string): string {
-  const first = splitSentences(value)[0]?.text ?? value.trim();
+  const first = firstSentenceOf(value) ?? value.trim();
   return first
     .replace(/^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*/, '')
     .replace(/^\s*[（(](?:\d+|[一二三四五六七八九十]+)[)）]\s*/, '')

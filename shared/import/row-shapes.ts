@@ -15,6 +15,8 @@ const paragraphFields = new Set<ImportField>(['progress', 'remark', 'task']);
  * merged down from above, and what it has of its own is text of a paragraph field. If so, `previous` takes it.
  */
 export function continuationOf(table: Table, r: number, previous: PreviewRow): boolean {
+  // A continuation has some cell merged down into it: most rows have none.
+  if (!table.anyMergedFromAbove(r)) return false;
   const row = table.cells[r] ?? [];
   const own = table.columns.filter((c) => (row[c.index] ?? '') !== '' && !table.mergedFromAbove(r, c.index));
   const merged = table.columns.filter((c) => c.field !== null && (row[c.index] ?? '') !== '' && table.mergedFromAbove(r, c.index));

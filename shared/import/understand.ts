@@ -73,11 +73,19 @@ function understand(grid: Grid, mapping: readonly ColumnMapping[] | null, option
 }
 
 function readTable(filled: Cell[][], cells: string[][], columns: ColumnMapping[], header: HeaderChoice, year: number, measureUnit: string, merges: readonly MergeRange[]): Table {
-  const covered = new Set<string>();
+  // By row: most rows have no cell merged into them, and every row asks about each of its cells.
+  const covered = new Map<number, Set<number>>();
   for (const m of clampMerges({ cells: filled, merges: [...merges] })) {
-    for (let r = m.s.r + 1; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) covered.add(`${r},${c}`);
+    for (let r = m.s.r + 1; r <= m.e.r; r++) {
+      let row = covered.get(r);
+      if (!row) covered.set(r, (row = new Set()));
+      for (let c = m.s.c; c <= m.e.c; c++) row.add(c);
+    }
   }
-  const col = (field: ImportField): number | undefined => columns.find((c) => c.field === field)?.index;
+  // The first column of each field, looked up once rather than on every row.
+  const fieldColumns = new Map<ImportField, number>();
+  for (const c of columns) if (c.field !== null && !fieldColumns.has(c.field)) fieldColumns.set(c.field, c.index);
+  const col = (field: ImportField): number | undefined => fieldColumns.get(field);
   const firstData = header.row + header.rows;
   const detailCols = columns.filter((c) => c.field !== null && detailFields.has(c.field)).map((c) => c.index);
   const seqCol = col('seq');
@@ -89,17 +97,24 @@ function readTable(filled: Cell[][], cells: string[][], columns: ColumnMapping[]
   return {
     filled,
     cells,
-    mergedFromAbove: (r, c) => covered.has(`${r},${c}`),
+    mergedFromAbove: (r, c) => covered.get(r)?.has(c) ?? false,
+    anyMergedFromAbove: (r) => covered.has(r),
     columns,
     col,
     firstData,
     year,
     detailCols,
+    remarkCols: columns.filter((c) => c.field === 'remark').map((c) => c.index),
     indicators: indicatorColumns(columns, filled, firstData, measureUnit),
     headerTexts: new Set(cells[header.row]?.filter((v) => v !== '')),
     chineseNumbered,
     people: peopleReader(leadHoldsPeople),
   };
+}
+
+/** A row's text in column `c`, '' for none. */
+function cellAt(row: readonly string[], c: number | undefined): string {
+  return c === undefined ? '' : (row[c] ?? '');
 }
 
 /** What one row leaves for the rows below it. */
@@ -141,10 +156,9 @@ function readRow(table: Table, r: number, state: RowState, rows: readonly Previe
   const lead = foldWidth(first);
   if (footerPattern.test(lead) || notePattern.test(lead) || (values.length === 1 && dateLine.test(lead))) return null;
   if (values.length >= 2 && values.every((v) => table.headerTexts.has(v))) return null; // the header repeated
-  const at = (c: number | undefined): string => (c === undefined ? '' : (row[c] ?? ''));
   const col = table.col;
-  const seqText = at(col('seq'));
-  const keyText = at(col('project')) || at(col('task'));
+  const seqText = cellAt(row, col('seq'));
+  const keyText = cellAt(row, col('project')) || cellAt(row, col('task'));
   const hasDetail = table.detailCols.some((c) => (row[c] ?? '') !== '' && !(values.length === 1));
   // In a table that numbers its projects 一、二、三, a numbered name without details is a project still to be filled in.
   const numberedLikeProject = table.chineseNumbered && seqText !== '' && keyText !== '' && seqText !== keyText;
@@ -161,12 +175,12 @@ function readRow(table: Table, r: number, state: RowState, rows: readonly Previe
   }
 
   // A category column (merged down over its projects) names the section of each row it covers.
-  const category = at(col('section')).replace(/\s+/g, ' ').trim();
+  const category = cellAt(row, col('section')).replace(/\s+/g, ' ').trim();
   if (category !== '' && category !== state.section) {
     state.section = category;
     state.seenSeq.clear();
   }
-  const { project, task } = nameRow(table, at, seqText, state);
+  const { project, task } = nameRow(table, row, seqText, state);
   const seq = normalizeSeq(seqText);
   if (project === '' && task === '') {
     const only = values.length === 1 && seqText !== '';
@@ -186,9 +200,9 @@ function readRow(table: Table, r: number, state: RowState, rows: readonly Previe
     if (previous === undefined) state.seenSeq.set(seq, sourceRow);
   }
 
-  const progress = at(col('progress'));
+  const progress = cellAt(row, col('progress'));
   const people = table.people(
-    { lead: at(col('leadUnits')), support: at(col('supportUnits')), people: at(col('responsiblePeople')), leaders: at(col('leaders')), progress },
+    { lead: cellAt(row, col('leadUnits')), support: cellAt(row, col('supportUnits')), people: cellAt(row, col('responsiblePeople')), leaders: cellAt(row, col('leaders')), progress },
     sourceRow,
     warnings,
   );
@@ -196,7 +210,7 @@ function readRow(table: Table, r: number, state: RowState, rows: readonly Previe
     warnings.push({ row: sourceRow, code: 'NO_LEAD_UNIT', message: `第 ${sourceRow} 行没有填写责任单位。` });
   }
   const indicators = rowIndicators(table.indicators, table.filled[r], row, project, sourceRow, warnings);
-  const deadlineText = at(col('deadline'));
+  const deadlineText = cellAt(row, col('deadline'));
   return {
     sourceRow,
     seq,
@@ -211,7 +225,7 @@ function readRow(table: Table, r: number, state: RowState, rows: readonly Previe
     progress,
     unitProgress: people.unitProgress,
     indicators,
-    remark: table.columns.filter((c) => c.field === 'remark').map((c) => at(c.index)).filter((v) => v !== '').join('\n'),
+    remark: table.remarkCols.length === 0 ? '' : table.remarkCols.map((c) => cellAt(row, c)).filter((v) => v !== '').join('\n'),
     deadline: deadlineText ? looseDate(deadlineText, table.year) : null,
   };
 }
@@ -220,13 +234,13 @@ function readRow(table: Table, r: number, state: RowState, rows: readonly Previe
  * The project and task a row names. A blank name under a named project continues it (its next task or
  * indicator), unless the row has a number of its own: then it is a project of its own, named from its task.
  */
-function nameRow(table: Table, at: (c: number | undefined) => string, seqText: string, state: RowState): { project: string; task: string } {
+function nameRow(table: Table, row: readonly string[], seqText: string, state: RowState): { project: string; task: string } {
   const projectCol = table.col('project');
   const taskCol = table.col('task');
   const indicatorCol = table.col('indicator');
-  const taskText = at(taskCol);
-  let projectText = at(projectCol);
-  const continues = (taskText !== '' || (indicatorCol !== undefined && at(indicatorCol) !== '')) && (seqText === '' || seqText === state.lastSeq);
+  const taskText = cellAt(row, taskCol);
+  let projectText = cellAt(row, projectCol);
+  const continues = (taskText !== '' || (indicatorCol !== undefined && cellAt(row, indicatorCol) !== '')) && (seqText === '' || seqText === state.lastSeq);
   if (projectCol !== undefined && projectText === '' && continues && state.lastProject !== '') projectText = state.lastProject;
   if (projectText !== '') state.lastProject = projectText;
   if (seqText !== '') state.lastSeq = seqText;

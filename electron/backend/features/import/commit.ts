@@ -88,7 +88,7 @@ export async function commitImport(
 
     // Plan and period exist now: work out the rows against them, exactly as the diff showed.
     const resolved = { ...target, plan, period };
-    const rows = reused ?? (await planRows(trx, table, resolved, { figures: figures !== undefined }));
+    const rows = reused ?? (await planRows({ db: trx, sqlite: ctx.ledger.sqlite }, table, resolved, { figures: figures !== undefined }));
     const writer = importWriter(ctx.ledger.sqlite, { planId: plan.id, batchId, actor: ctx.actor, now });
     for (const entity of created) writer.recordItem({ entity, entityId: entity === 'plan' ? plan.id : period.id, action: 'create', beforeJson: null });
     const acceptFigures = figureAcceptor(figures);

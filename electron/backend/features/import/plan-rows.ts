@@ -6,13 +6,14 @@ import type { RowFigures } from '../../../../shared/text/figures/types';
 import { matchRows } from '../../../../shared/matching';
 import { uniqueNames } from '../../../../shared/names';
 import { trimNumber } from '../../../../shared/status/format';
+import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { aliasNames } from '../../../../db/repositories/directory';
 import { listPlanIndicators } from '../../../../db/repositories/indicators';
 import { isPeriodSigned, listPeriods } from '../../../../db/repositories/periods';
 import { statedInPeriod, type StatedRow } from '../../../../db/repositories/stated';
+import { importReader, type ImportReader } from '../../../../db/repositories/import-reader';
 import { latestActuals, periodReports, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
-import { listProjects } from '../../../../db/repositories/projects';
 import type { Database } from '../../../../db/schema';
 import type { ImportTarget } from './target';
 
@@ -44,10 +45,21 @@ function dayBefore(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The ledger to plan against: Kysely for most, and the same connection's plain statements for the loads of a
+ * whole plan (`importReader`). In the commit `db` is its transaction, on that one connection.
+ */
+export interface PlanLedger {
+  db: Kysely<Database>;
+  sqlite: Sqlite.Database;
+}
+
 /** Works out, without writing anything, what importing these rows into the target would do. */
-export async function planRows(db: Kysely<Database>, table: TablePreview, target: ImportTarget, options: { figures?: boolean } = {}): Promise<RowPlan[]> {
+export async function planRows(ledger: PlanLedger, table: TablePreview, target: ImportTarget, options: { figures?: boolean } = {}): Promise<RowPlan[]> {
+  const { db } = ledger;
+  const reader = importReader(ledger.sqlite);
   const readWords = options.figures !== false;
-  const projects = new Map((target.plan ? await listProjects(db, target.plan.id) : []).map((p) => [p.id, p]));
+  const projects = new Map((target.plan ? reader.projects(target.plan.id) : []).map((p) => [p.id, p]));
   const indicators = new Map((target.plan ? await listPlanIndicators(db, target.plan.id) : []).map((i) => [`${i.projectId}\t${i.name}`, i]));
   const earlierActuals = target.plan ? await latestActuals(db, target.plan.id, dayBefore(target.asOf)) : new Map();
   const signed = target.period ? await isPeriodSigned(db, target.period.id) : false;
@@ -62,20 +74,27 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
   const byProject = new Map<number, Indicator[]>();
   for (const i of indicators.values()) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
   const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();
-  const lastNarratives = await previousNarratives(db, target);
+  const lastNarratives = await previousNarratives(db, reader, target);
   const year = figureYear(table, target.planYear);
   const unitNames = rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
   const aliases = await aliasNames(db, unitNames);
   // Names as the directory knows them: an alias becomes its unit's name.
-  const canonical = (names: string[]) => [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))];
+  // The same few units recur on every row: each list is named once.
+  const named = new Map<string, string[]>();
+  const canonical = (names: string[]) => {
+    const key = names.join('\0');
+    let out = named.get(key);
+    if (!out) named.set(key, (out = [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))]));
+    return alike(names, out) ? names : [...out];
+  };
 
   return rows.map((row, index) => {
     const project = projects.get(matches[index] ?? -1) ?? null;
     const names = {
       leadUnits: canonical(row.leadUnits),
       supportUnits: canonical(row.supportUnits),
-      responsiblePeople: uniqueNames(row.responsiblePeople),
-      leaders: uniqueNames(row.leaders),
+      responsiblePeople: same(row.responsiblePeople, uniqueNames(row.responsiblePeople)),
+      leaders: same(row.leaders, uniqueNames(row.leaders)),
     };
     const split = row.unitProgress.length ? row.unitProgress.map((u) => ({ unit: aliases.get(u.unit) ?? u.unit, text: u.text })) : null;
     const narratives = (split ?? (row.progress ? [{ unit: null, text: row.progress }] : [])).map((n) => ({
@@ -90,8 +109,10 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
     const changes: FieldChange[] = [];
     let conflict: string | null = signed ? `报送期“${target.periodLabel}”已签发，不能再导入；如需更正请新建修订版。` : null;
     for (const key of Object.keys(linkLabels) as (keyof typeof linkLabels)[]) {
+      // Names alike join alike: only names that differ are joined to be compared.
+      if (names[key].length === 0 || (project && alike(project[key], names[key]))) continue;
       const [before, after] = [project ? project[key].join('、') : '', names[key].join('、')];
-      if (names[key].length && before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
+      if (before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
     }
     for (const n of narratives) {
       const before = n.previous?.narrative ?? '';
@@ -123,20 +144,41 @@ export async function planRows(db: Kysely<Database>, table: TablePreview, target
       figures,
       previousStated,
       periodValues,
-      entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes, conflict, figures, sameAsLast },
+      entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes: compact(changes), conflict, figures, sameAsLast },
     };
   });
 }
 
+/**
+ * A plan is kept from the diff to the commit, one per row: 100,000 rows must fit in 600 MB (issue #13). The
+ * row's own names when the directory names them alike, rather than a copy of them; and an array pushed to
+ * (which keeps room for 16 items) copied to its size.
+ */
+function same(names: string[], named: string[]): string[] {
+  return alike(names, named) ? names : named;
+}
+
+function alike(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+function compact<T>(items: T[]): T[] {
+  return items.length === 0 ? [] : items.slice();
+}
+
 /** The whole progress each project reported in the period before this one, to flag a table sent again unchanged. */
-async function previousNarratives(db: Kysely<Database>, target: ImportTarget): Promise<Map<number, string>> {
+async function previousNarratives(db: Kysely<Database>, reader: ImportReader, target: ImportTarget): Promise<Map<number, string>> {
   if (!target.plan) return new Map();
   const before = (await listPeriods(db, target.plan.id)).filter((p) => p.asOf < target.asOf).at(-1);
   if (!before) return new Map();
-  const { narratives } = await periodReports(db, before.id);
-  const out = new Map<number, string[]>();
-  for (const n of narratives) out.set(n.projectId, [...(out.get(n.projectId) ?? []), n.narrative.trim()]);
-  return new Map([...out].map(([id, texts]) => [id, texts.join('\n')]));
+  // Most projects report one narrative: joined only when there are several (one per unit).
+  const out = new Map<number, string>();
+  for (const [projectId, narrative] of reader.narrativeTexts(before.id)) {
+    const text = narrative.trim();
+    const earlier = out.get(projectId);
+    out.set(projectId, earlier === undefined ? text : `${earlier}\n${text}`);
+  }
+  return out;
 }
 
 /**
@@ -152,16 +194,18 @@ function newFigures(
   // The preview already read a row with no indicators in the ledger: read again only against existing ones.
   const mine = project ? existing : [];
   const read = mine.length === 0 && 'figures' in row ? row.figures : rowFigures(row, { year: known.year, existing: mine });
-  const actuals = read.actuals.filter((a) => {
+  const isNew = (a: RowFigures['actuals'][number]): boolean => {
     if (!('id' in a.indicator)) return true;
     const id = a.indicator.id;
     const now = a.unit === null ? known.valuesNow.get(id)?.actual : undefined;
     return now !== a.value && (now !== undefined || known.earlierActuals.get(id)?.actual !== a.value);
-  });
+  };
   const s = read.stated;
   const p = known.previousStated;
   const stated = s && p && p.share === s.share && p.done === s.done && p.words === s.span.text ? null : s;
-  return { targets: read.targets, actuals, stated };
+  // What the words read, as it was, when the ledger has all of it still to get: a plan keeps one per row.
+  if (stated === s && read.actuals.every(isNew)) return read;
+  return { targets: read.targets, actuals: read.actuals.filter(isNew), stated };
 }
 
 export function diffOf(target: ImportTarget, rows: RowPlan[]): ImportDiff {

@@ -53,7 +53,7 @@ export async function plannedImport(ctx: BackendContext, input: TargetInput): Pr
   if (kept && kept.version === version) return kept;
   const table = tableWithFigures(source, Number(ctx.now().slice(0, 4)));
   const target = await resolveTarget(ctx.db, table, input);
-  const planned: Planned = { source, table, target, rows: await planRows(ctx.db, table, target), version };
+  const planned: Planned = { source, table, target, rows: await planRows({ db: ctx.db, sqlite: ctx.ledger.sqlite }, table, target), version };
   ctx.staging.memo(input.stagingId).set(plannedKey(input), planned);
   return planned;
 }
