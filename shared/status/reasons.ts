@@ -9,9 +9,21 @@ export function quoted(name: string): string {
   return `「${name}」`;
 }
 
+/**
+ * How the repeated pieces of a reason are made: the engine passes cached ones for a whole run (run.ts), so the
+ * wording stays defined here, once.
+ */
+export interface ReasonPieces {
+  quoted(name: string): string;
+  /** formatPercent of a timeProgress. */
+  timePercent(share: number): string;
+}
+
+const freshPieces: ReasonPieces = { quoted, timePercent: formatPercent };
+
 /** "完成 50%，时序进度 75%，落后 25 个百分点" — the gap is taken from the shown figures so it adds up. */
-export function scheduleSentence(completion: number, timeProgress: number, preset: RulePreset): string {
-  const head = `完成 ${formatPercent(completion)}，时序进度 ${formatPercent(timeProgress)}`;
+export function scheduleSentence(completion: number, timeProgress: number, preset: RulePreset, pieces = freshPieces): string {
+  const head = `完成 ${formatPercent(completion)}，时序进度 ${pieces.timePercent(timeProgress)}`;
   if (preset.kind === 'ratio') {
     if (timeProgress <= 0) return `${head}，尚未进入计划期`;
     return `${head}，为时序进度的 ${formatPercent(completion / timeProgress)}`;
@@ -33,8 +45,8 @@ export function ruleSentence(preset: RulePreset): string {
 }
 
 /** One indicator in words: "「农村公路提档升级」完成 6 公里，目标 12 公里（50%），时序进度 75%". */
-export function indicatorReason(j: IndicatorJudgement): string {
-  const name = quoted(j.name);
+export function indicatorReason(j: IndicatorJudgement, pieces = freshPieces): string {
+  const name = pieces.quoted(j.name);
   if (j.kind === 'milestone') {
     if (j.state === 'met') return `${name}已完成（时限 ${j.deadline}）`;
     return j.overdue ? `${name}时限 ${j.deadline} 已过，尚未完成` : `${name}时限 ${j.deadline}，尚未到期`;
@@ -51,7 +63,7 @@ export function indicatorReason(j: IndicatorJudgement): string {
   if (j.state === 'met') return `${name}${share}，已达标`;
   if (j.comparator === '=' && j.completion > 1) return `${name}${share}，超出要求的数值`;
   if (j.overdue) return `${name}${share}，时限 ${j.deadline} 已过`;
-  return `${name}${share}，时序进度 ${formatPercent(j.timeProgress)}`;
+  return `${name}${share}，时序进度 ${pieces.timePercent(j.timeProgress)}`;
 }
 
 export function noteSuffix(note: PersonNote): string {
