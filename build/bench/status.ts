@@ -4,7 +4,14 @@
  * 50k projects is printed, and the time per indicator at 50k may be at most LINEAR_SLACK × that at 10k.
  * Run with `npx tsx build/bench/status.ts`; medians of several timed runs; exits 1 when over.
  * Plans are generated from a fixed seed, so every run judges the same data.
+ *
+ * The heap is collected before each timed run: a run leaves ~75 MB of judgements at 50k that die as the next run
+ * starts, and without a collection in between each run pays, at a random point, for marking the previous runs'
+ * heap — the spread that made the min–max of one size differ 3× (issue #13). The collection happens outside the
+ * timing; everything the run itself allocates, and every collection that causes, is timed.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { defaultPreset, judgePlan, planWindow, ratioPreset } from '../../shared/status';
 import { median, ms, reportBudgets, type BudgetLine } from './report';
 import { generatePlan } from './status-plan';
@@ -15,19 +22,26 @@ const LINEAR_SLACK = 1.25;
 const WARMUP_RUNS = 5;
 const TIMED_RUNS = 15;
 
+/** A full collection, without a command-line flag: the flag set at run time gives gc() to a new context. */
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
+
 const window = planWindow(2021);
 const lines: BudgetLine[] = [];
-console.log('status engine, as of 2021-09-30 (median of ' + TIMED_RUNS + ' runs after ' + WARMUP_RUNS + ' warm-up runs):');
+console.log(`status engine, as of 2021-09-30 (median of ${TIMED_RUNS} runs after ${WARMUP_RUNS} warm-up runs, the heap collected before each):`);
 for (const preset of [defaultPreset, ratioPreset]) {
   const ctx = { asOf: '2021-09-30', preset, ...window };
   const perIndicator = new Map<number, number>();
   for (const { projects, budgetMs } of CURVE) {
     const plan = generatePlan(projects);
     const indicatorTotal = plan.reduce((sum, p) => sum + p.indicators.length, 0);
+    // The previous size's plan and judgements, and this plan's generation, are garbage by now.
+    collect();
     for (let i = 0; i < WARMUP_RUNS; i++) judgePlan(plan, ctx);
     const times: number[] = [];
     let tally = new Map<string, number>();
     for (let i = 0; i < TIMED_RUNS; i++) {
+      collect();
       const start = performance.now();
       const judged = judgePlan(plan, ctx);
       times.push(performance.now() - start);
