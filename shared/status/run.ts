@@ -1,0 +1,161 @@
+import { LedgerError } from '../errors';
+import { parseIsoDay } from '../text/calendar';
+import { formatPercent } from './format';
+import { validatePreset, type RulePreset } from './presets';
+import { quoted, ruleSentence, scheduleSentence, type ReasonPieces } from './reasons';
+
+/**
+ * What every project of one run shares: the checked context, its days, and the pieces of reasons that repeat
+ * across thousands of projects. The pieces are cached so that 250,000 indicators do not each build (and keep
+ * alive in their judgements) their own copy of "「指标1」" or "时序进度 75%" — the output's size is what the
+ * garbage collector pays for (issue #13). Sharing an immutable string is invisible to every consumer.
+ */
+export interface Run {
+  asOf: string;
+  asOfDay: number;
+  startDay: number;
+  planEnd: string;
+  planEndDay: number;
+  preset: RulePreset;
+  /** One frozen object for every judgement of the run. */
+  presetRef: Readonly<{ name: string; version: number }>;
+  ruleText: string;
+  days: Map<string, number>;
+  /** Indicator names as quoted in reasons. */
+  quotedNames: Map<string, string>;
+  /** Fallback names of unnamed indicators by position: 指标1, 指标2, … */
+  fallbackNames: string[];
+  /** formatPercent of the few schedule shares a plan has (one per distinct deadline). */
+  timePercents: Map<number, string>;
+  /** Gap rule: schedule sentences by timeProgress, then by the completion as shown. */
+  gapSentences: Map<number, Map<string, string>>;
+  /** The cached pieces, as reasons.ts takes them. */
+  pieces: ReasonPieces;
+  reasons: ReasonList;
+}
+
+export function invalid(message: string): LedgerError {
+  return new LedgerError('INVALID_INPUT', message);
+}
+
+export function prepareRun(ctx: { asOf: string; preset: RulePreset; planStart: string; planEnd: string }): Run {
+  const checked = validatePreset(ctx.preset);
+  if (!checked.ok) throw invalid(`规则设置有误：${checked.problems.join('；')}`);
+  const run: Run = {
+    asOf: ctx.asOf,
+    asOfDay: 0,
+    startDay: 0,
+    planEnd: ctx.planEnd,
+    planEndDay: 0,
+    preset: ctx.preset,
+    presetRef: Object.freeze({ name: ctx.preset.name, version: ctx.preset.version }),
+    ruleText: ruleSentence(ctx.preset),
+    days: new Map(),
+    quotedNames: new Map(),
+    fallbackNames: [],
+    timePercents: new Map(),
+    gapSentences: new Map(),
+    pieces: { quoted, timePercent: formatPercent },
+    reasons: new ReasonList(),
+  };
+  run.pieces = { quoted: (name) => quotedName(run, name), timePercent: (share) => timePercent(run, share) };
+  run.asOfDay = dayOf(run, ctx.asOf, '判定日期');
+  run.startDay = dayOf(run, ctx.planStart, '计划开始日期');
+  run.planEndDay = dayOf(run, ctx.planEnd, '计划结束日期');
+  if (run.planEndDay < run.startDay) throw invalid(`计划结束日期 ${ctx.planEnd} 早于开始日期 ${ctx.planStart}`);
+  return run;
+}
+
+/**
+ * Day number with a per-run cache: plans repeat a handful of deadlines across thousands of rows. The
+ * description is built only for the error, to keep the hot path free of string work.
+ */
+export function dayOf(run: Run, iso: string, what: string | (() => string)): number {
+  let day = run.days.get(iso);
+  if (day === undefined) {
+    day = parseIsoDay(iso);
+    if (Number.isNaN(day)) throw invalid(`${typeof what === 'string' ? what : what()}“${iso}”不是有效的日期（应为 YYYY-MM-DD）`);
+    run.days.set(iso, day);
+  }
+  return day;
+}
+
+/** Entries kept at most per cache: a plan of unique names would only fill it. */
+const cacheLimit = 4096;
+
+export function quotedName(run: Run, name: string): string {
+  let q = run.quotedNames.get(name);
+  if (q === undefined) {
+    q = quoted(name);
+    if (run.quotedNames.size < cacheLimit) run.quotedNames.set(name, q);
+  }
+  return q;
+}
+
+/** An indicator's name, or 指标N by its position when it has none. */
+export function fallbackName(run: Run, index: number): string {
+  let name = run.fallbackNames[index];
+  if (name === undefined) {
+    // Filled in order, so the array stays dense; a later index fills the gap before it.
+    for (let i = run.fallbackNames.length; i <= index; i++) run.fallbackNames.push(`指标${i + 1}`);
+    name = run.fallbackNames[index] as string;
+  }
+  return name;
+}
+
+export function timePercent(run: Run, timeProgress: number): string {
+  let text = run.timePercents.get(timeProgress);
+  if (text === undefined) {
+    text = formatPercent(timeProgress);
+    run.timePercents.set(timeProgress, text);
+  }
+  return text;
+}
+
+/**
+ * scheduleSentence with the run's pieces. Under the gap rule the sentence depends only on the completion as
+ * shown and the timeProgress (the gap is taken from the shown figures), so one sentence serves every project
+ * with the same pair; under the ratio rule it quotes completion / timeProgress, which is each project's own.
+ */
+export function scheduleText(run: Run, completion: number, timeProgress: number): string {
+  if (run.preset.kind !== 'gap') return scheduleSentence(completion, timeProgress, run.preset, run.pieces);
+  let byCompletion = run.gapSentences.get(timeProgress);
+  if (byCompletion === undefined) {
+    byCompletion = new Map();
+    run.gapSentences.set(timeProgress, byCompletion);
+  }
+  const shown = formatPercent(completion);
+  let sentence = byCompletion.get(shown);
+  if (sentence === undefined) {
+    sentence = scheduleSentence(completion, timeProgress, run.preset, run.pieces);
+    if (byCompletion.size < cacheLimit) byCompletion.set(shown, sentence);
+  }
+  return sentence;
+}
+
+/**
+ * The reasons of the project being judged, gathered in one array reused across the run and copied out at their
+ * exact length: an array grown by push keeps room for 16 more, in every one of 50,000 judgements.
+ */
+export class ReasonList {
+  private readonly items: string[] = [];
+  private count = 0;
+
+  /** Starts a project's list; with a slot kept first for a person's override, filled by setFirst(). */
+  start(keepFirst: boolean): void {
+    this.count = 0;
+    if (keepFirst) this.items[this.count++] = '';
+  }
+
+  add(reason: string): void {
+    this.items[this.count++] = reason;
+  }
+
+  setFirst(reason: string): void {
+    this.items[0] = reason;
+  }
+
+  take(): string[] {
+    return this.items.slice(0, this.count);
+  }
+}
