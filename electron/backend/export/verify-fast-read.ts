@@ -97,7 +97,11 @@ function columnsOf(head: string): { hidden?: true }[] {
   return cols;
 }
 
-const plainCellTag = /^<c r="([A-Z]{1,3}[1-9]\d{0,6})"(?: s="\d+")?(?: t="([a-zA-Z]+)")?\s*\/?>$/;
+/** The usual cell tag (r, s, t in that order), matched in place; any other is read attribute by attribute. */
+const plainCellTag = /<c r="([A-Z]{1,3})([1-9]\d{0,6})"(?: s="\d+")?(?: t="([a-zA-Z]+)")?\s*\/?>/y;
+/** The usual row tag; read attribute by attribute when any attribute could be SheetJS's r or hidden. */
+const plainRowTag = /<row r="([1-9]\d{0,6})"((?: [\w:]+="[^"<>]*")*)\s*\/?>/y;
+const rowKeyLike = /(?:^|[\s:])(?:r|hidden)(?:_[^=]*)?=/i;
 
 interface SheetContext {
   part: Part;
@@ -147,13 +151,27 @@ function readRow(ctx: SheetContext, from: number, to: number, r: number): void {
     const stop = at < 0 || at >= to ? to : at;
     if (stop !== p && x.slice(p, stop).trim() !== '') bail('row content');
     if (stop === to) return;
-    const tagEnd = x.indexOf('>', at);
-    const tag = x.slice(at, tagEnd + 1);
-    const m = plainCellTag.exec(tag);
-    const a = m ? { r: m[1], t: m[2] } : attrsOf(tag);
-    if (a.r === undefined) bail('cell without a reference');
-    const where = cellAt(a.r);
-    if (where.r !== r) bail('cell outside its row');
+    plainCellTag.lastIndex = at;
+    const m = plainCellTag.exec(x);
+    let tagEnd: number;
+    let t: string | undefined;
+    let c = 0;
+    if (m) {
+      tagEnd = plainCellTag.lastIndex - 1;
+      t = m[3];
+      const letters = m[1]!;
+      for (let i = 0; i < letters.length; i++) c = c * 26 + letters.charCodeAt(i) - 64;
+      c -= 1;
+      if (+m[2]! - 1 !== r) bail('cell outside its row');
+    } else {
+      tagEnd = x.indexOf('>', at);
+      const a = attrsOf(x.slice(at, tagEnd + 1));
+      if (a.r === undefined) bail('cell without a reference');
+      const where = cellAt(a.r);
+      if (where.r !== r) bail('cell outside its row');
+      t = a.t;
+      c = where.c;
+    }
     let inner = tagEnd;
     if (x.charCodeAt(tagEnd - 1) === 47) p = tagEnd + 1;
     else {
@@ -161,11 +179,11 @@ function readRow(ctx: SheetContext, from: number, to: number, r: number): void {
       if (inner < 0 || inner > to) bail('unclosed cell');
       p = inner + 4;
     }
-    const cell = cellValue(ctx, a.t, tagEnd + 1, inner);
-    if (ctx.guess.s > where.c) ctx.guess.s = where.c;
-    if (ctx.guess.e < where.c) ctx.guess.e = where.c;
+    const cell = cellValue(ctx, t, tagEnd + 1, inner);
+    if (ctx.guess.s > c) ctx.guess.s = c;
+    if (ctx.guess.e < c) ctx.guess.e = c;
     if (cell === null) continue;
-    (ctx.data[r] ??= [])[where.c] = cell;
+    (ctx.data[r] ??= [])[c] = cell;
   }
 }
 
@@ -189,8 +207,17 @@ function parseSheet(part: Part | null, strings: () => string[]): WorkSheet {
     const stop = at < 0 || at > close ? close : at;
     if (stop !== p && x.slice(p, stop).trim() !== '') bail('sheetData content');
     if (stop === close) break;
-    const tagEnd = x.indexOf('>', at);
-    const a = attrsOf(x.slice(at, tagEnd + 1));
+    plainRowTag.lastIndex = at;
+    const m = plainRowTag.exec(x);
+    let tagEnd: number;
+    let a: Record<string, string | undefined>;
+    if (m && !rowKeyLike.test(m[2]!)) {
+      tagEnd = plainRowTag.lastIndex - 1;
+      a = { r: m[1] };
+    } else {
+      tagEnd = x.indexOf('>', at);
+      a = attrsOf(x.slice(at, tagEnd + 1));
+    }
     if (!/^[ />]$/.test(x.charAt(at + 4)) || !/^[1-9]\d{0,6}$/.test(a.r ?? '')) bail('row tag');
     const r = +a.r! - 1;
     if (xmlBool(a.hidden)) rows[r] = { hidden: true };
