@@ -17,7 +17,7 @@ export function bail(why: string): never {
   throw new FastBail(why);
 }
 
-/** Inflated parts together stay under this; past it SheetJS and its own limits decide. */
+/** Declared sizes together stay under this; past it SheetJS and its own limits decide. */
 const maxInflated = 512 * 1024 * 1024;
 
 export interface Part {
@@ -37,13 +37,18 @@ export function openPackage(bytes: Uint8Array): Package {
   if (!directory.ok) bail(directory.reason);
   const entries = new Map<string, ZipEntry>();
   const lower = new Set<string>();
+  let declared = 0;
   for (const entry of directory.entries) {
     if ((entry.flags & 0x41) !== 0 || (entry.method !== 0 && entry.method !== 8)) bail('encrypted or unusual compression');
     const key = entry.name.toLowerCase();
     if (entry.name.includes('\\') || lower.has(key)) bail('entry names');
     entries.set(entry.name, entry);
     lower.add(key);
+    declared += entry.uncompressedSize;
   }
+  // Parts are inflated only when read, each capped at its declared size; a book declaring more than this in all
+  // goes to SheetJS, which inflates everything and refuses what grows too large.
+  if (declared > maxInflated) bail('declares too much');
   return { bytes, entries, inflated: 0 };
 }
 
@@ -61,7 +66,12 @@ export function readPart(pkg: Package, name: string): Part | null {
   if (data.length !== entry.compressedSize) bail('entry past the end');
   // One output chunk of the declared size: no copying of 16 KB pieces together afterwards.
   const size = Math.max(64, entry.uncompressedSize);
-  const out = entry.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: size, chunkSize: size });
+  let out: Buffer;
+  try {
+    out = entry.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: size, chunkSize: size });
+  } catch (error) {
+    return bail(`inflating: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (out.length !== entry.uncompressedSize) bail('entry size');
   if (!isUtf8(out)) bail('not UTF-8');
   const latin1 = out.toString('latin1');

@@ -111,13 +111,26 @@ interface SheetContext {
   guess: { s: number; e: number };
 }
 
+/**
+ * A t="str" value (as SheetJS writes strings): SheetJS unescapes the raw bytes, decodes them as UTF-8 and
+ * unescapes again. An escape standing for a character beyond ASCII is garbled in between: such text bails.
+ */
+function valueString(raw: string): string {
+  const escapes = raw.match(/&#x?[\da-fA-F]+;|_x[\da-fA-F]{4}_/gi);
+  if (escapes?.some((e) => /[\u0080-\uffff]/.test(unescapeXml(e)))) bail('escaped non-ASCII in a string value');
+  return cellTextOf(Buffer.from(unescapeXml(raw), 'latin1').toString('utf8'));
+}
+
+const preservedV = '<v xml:space="preserve">';
+
 /** One cell's value: a cell object, or null for a cell SheetJS keeps as a stub (no text). */
 function cellValue(ctx: SheetContext, t: string | undefined, from: number, to: number): CellObject | null {
   const x = ctx.part.latin1;
   let v: string | undefined;
   let inline: string | undefined;
   if (from < to) {
-    if (x.startsWith('<v>', from) && x.indexOf('<', from + 3) === to - 4 && x.startsWith('</v>', to - 4)) v = x.slice(from + 3, to - 4) || undefined;
+    const open = x.startsWith('<v>', from) ? 3 : x.startsWith(preservedV, from) ? preservedV.length : 0;
+    if (open > 0 && x.indexOf('<', from + open) === to - 4 && x.startsWith('</v>', to - 4)) v = x.slice(from + open, to - 4) || undefined;
     else if (t === 'inlineStr' && x.startsWith('<is>', from) && x.startsWith('</is>', to - 5)) inline = itemText(ctx.part, from + 4, to - 5);
     else bail(x.slice(from, to).includes('<f') ? 'formula' : 'cell content');
   }
@@ -132,6 +145,8 @@ function cellValue(ctx: SheetContext, t: string | undefined, from: number, to: n
     }
     case 'inlineStr':
       return { t: 's', v: inline ?? '' };
+    case 'str':
+      return { t: 's', v: v === undefined ? '' : valueString(v) };
     case 'b':
       if (v === undefined) bail('boolean without a value');
       return { t: 'b', v: xmlBool(unescapeXml(v)) };
@@ -193,11 +208,14 @@ function parseSheet(part: Part | null, strings: () => string[]): WorkSheet {
   const x = part.latin1;
   const root = /<worksheet\b[^>]*>/.exec(x.slice(0, 2000));
   if (!root || attrsOf(root[0]).xmlns !== 'http://schemas.openxmlformats.org/spreadsheetml/2006/main') bail('worksheet namespace');
-  const open = x.indexOf('<sheetData>');
-  const close = x.indexOf('</sheetData>');
-  if (open < 0 || close < open || x.indexOf('<sheetData', open + 1) >= 0) bail('sheetData');
-  const head = x.slice(0, open);
-  if (/<\/?\w+:(?:worksheet|sheetData|row|c|v|is|col|dimension)\b/.test(head + x.slice(close))) bail('prefixed sheet');
+  let open = x.indexOf('<sheetData>');
+  let close = x.indexOf('</sheetData>');
+  // An empty <sheetData/>: SheetJS then looks for the dimension and columns in the whole part.
+  const empty = open < 0 && close < 0 && x.indexOf('<sheetData/>') >= 0 && x.indexOf('<sheetData', x.indexOf('<sheetData/>') + 1) < 0;
+  if (empty) [open, close] = [x.length - 11, x.length]; // no rows to read
+  else if (open < 0 || close < open || x.indexOf('<sheetData', open + 1) >= 0) bail('sheetData');
+  const head = empty ? x : x.slice(0, open);
+  if (/<\/?\w+:(?:worksheet|sheetData|row|c|v|is|col|dimension)\b/.test(empty ? x : head + x.slice(close))) bail('prefixed sheet');
   const ctx: SheetContext = { part, strings, data: [], guess: { s: 2_000_000, e: 0 } };
   const rows: { hidden?: true }[] = [];
   let firstRow = 2_000_000;
