@@ -44,6 +44,21 @@ function utf8Text(bytes: Buffer): string {
   return bytes.toString('utf8');
 }
 
+/**
+ * The chunks' base64 decoded, or null when their text is not base64. Node decodes junk without complaint, so
+ * the text is checked: chunk by chunk, each must encode back to itself (the quick test, and no joined copy of
+ * the megabytes a large table's seal has); failing that, the whole must match the alphabet, as before.
+ */
+function base64Bytes(chunks: readonly string[]): Buffer | null {
+  const whole = (c: string, i: number) => i === chunks.length - 1 || (c.length % 4 === 0 && !c.endsWith('='));
+  if (chunks.every(whole)) {
+    const parts = chunks.map((c) => Buffer.from(c, 'base64'));
+    if (parts.every((p, i) => p.toString('base64') === chunks[i])) return Buffer.concat(parts);
+  }
+  const encoded = chunks.join('');
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(encoded) ? Buffer.from(encoded, 'base64') : null;
+}
+
 /** Reads the seal back from the sheet's column A (A1 first); never throws on junk. */
 export function decodeSeal(columnA: readonly string[]): DecodedSeal {
   const tag = columnA[0] ?? '';
@@ -51,11 +66,8 @@ export function decodeSeal(columnA: readonly string[]): DecodedSeal {
   if (version && tag !== sealFormat && Number(version[1]) > 1) return { ok: false, newerVersion: tag };
   if (tag !== sealFormat) return { ok: false, tag };
   try {
-    const encoded = columnA.slice(1).join('');
-    const bytes = Buffer.from(encoded, 'base64');
-    // Node decodes junk without complaint: only base64 that encodes back to itself (or, unpadded, matches the
-    // alphabet) is read. The round trip is the quicker test of the megabytes a large table's seal has.
-    if (bytes.toString('base64') !== encoded && !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) return { ok: false, tag };
+    const bytes = base64Bytes(columnA.slice(1));
+    if (!bytes) return { ok: false, tag };
     const seal = JSON.parse(utf8Text(bytes)) as Record<string, unknown>;
     const fieldsOk =
       seal.format === sealFormat &&
