@@ -68,8 +68,6 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 export interface OpenedBook {
   names: string[];
   sheet(name: string): WorkSheet | undefined;
-  /** Which reader read the sheets asked for so far: the fast one, or SheetJS (for some or all of them). */
-  reader(): 'fast' | 'sheetjs';
 }
 
 /** Opens the file with SheetJS, the reader of users' files; only .xlsx (zip) and OLE containers get that far. */
@@ -82,7 +80,7 @@ export function openWithSheetJS(bytes: Uint8Array): OpenedBook {
     if (/password|encrypt/i.test(message)) throw new LedgerError('IMPORT_ENCRYPTED', '文件设置了打开密码，请先在 Excel 或 WPS 中取消密码后再核验。', { cause: error });
     throw new LedgerError('IMPORT_CORRUPT', '文件已损坏或不是 Excel 工作簿，无法读取，未作核验。', { cause: error });
   }
-  return { names: workbook.SheetNames, sheet: (name) => workbook.Sheets[name], reader: () => 'sheetjs' };
+  return { names: workbook.SheetNames, sheet: (name) => workbook.Sheets[name] };
 }
 
 /**
@@ -114,7 +112,6 @@ export function openWorkbook(bytes: Uint8Array, options: { fast?: boolean } = {}
       }
       return slow.sheet(name);
     },
-    reader: () => (slow ? 'sheetjs' : 'fast'),
   };
 }
 
