@@ -93,7 +93,7 @@ export function openWorkbook(bytes: Uint8Array, options: { fast?: boolean } = {}
   const ole = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   if (!zip && !ole) throw new LedgerError('IMPORT_NOT_SPREADSHEET', '这不是 Excel 工作簿文件（.xlsx），无法核验签章。');
   if (!zip || options.fast === false) return openWithSheetJS(bytes);
-  let fast: FastBook;
+  let fast: FastBook | null;
   try {
     fast = openFastBook(bytes);
   } catch {
@@ -103,14 +103,15 @@ export function openWorkbook(bytes: Uint8Array, options: { fast?: boolean } = {}
   return {
     names: fast.names,
     sheet(name) {
-      if (!slow) {
+      if (fast) {
         try {
           return fast.sheet(name);
         } catch {
+          fast = null; // its parts and strings need not stay in memory beside SheetJS's reading
           slow = openWithSheetJS(bytes);
         }
       }
-      return slow.sheet(name);
+      return slow!.sheet(name);
     },
   };
 }
