@@ -11,7 +11,44 @@
  * Lone surrogates (not I-JSON) are escaped the ES2019 way (\udxxx) rather than rejected: still deterministic.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value);
+  const keys = new Set<string>();
+  // JSON.stringify writes an object's properties in the order of a property list: given every key, sorted, it
+  // writes JCS — several times faster than the loop below, which stays for what it cannot be trusted with.
+  return plainJson(value, keys) && !keys.has('__proto__') ? JSON.stringify(value, [...keys].sort()) : write(value);
+}
+
+/**
+ * Gathers every object key into `keys`; false where JSON.stringify would write something else than write()
+ * (a toJSON method, a boxed value or a class instance). Throws as write() does for what is not JSON.
+ */
+function plainJson(value: unknown, keys: Set<string>): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'boolean':
+    case 'string':
+      return true;
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`JCS cannot represent the number ${value}`);
+      return true;
+    case 'object': {
+      const proto: unknown = Object.getPrototypeOf(value);
+      if ((value as { toJSON?: unknown }).toJSON !== undefined) return false;
+      if (Array.isArray(value)) {
+        if (proto !== Array.prototype) return false;
+        for (let i = 0; i < value.length; i++) if (value[i] !== undefined && !plainJson(value[i], keys)) return false;
+        return true;
+      }
+      if (proto !== Object.prototype && proto !== null) return false;
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        keys.add(key);
+        if (record[key] !== undefined && !plainJson(record[key], keys)) return false;
+      }
+      return true;
+    }
+    default:
+      throw new TypeError(`JCS cannot represent a value of type ${typeof value}`);
+  }
 }
 
 // Plain loops and string concatenation: this runs over every cell of a 20,000-row snapshot on each export.

@@ -46,7 +46,7 @@ export function cellText(cell: CellObject | undefined, kind: TableColumn['kind']
 
 const stripLabel = (text: string, label: string) => (text.startsWith(label) ? text.slice(label.length) : text);
 
-/** A cell by 0-based row and column, in a dense sheet (the verifier reads that way) or a sparse one. */
+/** A cell by 0-based row and column, in a dense sheet (the verifier reads that way) or a sparse one (as tests read). */
 function cellGetter(sheet: WorkSheet): (r: number, c: number) => CellObject | undefined {
   const data = sheet['!data'];
   if (data) return (r, c) => data[r]?.[c];
@@ -54,7 +54,7 @@ function cellGetter(sheet: WorkSheet): (r: number, c: number) => CellObject | un
 }
 
 /** Every cell of the sheet that holds something, row by row, as [0-based row, column, cell]. */
-function* allCells(sheet: WorkSheet): Generator<[number, number, CellObject]> {
+export function* allCells(sheet: WorkSheet): Generator<[number, number, CellObject]> {
   const data = sheet['!data'];
   if (data) {
     for (let r = 0; r < data.length; r++) {

@@ -1,4 +1,5 @@
-import { utils, type CellObject, type WorkSheet } from 'xlsx';
+import { utils, type WorkSheet } from 'xlsx';
+import { allCells } from './read-table';
 import { firstDataRow, tableColumns } from '../../../shared/seal/table-layout';
 import type { PeriodSnapshot } from '../../../shared/snapshot';
 
@@ -27,11 +28,9 @@ export function tableWarnings(sheet: WorkSheet, sealed: PeriodSnapshot): string[
 
   const formulas: string[] = [];
   const asText: string[] = [];
-  for (const address of Object.keys(sheet)) {
-    if (address.startsWith('!')) continue;
-    const cell = sheet[address] as CellObject;
-    const { r, c } = utils.decode_cell(address);
-    const where = `第 ${r + 1} 行${columns[c] ? `「${columns[c].header}」` : `（${address}）`}`;
+  for (const [r, c, cell] of allCells(sheet)) {
+    if (!cell.f && !(columns[c]?.kind === 'percent' && cell.t === 's')) continue;
+    const where = `第 ${r + 1} 行${columns[c] ? `「${columns[c].header}」` : `（${utils.encode_cell({ r, c })}）`}`;
     if (cell.f) formulas.push(`${where}是公式（=${cell.f.slice(0, 40)}），不是签发时写入的数值`);
     const dataRow = r + 1 >= firstDataRow && r + 1 < firstDataRow + sealed.rows.length;
     if (dataRow && columns[c]?.kind === 'percent' && cell.t === 's' && String(cell.v).trim() !== '') asText.push(`${where}的数字存成了文字`);

@@ -96,3 +96,37 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(canonicalJson(a)).toBe(canonicalJson(b));
   });
 });
+
+describe('canonicalJson, by JSON.stringify with every key as its property list', () => {
+  /** The element-by-element writer the fast path stands in for, rebuilt here as the reference. */
+  function reference(value: unknown): string {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : reference(v))).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(record[k])}`).join(',')}}`;
+  }
+
+  it('writes what the reference writes, for keys shared and not shared across objects, integer-like keys included', () => {
+    const value = {
+      z: [{ b: 1, a: 2, '10': 'x', '9': 'y' }, { c: -0, a: [1, undefined, { y: '\ud800', x: 'ü' }] }],
+      a: { b: { a: { b: null } } },
+      m: { '': 'empty', ' ': 'space', A: 'upper', a: 'lower', 中: '文' },
+    };
+    expect(canonicalJson(value)).toBe(reference(value));
+    expect(canonicalJson(value)).toBe('{"a":{"b":{"a":{"b":null}}},"m":{"":"empty"," ":"space","A":"upper","a":"lower","中":"文"},"z":[{"10":"x","9":"y","a":2,"b":1},{"a":[1,null,{"x":"ü","y":"\\ud800"}],"c":0}]}');
+  });
+
+  it('does not let JSON.stringify call toJSON, unbox values or read an inherited __proto__', () => {
+    expect(canonicalJson({ d: new Date(0) })).toBe('{"d":{}}');
+    expect(canonicalJson({ s: Object('x') as object })).toBe('{"s":{"0":"x"}}');
+    const withProto = JSON.parse('[{"__proto__":1},{"a":2}]') as unknown;
+    expect(canonicalJson(withProto)).toBe('[{"__proto__":1},{"a":2}]');
+  });
+
+  it('still refuses what is not JSON, wherever it is', () => {
+    expect(() => canonicalJson({ a: [1, { b: Number.NaN }] })).toThrow(TypeError);
+    expect(() => canonicalJson({ a: () => 1 })).toThrow(TypeError);
+    expect(() => canonicalJson([1n])).toThrow(TypeError);
+  });
+});
