@@ -17,3 +17,20 @@ export function memoised<T>(make: (text: string) => T, limit = 4096, longest = 2
     return made;
   };
 }
+
+/**
+ * memoised, for a value made from more than its key (the key names all it is made from): `make` is called
+ * only when the key is not remembered.
+ */
+export function keyed<T>(limit = 4096, longest = 2000): (key: string, make: () => T) => T {
+  const known = new Map<string, T>();
+  return (key, make) => {
+    if (key.length > longest) return make();
+    const hit = known.get(key);
+    if (hit !== undefined || known.has(key)) return hit as T;
+    if (known.size >= limit) known.clear();
+    const made = make();
+    known.set(key, made);
+    return made;
+  };
+}

@@ -1,5 +1,7 @@
 import { clauseStart, enclosingParentheses } from '../sentences';
+import { findDates } from '../dates';
 import { memoised } from '../memo';
+import { findQuantities } from '../quantities';
 import { suggestIndicators, type IndicatorSuggestion, type QuantityIndicatorSuggestion } from '../suggest';
 import { foldWidth } from '../width';
 import type { ProposedTarget } from './types';
@@ -99,18 +101,41 @@ function toTarget(s: IndicatorSuggestion, input: string, key: string, rawLabel?:
 
 /** The targets a goal text states, in order; milestones only when no number is left. */
 export function readTargets(goal: string, year: number): ProposedTarget[] {
-  if (goal.trim() === '') return [];
+  return goalTargets(goal, year).targets;
+}
+
+export interface GoalTargets {
+  targets: ProposedTarget[];
+  /**
+   * Names the readings the targets were copied from: two goals with the same key have the same targets but
+   * for their places ("第12项：…" and "第13项：…" before the same sentences), so what is paired with them
+   * can be remembered by it. Null when some text was too long to remember.
+   */
+  key: string | null;
+}
+
+/**
+ * readTargets with the key of its readings. Goals differ from row to row by a number or a name in one
+ * sentence ("第12项：…"): each sentence is read once, and a goal that cannot be cut is read once whole.
+ */
+export function goalTargets(goal: string, year: number): GoalTargets {
+  if (goal.trim() === '') return { targets: [], key: '' };
+  const read = readingsOf(year);
   const pieces = sentencePieces(goal);
-  if (pieces === null) return chooseTargets(readAll(goal, year));
-  // Goals differ from row to row by a number or a name in one sentence ("第12项：…"): the others are read once.
-  const read = piecesOf(year);
-  const all: ReadTargets = { quantities: [], milestones: [] };
+  if (pieces === null) {
+    const one = read(goal);
+    return { targets: chooseTargets([one], [0]), key: one.id < 0 ? null : `${one.id}` };
+  }
+  const readings: Reading[] = [];
+  const offsets: number[] = [];
+  let key: string | null = '';
   for (const [offset, piece] of pieces) {
     const one = read(piece);
-    for (const t of one.quantities) all.quantities.push(moved(t, offset));
-    for (const t of one.milestones) all.milestones.push(moved(t, offset));
+    readings.push(one);
+    offsets.push(offset);
+    if (key !== null) key = one.id < 0 ? null : `${key},${one.id}`;
   }
-  return chooseTargets(all);
+  return { targets: chooseTargets(readings, offsets), key };
 }
 
 interface ReadTargets {
@@ -118,14 +143,33 @@ interface ReadTargets {
   milestones: ProposedTarget[];
 }
 
-/** Milestones only when no number is left, keyed in order. */
-function chooseTargets(read: ReadTargets): ProposedTarget[] {
-  const chosen = read.quantities.length > 0 ? read.quantities : read.milestones;
-  chosen.forEach((t, n) => (t.key = `t${n}`));
-  return chosen;
+/** A text's reading, remembered and shared: never changed (readTargets returns copies). */
+interface Reading extends ReadTargets {
+  /** Distinct for each reading made (0: nothing read, shared); -1 when not remembered. */
+  id: number;
+}
+
+/** Copies at their places in the goal, keyed in order: the quantities, or the milestones when no number is left. */
+function chooseTargets(readings: readonly Reading[], offsets: readonly number[]): ProposedTarget[] {
+  const quantities = readings.some((r) => r.quantities.length > 0);
+  const out: ProposedTarget[] = [];
+  readings.forEach((r, i) => {
+    for (const t of quantities ? r.quantities : r.milestones) out.push(moved(t, offsets[i]!, targetKey(out.length)));
+  });
+  return out;
+}
+
+const targetKeys: string[] = [];
+
+/** "t0", "t1" …, made once each. */
+export function targetKey(n: number): string {
+  return (targetKeys[n] ??= `t${n}`);
 }
 
 function readAll(goal: string, year: number): ReadTargets {
+  // What suggestIndicators reads from: a sentence with neither ("第12项：开展…。") is known to give nothing
+  // without it, and the larger reader is then run, and compiled, only for the sentences that count.
+  if (findQuantities(goal).length === 0 && findDates(goal, year).length === 0) return { quantities: [], milestones: [] };
   const text = foldWidth(goal);
   const suggestions = suggestIndicators(goal, { year });
   const out: ReadTargets = { quantities: [], milestones: [] };
@@ -146,20 +190,43 @@ function readAll(goal: string, year: number): ReadTargets {
   return out;
 }
 
-const byYear = new Map<number, (piece: string) => ReadTargets>();
+const nothing: Reading = Object.freeze({ quantities: [], milestones: [], id: 0 });
+let readingsMade = 0;
 
-function piecesOf(year: number): (piece: string) => ReadTargets {
+function reading(text: string, year: number, id?: number): Reading {
+  const read = readAll(text, year);
+  if (read.quantities.length === 0 && read.milestones.length === 0) return nothing;
+  return { quantities: read.quantities, milestones: read.milestones, id: id ?? ++readingsMade };
+}
+
+const longestRemembered = 2000;
+const byYear = new Map<number, (text: string) => Reading>();
+
+/** The year's reader of sentences and goals, remembering each text but one too long to keep (read anew, id -1). */
+function readingsOf(year: number): (text: string) => Reading {
   let read = byYear.get(year);
   if (read === undefined) {
-    read = memoised((piece) => readAll(piece, year));
+    const remembered = memoised((text) => reading(text, year), 4096, longestRemembered);
+    read = (text) => (text.length > longestRemembered ? reading(text, year, -1) : remembered(text));
     byYear.set(year, read);
   }
   return read;
 }
 
-/** A copy of a sentence's target at its place in the whole goal (what is remembered is never changed). */
-function moved(t: ProposedTarget, offset: number): ProposedTarget {
-  return { ...t, span: { ...t.span, start: t.span.start + offset, end: t.span.end + offset } };
+/** A copy of a remembered target at its place in the whole goal, with its key. */
+function moved(t: ProposedTarget, offset: number, key: string): ProposedTarget {
+  return {
+    key,
+    label: t.label,
+    kind: t.kind,
+    comparator: t.comparator,
+    target: t.target,
+    unit: t.unit,
+    approximate: t.approximate,
+    deadline: t.deadline,
+    span: { field: t.span.field, start: t.span.start + offset, end: t.span.end + offset, text: t.span.text },
+    words: t.words,
+  };
 }
 
 /**
