@@ -34,3 +34,27 @@ export function keyed<T>(limit = 4096, longest = 2000): (key: string, make: () =
     return made;
   };
 }
+
+/**
+ * memoised for texts some of which come again and again among many that come once (a goal's standing
+ * sentences among "第12项：…"): when full, what was met since the last time is kept as an older
+ * generation, and a text met there is brought back, so a flood of new texts does not push out the ones
+ * that repeat. At most 2 × `limit` texts are kept.
+ */
+export function generational<T>(make: (text: string) => T, limit = 4096, longest = 2000): (text: string) => T {
+  let known = new Map<string, T>();
+  let older = new Map<string, T>();
+  return (text) => {
+    if (text.length > longest) return make(text);
+    const hit = known.get(text);
+    if (hit !== undefined || known.has(text)) return hit as T;
+    const old = older.get(text);
+    const made = old !== undefined || older.has(text) ? (old as T) : make(text);
+    if (known.size >= limit) {
+      older = known;
+      known = new Map();
+    }
+    known.set(text, made);
+    return made;
+  };
+}

@@ -80,8 +80,11 @@ interface ProgressReading {
   folded: string;
   figures: readonly MatchFigure[];
   stated: StatedCompletion | null;
-  /** The actuals for each list of indicators, by a key naming all that pairing reads of them. */
-  actuals: Map<string, readonly ActualMade[]>;
+  /**
+   * The actuals for each list of indicators: the ledger's by a key naming all that pairing reads of them,
+   * a goal's targets by the key of where they were read from (goalTargets).
+   */
+  actuals: Map<string | object, readonly ActualMade[]>;
 }
 
 /** An actual as paired, all but what names its indicator in the row. */
@@ -134,10 +137,8 @@ function made(reading: ProgressReading, indicators: readonly MatchIndicator[]): 
   });
 }
 
-/** The actuals of this progress for these indicators, remembered by `key` (null: not remembered). */
-function actualsMade(reading: ProgressReading, indicators: readonly MatchIndicator[], key: string | null): readonly ActualMade[] {
-  if (indicators.length === 0 || reading.figures.length === 0) return [];
-  if (key === null) return made(reading, indicators);
+/** The actuals of this progress for these indicators, remembered by `key`. */
+function actualsMade(reading: ProgressReading, indicators: readonly MatchIndicator[], key: string | object): readonly ActualMade[] {
   let out = reading.actuals.get(key);
   if (out === undefined) {
     out = made(reading, indicators);
@@ -162,15 +163,14 @@ const actualKey = (n: number) => (actualKeys[n] ??= `a${n}`);
 export function readFigures(input: FiguresInput, options: FiguresOptions): RowFigures {
   const existing = options.existing ?? [];
   const known = existing.length > 0;
-  const goal = known ? { targets: [], key: '' } : goalTargets(input.goal, options.year);
+  const goal = known ? { targets: [], key: null } : goalTargets(input.goal, options.year);
   const reading = progressOf(input);
   let made: readonly ActualMade[] = [];
-  if (reading.figures.length > 0 && (known || goal.targets.length > 0)) {
+  if (reading.figures.length > 0 && (known || goal.key !== null)) {
     const indicators: MatchIndicator[] = known
       ? existing.map((i, index) => ({ index, name: i.name, kind: i.kind, target: i.target, unit: i.unit }))
       : goal.targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
-    // The targets' key names where they were read from: '#' keeps it apart from a key of the ledger's indicators (a digit first).
-    made = actualsMade(reading, indicators, known ? indicatorsKey(indicators) : goal.key === null ? null : `#${goal.key}`);
+    made = actualsMade(reading, indicators, known ? indicatorsKey(indicators) : goal.key!);
   }
   const actuals: ProposedActual[] = made.map((a, n) => ({
     key: actualKey(n),

@@ -1,6 +1,6 @@
-import { clauseStart, enclosingParentheses } from '../sentences';
+import { clauseStart, enclosingParentheses, isSpaceCode } from '../sentences';
 import { findDates } from '../dates';
-import { memoised } from '../memo';
+import { generational, memoised } from '../memo';
 import { findQuantities } from '../quantities';
 import { suggestIndicators, type IndicatorSuggestion, type QuantityIndicatorSuggestion } from '../suggest';
 import { foldWidth } from '../width';
@@ -107,11 +107,10 @@ export function readTargets(goal: string, year: number): ProposedTarget[] {
 export interface GoalTargets {
   targets: ProposedTarget[];
   /**
-   * Names the readings the targets were copied from: two goals with the same key have the same targets but
-   * for their places ("第12项：…" and "第13项：…" before the same sentences), so what is paired with them
-   * can be remembered by it. Null when some text was too long to remember.
+   * The same object for goals whose targets are the same but for their places ("第12项：…" and "第13项：…"
+   * before the same sentences), so what is paired with them can be remembered by it; null with no target.
    */
-  key: string | null;
+  key: object | null;
 }
 
 /**
@@ -119,23 +118,23 @@ export interface GoalTargets {
  * sentence ("第12项：…"): each sentence is read once, and a goal that cannot be cut is read once whole.
  */
 export function goalTargets(goal: string, year: number): GoalTargets {
-  if (goal.trim() === '') return { targets: [], key: '' };
+  if (goal.trim() === '') return { targets: [], key: null };
   const read = readingsOf(year);
-  const pieces = sentencePieces(goal);
-  if (pieces === null) {
-    const one = read(goal);
-    return { targets: chooseTargets([one], [0]), key: one.id < 0 ? null : `${one.id}` };
+  const at = sentenceCuts(goal);
+  let chosen: Chosen;
+  if (at === null) {
+    chosen = after(start, read(goal), 0);
+  } else {
+    chosen = start;
+    for (let i = 0; i + 1 < at.length; i++) chosen = after(chosen, read(goal.slice(at[i], at[i + 1])), i);
   }
-  const readings: Reading[] = [];
-  const offsets: number[] = [];
-  let key: string | null = '';
-  for (const [offset, piece] of pieces) {
-    const one = read(piece);
-    readings.push(one);
-    offsets.push(offset);
-    if (key !== null) key = one.id < 0 ? null : `${key},${one.id}`;
+  const placed = chosen.quantities.length > 0 ? chosen.quantities : chosen.milestones;
+  const targets: ProposedTarget[] = [];
+  for (let n = 0; n < placed.length; n++) {
+    const p = placed[n]!;
+    targets.push(moved(p.target, at === null ? 0 : at[p.sentence]!, targetKey(n)));
   }
-  return { targets: chooseTargets(readings, offsets), key };
+  return { targets, key: targets.length > 0 ? chosen : null };
 }
 
 interface ReadTargets {
@@ -143,20 +142,33 @@ interface ReadTargets {
   milestones: ProposedTarget[];
 }
 
-/** A text's reading, remembered and shared: never changed (readTargets returns copies). */
-interface Reading extends ReadTargets {
-  /** Distinct for each reading made (0: nothing read, shared); -1 when not remembered. */
-  id: number;
+/** A target remembered with the sentence it is in. */
+interface Placed {
+  target: ProposedTarget;
+  sentence: number;
 }
 
-/** Copies at their places in the goal, keyed in order: the quantities, or the milestones when no number is left. */
-function chooseTargets(readings: readonly Reading[], offsets: readonly number[]): ProposedTarget[] {
-  const quantities = readings.some((r) => r.quantities.length > 0);
-  const out: ProposedTarget[] = [];
-  readings.forEach((r, i) => {
-    for (const t of quantities ? r.quantities : r.milestones) out.push(moved(t, offsets[i]!, targetKey(out.length)));
-  });
-  return out;
+/**
+ * What a goal's sentences read so far give: reached from the one before by each sentence's reading, so
+ * that the same readings in the same order reach the same object. The readings are the keys, weakly: when
+ * a memo forgets one, what was reached through it goes too.
+ */
+interface Chosen {
+  quantities: readonly Placed[];
+  milestones: readonly Placed[];
+  next: WeakMap<ReadTargets, Chosen>;
+}
+
+const start: Chosen = { quantities: [], milestones: [], next: new WeakMap() };
+
+function after(chosen: Chosen, reading: ReadTargets, sentence: number): Chosen {
+  let next = chosen.next.get(reading);
+  if (next === undefined) {
+    const placed = (targets: readonly ProposedTarget[], before: readonly Placed[]) => (targets.length === 0 ? before : [...before, ...targets.map((target) => ({ target, sentence }))]);
+    next = { quantities: placed(reading.quantities, chosen.quantities), milestones: placed(reading.milestones, chosen.milestones), next: new WeakMap() };
+    chosen.next.set(reading, next);
+  }
+  return next;
 }
 
 const targetKeys: string[] = [];
@@ -190,24 +202,22 @@ function readAll(goal: string, year: number): ReadTargets {
   return out;
 }
 
-const nothing: Reading = Object.freeze({ quantities: [], milestones: [], id: 0 });
-let readingsMade = 0;
+// A reading is remembered and shared: never changed (readTargets returns copies).
+const nothing: ReadTargets = Object.freeze({ quantities: [], milestones: [] });
 
-function reading(text: string, year: number, id?: number): Reading {
+/** One reading for every text that gives nothing: what follows it is then reached the same way. */
+function reading(text: string, year: number): ReadTargets {
   const read = readAll(text, year);
-  if (read.quantities.length === 0 && read.milestones.length === 0) return nothing;
-  return { quantities: read.quantities, milestones: read.milestones, id: id ?? ++readingsMade };
+  return read.quantities.length === 0 && read.milestones.length === 0 ? nothing : read;
 }
 
-const longestRemembered = 2000;
-const byYear = new Map<number, (text: string) => Reading>();
+const byYear = new Map<number, (text: string) => ReadTargets>();
 
-/** The year's reader of sentences and goals, remembering each text but one too long to keep (read anew, id -1). */
-function readingsOf(year: number): (text: string) => Reading {
+/** The year's reader of sentences and goals, remembering each text (one too long to keep is read anew). */
+function readingsOf(year: number): (text: string) => ReadTargets {
   let read = byYear.get(year);
   if (read === undefined) {
-    const remembered = memoised((text) => reading(text, year), 4096, longestRemembered);
-    read = (text) => (text.length > longestRemembered ? reading(text, year, -1) : remembered(text));
+    read = generational((text) => reading(text, year));
     byYear.set(year, read);
   }
   return read;
@@ -230,14 +240,15 @@ function moved(t: ProposedTarget, offset: number, key: string): ProposedTarget {
 }
 
 /**
- * The goal cut after each "。", each sentence with its offset, when every reading stays inside its
- * sentence: brackets closed within it, no title or quotation marks (looked for across the text), and no
- * sentence opening with "各" (whose subjects are in the clause before). Null when it cannot be cut.
+ * Where the goal's sentences start, cut after each "。", and its length last, when every reading stays
+ * inside its sentence: brackets closed within it, no title or quotation marks (looked for across the text),
+ * and no sentence opening with "各" (whose subjects are in the clause before). Null when it cannot be cut
+ * into more than one. The array is reused from call to call.
  */
-function sentencePieces(goal: string): [number, string][] | null {
-  if (/[《》“”]/.test(goal)) return null;
-  const out: [number, string][] = [];
-  let from = 0;
+function sentenceCuts(goal: string): number[] | null {
+  const out = cuts;
+  out.length = 0;
+  out.push(0);
   let depth = 0;
   for (let i = 0; i < goal.length; i++) {
     const c = goal.charCodeAt(i);
@@ -245,13 +256,24 @@ function sentencePieces(goal: string): [number, string][] | null {
     else if (c === 0xff09 || c === 0x29) {
       if (--depth < 0) return null;
     } else if (c === 0x3002) {
-      if (depth !== 0) return null;
-      if (i + 1 < goal.length && /^\s*各/.test(goal.slice(i + 1, i + 8))) return null;
-      out.push([from, goal.slice(from, i + 1)]);
-      from = i + 1;
+      if (depth !== 0 || opensWithEach(goal, i + 1)) return null;
+      out.push(i + 1);
+    } else if (c === 0x300a || c === 0x300b || c === 0x201c || c === 0x201d) {
+      // 《》“”
+      return null;
     }
   }
   if (depth !== 0) return null;
-  if (from < goal.length) out.push([from, goal.slice(from)]);
-  return out.length > 1 ? out : null;
+  if (out[out.length - 1]! < goal.length) out.push(goal.length);
+  return out.length > 2 ? out : null;
+}
+
+const cuts: number[] = [];
+
+/** Whether "各" follows `from` after at most six spaces, within seven characters (/^\s*各/ on those seven). */
+function opensWithEach(goal: string, from: number): boolean {
+  const end = Math.min(goal.length, from + 7);
+  let i = from;
+  while (i < end && isSpaceCode(goal.charCodeAt(i))) i++;
+  return i < end && goal.charCodeAt(i) === 0x5404;
 }
