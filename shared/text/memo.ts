@@ -41,15 +41,15 @@ export function keyed<T>(limit = 4096, longest = 2000): (key: string, make: () =
  * generation, and a text met there is brought back, so a flood of new texts does not push out the ones
  * that repeat. At most 2 × `limit` texts are kept.
  */
-export function generational<T>(make: (text: string) => T, limit = 4096, longest = 2000): (text: string) => T {
+export function generational<T extends object>(make: (text: string) => T, limit = 4096, longest = 2000): (text: string) => T {
   let known = new Map<string, T>();
   let older = new Map<string, T>();
   return (text) => {
     if (text.length > longest) return make(text);
+    // What is made is an object, never undefined: a miss needs no second question.
     const hit = known.get(text);
-    if (hit !== undefined || known.has(text)) return hit as T;
-    const old = older.get(text);
-    const made = old !== undefined || older.has(text) ? (old as T) : make(text);
+    if (hit !== undefined) return hit;
+    const made = older.get(text) ?? make(text);
     if (known.size >= limit) {
       older = known;
       known = new Map();

@@ -129,11 +129,8 @@ export function goalTargets(goal: string, year: number): GoalTargets {
     for (let i = 0; i + 1 < at.length; i++) chosen = after(chosen, read(goal.slice(at[i], at[i + 1])), i);
   }
   const placed = chosen.quantities.length > 0 ? chosen.quantities : chosen.milestones;
-  const targets: ProposedTarget[] = [];
-  for (let n = 0; n < placed.length; n++) {
-    const p = placed[n]!;
-    targets.push(moved(p.target, at === null ? 0 : at[p.sentence]!, targetKey(n)));
-  }
+  // map, not push: the row keeps the array, and one pushed to grows room for 17.
+  const targets = placed.map((p, n) => moved(p.target, at === null ? 0 : at[p.sentence]!, targetKey(n)));
   return { targets, key: targets.length > 0 ? chosen : null };
 }
 
