@@ -32,8 +32,29 @@ export function isChineseNumeralChar(ch: string): boolean {
 
 /** isChineseNumeralChar on a UTF-16 code, for scans that read every character (NaN past the end: false). */
 export function isChineseNumeralCode(code: number): boolean {
-  // Every numeral is at 0x3007 (〇) or above: the test spares the set lookup for ASCII and punctuation.
-  return code >= 0x3007 && numeralCodes.has(code);
+  // A switch, not the set: the scans ask this of every character, most of them CJK (test/unit/text/fast-paths.test.ts checks both agree).
+  switch (code) {
+    case 0x96f6: // 零
+    case 0x3007: // 〇
+    case 0x4e00: // 一
+    case 0x4e8c: // 二
+    case 0x4e24: // 两
+    case 0x4e09: // 三
+    case 0x56db: // 四
+    case 0x4e94: // 五
+    case 0x516d: // 六
+    case 0x4e03: // 七
+    case 0x516b: // 八
+    case 0x4e5d: // 九
+    case 0x5341: // 十
+    case 0x767e: // 百
+    case 0x5343: // 千
+    case 0x4e07: // 万
+    case 0x4ebf: // 亿
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**

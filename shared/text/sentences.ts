@@ -60,6 +60,11 @@ export function isStatementEndCode(code: number): boolean {
   return code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0x0a;
 }
 
+/** Whether a UTF-16 code is one /\s/ matches (hot path: no string made). */
+export function isSpaceCode(code: number): boolean {
+  return (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** Whether a character ends a clause (，：plus sentence ends). */
 export function isClauseEnd(ch: string): boolean {
   return clauseEnds.has(ch);

@@ -1,10 +1,10 @@
 import { clauseEnd, clauseStart } from '../sentences';
 import { foldWidth } from '../width';
-import { memoised } from '../memo';
+import { keyed, memoised } from '../memo';
 import { actualCandidates, type ActualCandidateFigure } from './candidates';
-import { pairFigures, type MatchFigure, type MatchIndicator, type Pair } from './match';
+import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
 import { readStated } from './stated';
-import { readTargets } from './targets';
+import { goalTargets, targetKey } from './targets';
 import type { KnownIndicator, ProposedActual, RowFigures, StatedCompletion } from './types';
 
 export * from './types';
@@ -29,11 +29,9 @@ export interface FiguresOptions {
 // A table says the same progress again and again (a unit's standing words, a row copied down): each
 // distinct text is read once. Both are shared, never changed: readFigures copies what it returns.
 const candidatesOf: (text: string) => readonly ActualCandidateFigure[] = memoised(actualCandidates);
-const wholeFiguresOf: (text: string) => readonly MatchFigure[] = memoised((text) => candidatesOf(text).map((f) => ({ ...f, part: null, offset: 0 })));
 const statedOfText = memoised((text: string) => readStated(text));
 
-function figuresOf(p: Part): readonly MatchFigure[] {
-  if (p.unit === null && p.offset === 0) return wholeFiguresOf(p.text);
+function figuresOf(p: Part): MatchFigure[] {
   return candidatesOf(p.text).map((f) => ({ ...f, part: p.unit, offset: p.offset }));
 }
 
@@ -44,27 +42,6 @@ function statedOfPart(p: Part, whole: string): StatedCompletion | null {
   const start = s.span.start + p.offset;
   const end = s.span.end + p.offset;
   return { share: s.share, done: s.done, span: { field: s.span.field, start, end, text: whole.slice(start, end) } };
-}
-
-// Rows of a table pair the same indicators with the same progress again and again: a whole text's
-// figures are shared, so their pairings are remembered per figures, by all that pairing reads of the indicators.
-const pairingsOf = new WeakMap<readonly MatchFigure[], Map<string, readonly (readonly [number, number, number])[]>>();
-
-function sharedPairs(indicators: readonly MatchIndicator[], figures: readonly MatchFigure[]): Pair[] {
-  let known = pairingsOf.get(figures);
-  if (known === undefined) {
-    known = new Map();
-    pairingsOf.set(figures, known);
-  }
-  // Each string with its length first, so no two lists of indicators share a key.
-  const key = indicators.map((i) => `${i.name.length}:${i.name}${i.kind.length}:${i.kind}${i.unit.length}:${i.unit}${i.target};`).join('');
-  let made = known.get(key);
-  if (made === undefined) {
-    made = pairFigures(indicators, figures).map((p) => [p.indicator.index, figures.indexOf(p.figure), p.value] as const);
-    if (known.size >= 64) known.clear();
-    known.set(key, made);
-  }
-  return made.map(([i, f, value]) => ({ indicator: indicators[i]!, figure: figures[f]!, value }));
 }
 
 interface Part {
@@ -93,37 +70,121 @@ function statedOf(input: FiguresInput, split: readonly Part[]): StatedCompletion
 }
 
 /**
+ * What the progress side of a row gives, whoever its indicators are: its figures, its stated completion
+ * and the actuals made of them for each list of indicators met. Rows of a table say the same progress again
+ * and again (a unit's standing words, a row copied down), so this is made once per progress text and
+ * shared; never changed: readFigures copies out of it.
+ */
+interface ProgressReading {
+  progress: string;
+  folded: string;
+  figures: readonly MatchFigure[];
+  stated: StatedCompletion | null;
+  /**
+   * The actuals for each list of indicators: the ledger's by a key naming all that pairing reads of them,
+   * a goal's targets by the key of where they were read from (goalTargets).
+   */
+  actuals: Map<string | object, readonly ActualMade[]>;
+}
+
+/** An actual as paired, all but what names its indicator in the row. */
+interface ActualMade {
+  indicator: number;
+  indicatorName: string;
+  unit: string | null;
+  value: number;
+  valueUnit: string;
+  written: string;
+  approximate: boolean;
+  start: number;
+  end: number;
+  text: string;
+  words: string;
+}
+
+function progressReading(input: FiguresInput): ProgressReading {
+  const split = parts(input);
+  return { progress: input.progress, folded: foldWidth(input.progress), figures: split.flatMap(figuresOf), stated: statedOf(input, split), actuals: new Map() };
+}
+
+const wholeProgress = memoised((progress: string) => progressReading({ goal: '', progress, unitProgress: [] }));
+const splitProgress = keyed<ProgressReading>();
+
+function progressOf(input: FiguresInput): ProgressReading {
+  if (input.unitProgress.length === 0) return wholeProgress(input.progress);
+  // The whole text and each part, each string with its length first, so no two splits share a key.
+  const key = input.unitProgress.reduce((k, u) => `${k}${u.unit.length}:${u.unit}${u.text.length}:${u.text}`, `${input.progress.length}:${input.progress}`);
+  return splitProgress(key, () => progressReading(input));
+}
+
+function made(reading: ProgressReading, indicators: readonly MatchIndicator[]): ActualMade[] {
+  return pairFigures(indicators, reading.figures).map((pair) => {
+    const start = pair.figure.start + pair.figure.offset;
+    const end = pair.figure.end + pair.figure.offset;
+    return {
+      indicator: pair.indicator.index,
+      indicatorName: pair.indicator.name,
+      unit: pair.figure.part,
+      value: Math.round(pair.value * 1e6) / 1e6,
+      valueUnit: pair.indicator.unit,
+      written: pair.figure.text,
+      approximate: pair.figure.approximate,
+      start,
+      end,
+      text: reading.progress.slice(start, end),
+      words: reading.progress.slice(clauseStart(reading.folded, start), clauseEnd(reading.folded, end)).trim(),
+    };
+  });
+}
+
+/** The actuals of this progress for these indicators, remembered by `key`. */
+function actualsMade(reading: ProgressReading, indicators: readonly MatchIndicator[], key: string | object): readonly ActualMade[] {
+  let out = reading.actuals.get(key);
+  if (out === undefined) {
+    out = made(reading, indicators);
+    if (reading.actuals.size >= 64) reading.actuals.clear();
+    reading.actuals.set(key, out);
+  }
+  return out;
+}
+
+/** All that pairing reads of a list of indicators, each string with its length first so no two lists share a key. */
+function indicatorsKey(indicators: readonly MatchIndicator[]): string {
+  return indicators.map((i) => `${i.name.length}:${i.name}${i.kind.length}:${i.kind}${i.unit.length}:${i.unit}${i.target};`).join('');
+}
+
+const actualKeys: string[] = [];
+const actualKey = (n: number) => (actualKeys[n] ??= `a${n}`);
+
+/**
  * What a row's words say (issue #10): targets from its goal text (only when the project has no indicators
  * yet), actuals from its progress paired with its indicators, and its stated completion.
  */
 export function readFigures(input: FiguresInput, options: FiguresOptions): RowFigures {
   const existing = options.existing ?? [];
-  const targets = existing.length > 0 ? [] : readTargets(input.goal, options.year);
-  const indicators: MatchIndicator[] =
-    existing.length > 0
+  const known = existing.length > 0;
+  const goal = known ? { targets: [], key: null } : goalTargets(input.goal, options.year);
+  const reading = progressOf(input);
+  let made: readonly ActualMade[] = [];
+  if (reading.figures.length > 0 && (known || goal.key !== null)) {
+    const indicators: MatchIndicator[] = known
       ? existing.map((i, index) => ({ index, name: i.name, kind: i.kind, target: i.target, unit: i.unit }))
-      : targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
-  const split = parts(input);
-  const folded = foldWidth(input.progress);
-  const whole = split.length === 1 && split[0]!.unit === null && split[0]!.offset === 0;
-  const pairs = whole ? sharedPairs(indicators, wholeFiguresOf(input.progress)) : pairFigures(indicators, split.flatMap(figuresOf));
-  const actuals: ProposedActual[] = pairs.map((pair, n) => {
-    const start = pair.figure.start + pair.figure.offset;
-    const end = pair.figure.end + pair.figure.offset;
-    const written = pair.figure.text;
-    const ref = existing.length > 0 ? { id: (existing[pair.indicator.index] as KnownIndicator).id } : { target: `t${pair.indicator.index}` };
-    return {
-      key: `a${n}`,
-      indicator: ref,
-      indicatorName: pair.indicator.name,
-      unit: pair.figure.part,
-      value: Math.round(pair.value * 1e6) / 1e6,
-      valueUnit: pair.indicator.unit,
-      written,
-      approximate: pair.figure.approximate,
-      span: { field: 'progress', start, end, text: input.progress.slice(start, end) },
-      words: input.progress.slice(clauseStart(folded, start), clauseEnd(folded, end)).trim(),
-    };
-  });
-  return { targets, actuals, stated: statedOf(input, split) };
+      : goal.targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
+    made = actualsMade(reading, indicators, known ? indicatorsKey(indicators) : goal.key!);
+  }
+  const actuals: ProposedActual[] = made.map((a, n) => ({
+    key: actualKey(n),
+    indicator: known ? { id: existing[a.indicator]!.id } : { target: targetKey(a.indicator) },
+    indicatorName: a.indicatorName,
+    unit: a.unit,
+    value: a.value,
+    valueUnit: a.valueUnit,
+    written: a.written,
+    approximate: a.approximate,
+    span: { field: 'progress', start: a.start, end: a.end, text: a.text },
+    words: a.words,
+  }));
+  const s = reading.stated;
+  const stated = s === null ? null : { share: s.share, done: s.done, span: { field: s.span.field, start: s.span.start, end: s.span.end, text: s.span.text } };
+  return { targets: goal.targets, actuals, stated };
 }

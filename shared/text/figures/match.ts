@@ -1,4 +1,5 @@
 import { memoised } from '../memo';
+import { isSpaceCode } from '../sentences';
 import { convertUnit, unitsCompatible } from '../units';
 import type { ActualCandidateFigure } from './candidates';
 
@@ -45,10 +46,6 @@ const cjkLast = 0x9fa5;
 // Characters that keep a two-character piece out of the comparison: digits, spaces (as \s has them), and
 // punctuation (，。；、“”"（）()).
 const notGramCodes = new Set([...'0123456789，。；、“”"（）()'].map((c) => c.charCodeAt(0)));
-
-function isSpaceCode(code: number): boolean {
-  return (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 function keepsOutOfGram(code: number): boolean {
   return notGramCodes.has(code) || isSpaceCode(code);

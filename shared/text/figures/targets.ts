@@ -1,5 +1,7 @@
-import { clauseStart, enclosingParentheses } from '../sentences';
-import { memoised } from '../memo';
+import { clauseStart, enclosingParentheses, isSpaceCode } from '../sentences';
+import { findDates } from '../dates';
+import { generational, memoised } from '../memo';
+import { findQuantities } from '../quantities';
 import { suggestIndicators, type IndicatorSuggestion, type QuantityIndicatorSuggestion } from '../suggest';
 import { foldWidth } from '../width';
 import type { ProposedTarget } from './types';
@@ -99,18 +101,37 @@ function toTarget(s: IndicatorSuggestion, input: string, key: string, rawLabel?:
 
 /** The targets a goal text states, in order; milestones only when no number is left. */
 export function readTargets(goal: string, year: number): ProposedTarget[] {
-  if (goal.trim() === '') return [];
-  const pieces = sentencePieces(goal);
-  if (pieces === null) return chooseTargets(readAll(goal, year));
-  // Goals differ from row to row by a number or a name in one sentence ("第12项：…"): the others are read once.
-  const read = piecesOf(year);
-  const all: ReadTargets = { quantities: [], milestones: [] };
-  for (const [offset, piece] of pieces) {
-    const one = read(piece);
-    for (const t of one.quantities) all.quantities.push(moved(t, offset));
-    for (const t of one.milestones) all.milestones.push(moved(t, offset));
+  return goalTargets(goal, year).targets;
+}
+
+export interface GoalTargets {
+  targets: ProposedTarget[];
+  /**
+   * The same object for goals whose targets are the same but for their places ("第12项：…" and "第13项：…"
+   * before the same sentences), so what is paired with them can be remembered by it; null with no target.
+   */
+  key: object | null;
+}
+
+/**
+ * readTargets with the key of its readings. Goals differ from row to row by a number or a name in one
+ * sentence ("第12项：…"): each sentence is read once, and a goal that cannot be cut is read once whole.
+ */
+export function goalTargets(goal: string, year: number): GoalTargets {
+  if (goal.trim() === '') return { targets: [], key: null };
+  const read = readingsOf(year);
+  const at = sentenceCuts(goal);
+  let chosen: Chosen;
+  if (at === null) {
+    chosen = after(start, read(goal), 0);
+  } else {
+    chosen = start;
+    for (let i = 0; i + 1 < at.length; i++) chosen = after(chosen, read(goal.slice(at[i], at[i + 1])), i);
   }
-  return chooseTargets(all);
+  const placed = chosen.quantities.length > 0 ? chosen.quantities : chosen.milestones;
+  // map, not push: the row keeps the array, and one pushed to grows room for 17.
+  const targets = placed.map((p, n) => moved(p.target, at === null ? 0 : at[p.sentence]!, targetKey(n)));
+  return { targets, key: targets.length > 0 ? chosen : null };
 }
 
 interface ReadTargets {
@@ -118,14 +139,46 @@ interface ReadTargets {
   milestones: ProposedTarget[];
 }
 
-/** Milestones only when no number is left, keyed in order. */
-function chooseTargets(read: ReadTargets): ProposedTarget[] {
-  const chosen = read.quantities.length > 0 ? read.quantities : read.milestones;
-  chosen.forEach((t, n) => (t.key = `t${n}`));
-  return chosen;
+/** A target remembered with the sentence it is in. */
+interface Placed {
+  target: ProposedTarget;
+  sentence: number;
+}
+
+/**
+ * What a goal's sentences read so far give: reached from the one before by each sentence's reading, so
+ * that the same readings in the same order reach the same object. The readings are the keys, weakly: when
+ * a memo forgets one, what was reached through it goes too.
+ */
+interface Chosen {
+  quantities: readonly Placed[];
+  milestones: readonly Placed[];
+  next: WeakMap<ReadTargets, Chosen>;
+}
+
+const start: Chosen = { quantities: [], milestones: [], next: new WeakMap() };
+
+function after(chosen: Chosen, reading: ReadTargets, sentence: number): Chosen {
+  let next = chosen.next.get(reading);
+  if (next === undefined) {
+    const placed = (targets: readonly ProposedTarget[], before: readonly Placed[]) => (targets.length === 0 ? before : [...before, ...targets.map((target) => ({ target, sentence }))]);
+    next = { quantities: placed(reading.quantities, chosen.quantities), milestones: placed(reading.milestones, chosen.milestones), next: new WeakMap() };
+    chosen.next.set(reading, next);
+  }
+  return next;
+}
+
+const targetKeys: string[] = [];
+
+/** "t0", "t1" …, made once each. */
+export function targetKey(n: number): string {
+  return (targetKeys[n] ??= `t${n}`);
 }
 
 function readAll(goal: string, year: number): ReadTargets {
+  // What suggestIndicators reads from: a sentence with neither ("第12项：开展…。") is known to give nothing
+  // without it, and the larger reader is then run, and compiled, only for the sentences that count.
+  if (findQuantities(goal).length === 0 && findDates(goal, year).length === 0) return { quantities: [], milestones: [] };
   const text = foldWidth(goal);
   const suggestions = suggestIndicators(goal, { year });
   const out: ReadTargets = { quantities: [], milestones: [] };
@@ -146,31 +199,53 @@ function readAll(goal: string, year: number): ReadTargets {
   return out;
 }
 
-const byYear = new Map<number, (piece: string) => ReadTargets>();
+// A reading is remembered and shared: never changed (readTargets returns copies).
+const nothing: ReadTargets = Object.freeze({ quantities: [], milestones: [] });
 
-function piecesOf(year: number): (piece: string) => ReadTargets {
+/** One reading for every text that gives nothing: what follows it is then reached the same way. */
+function reading(text: string, year: number): ReadTargets {
+  const read = readAll(text, year);
+  return read.quantities.length === 0 && read.milestones.length === 0 ? nothing : read;
+}
+
+const byYear = new Map<number, (text: string) => ReadTargets>();
+
+/** The year's reader of sentences and goals, remembering each text (one too long to keep is read anew). */
+function readingsOf(year: number): (text: string) => ReadTargets {
   let read = byYear.get(year);
   if (read === undefined) {
-    read = memoised((piece) => readAll(piece, year));
+    read = generational((text) => reading(text, year));
     byYear.set(year, read);
   }
   return read;
 }
 
-/** A copy of a sentence's target at its place in the whole goal (what is remembered is never changed). */
-function moved(t: ProposedTarget, offset: number): ProposedTarget {
-  return { ...t, span: { ...t.span, start: t.span.start + offset, end: t.span.end + offset } };
+/** A copy of a remembered target at its place in the whole goal, with its key. */
+function moved(t: ProposedTarget, offset: number, key: string): ProposedTarget {
+  return {
+    key,
+    label: t.label,
+    kind: t.kind,
+    comparator: t.comparator,
+    target: t.target,
+    unit: t.unit,
+    approximate: t.approximate,
+    deadline: t.deadline,
+    span: { field: t.span.field, start: t.span.start + offset, end: t.span.end + offset, text: t.span.text },
+    words: t.words,
+  };
 }
 
 /**
- * The goal cut after each "。", each sentence with its offset, when every reading stays inside its
- * sentence: brackets closed within it, no title or quotation marks (looked for across the text), and no
- * sentence opening with "各" (whose subjects are in the clause before). Null when it cannot be cut.
+ * Where the goal's sentences start, cut after each "。", and its length last, when every reading stays
+ * inside its sentence: brackets closed within it, no title or quotation marks (looked for across the text),
+ * and no sentence opening with "各" (whose subjects are in the clause before). Null when it cannot be cut
+ * into more than one. The array is reused from call to call.
  */
-function sentencePieces(goal: string): [number, string][] | null {
-  if (/[《》“”]/.test(goal)) return null;
-  const out: [number, string][] = [];
-  let from = 0;
+function sentenceCuts(goal: string): number[] | null {
+  const out = cuts;
+  out.length = 0;
+  out.push(0);
   let depth = 0;
   for (let i = 0; i < goal.length; i++) {
     const c = goal.charCodeAt(i);
@@ -178,13 +253,24 @@ function sentencePieces(goal: string): [number, string][] | null {
     else if (c === 0xff09 || c === 0x29) {
       if (--depth < 0) return null;
     } else if (c === 0x3002) {
-      if (depth !== 0) return null;
-      if (i + 1 < goal.length && /^\s*各/.test(goal.slice(i + 1, i + 8))) return null;
-      out.push([from, goal.slice(from, i + 1)]);
-      from = i + 1;
+      if (depth !== 0 || opensWithEach(goal, i + 1)) return null;
+      out.push(i + 1);
+    } else if (c === 0x300a || c === 0x300b || c === 0x201c || c === 0x201d) {
+      // 《》“”
+      return null;
     }
   }
   if (depth !== 0) return null;
-  if (from < goal.length) out.push([from, goal.slice(from)]);
-  return out.length > 1 ? out : null;
+  if (out[out.length - 1]! < goal.length) out.push(goal.length);
+  return out.length > 2 ? out : null;
+}
+
+const cuts: number[] = [];
+
+/** Whether "各" follows `from` after at most six spaces, within seven characters (/^\s*各/ on those seven). */
+function opensWithEach(goal: string, from: number): boolean {
+  const end = Math.min(goal.length, from + 7);
+  let i = from;
+  while (i < end && isSpaceCode(goal.charCodeAt(i))) i++;
+  return i < end && goal.charCodeAt(i) === 0x5404;
 }

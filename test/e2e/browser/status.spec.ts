@@ -56,6 +56,19 @@ test.describe('judging a project from its indicators and progress', () => {
     await expect(page.getByText('截至 2021-09-30')).toBeVisible();
   });
 
+  test('a project left 待人工判定 shows the stage its progress names, as a hint only', async ({ page, ledger }) => {
+    const plan = await ledger.call('plans.create', { year: 2022, level: 'county', name: '2022年县民生实事' });
+    const project = await ledger.call('projects.create', { planId: plan.id, title: '建设城市公共停车场', goal: '新建城市公共停车场，缓解停车难。', leadUnits: ['县住建局'] });
+    const period = await ledger.call('periods.create', { planId: plan.id, kind: 'month', asOf: '2022-07-25' });
+    await ledger.call('progress.save', { projectId: project.id, periodId: period.id, narrative: '项目已完成选址，正在进行项目招标，财政评审中。', actuals: [] });
+    await page.goto(`${ledger.url}#/project/${project.id}`);
+    const judgement = page.getByRole('region', { name: '状态判定' });
+    await expect(page.getByRole('main').getByText('待人工判定').first()).toBeVisible();
+    await expect(judgement.getByText('没有量化指标，需人工判定')).toBeVisible();
+    // The work going on now ("正在…") is the stage, before "…中" and the steps already done.
+    await expect(judgement.getByText('进展阶段：正在进行项目招标（仅供参考，不作为判定依据）')).toBeVisible();
+  });
+
   test('a large plan charts the projects furthest behind and pages its table, worst first', async ({ page, ledger }) => {
     const plan = await ledger.call('plans.create', { year: 2021, level: 'county', name: '2021年县重点民生实事' });
     for (let i = 1; i <= 60; i++) {

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testBackend, type TestBackend } from '../../helpers/backend';
 import type * as Understand from '../../../shared/import/understand';
 import type * as PlanRows from '../../../electron/backend/features/import/plan-rows';
+import type * as Figures from '../../../shared/import/figures';
 
 const calls = vi.hoisted(() => ({ understand: 0, apply: 0, plan: 0 }));
 
@@ -20,6 +21,12 @@ vi.mock('../../../shared/import/understand', async (original) => {
     understandTable: (...args: Parameters<typeof real.understandTable>) => (calls.understand++, real.understandTable(...args)),
     applyMapping: (...args: Parameters<typeof real.applyMapping>) => (calls.apply++, real.applyMapping(...args)),
   };
+});
+// The words of a table read, row by row: counted apart from `calls`, which the tests above compare whole.
+const reads = vi.hoisted(() => ({ tables: 0 }));
+vi.mock('../../../shared/import/figures', async (original) => {
+  const real = await original<typeof Figures>();
+  return { ...real, withFigures: (...args: Parameters<typeof real.withFigures>) => (reads.tables++, real.withFigures(...args)) };
 });
 vi.mock('../../../electron/backend/features/import/plan-rows', async (original) => {
   const real = await original<typeof PlanRows>();
@@ -38,7 +45,10 @@ function withEditedProgress(text: string): Uint8Array {
 
 let backend: TestBackend;
 let other: TestBackend | undefined;
-beforeEach(() => Object.assign(calls, { understand: 0, apply: 0, plan: 0 }));
+beforeEach(() => {
+  Object.assign(calls, { understand: 0, apply: 0, plan: 0 });
+  reads.tables = 0;
+});
 afterEach(() => {
   backend?.close();
   other?.close();
@@ -64,6 +74,22 @@ describe.skipIf(!haveFixtures)('one staged file through the wizard', () => {
     expect(calls).toEqual({ understand: 1, apply: 0, plan: 1 });
     expect(batch.counts).toEqual(diff.counts);
     expect(batch.counts).toEqual({ new: 10, changed: 0, unchanged: 0, conflict: 0 });
+  });
+
+  it('has its words read once across preview, diff and a commit accepting every figure', async () => {
+    backend = await testBackend();
+    const { view, diff } = await wizardUntilDiff(backend, 'yexian.xlsx', fixture());
+    expect(reads.tables).toBe(1);
+    const batch = await backend.do('import.commit', { ...view, figures: 'all' });
+    expect(reads.tables).toBe(1);
+    expect(batch.counts).toEqual(diff.counts);
+  });
+
+  it('has its words read once by `ledger import --accept-figures` (stage, then commit accepting every figure)', async () => {
+    backend = await testBackend();
+    const staged = await stage(backend, 'yexian.xlsx', fixture());
+    await backend.do('import.commit', { stagingId: staged.stagingId, figures: 'all' });
+    expect(reads.tables).toBe(1);
   });
 
   it('next month, with the department’s mapping remembered, is still understood once', async () => {
