@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input, MethodName, Output } from '../../../shared/api/contract';
 import { api, errorMessage } from './client';
+import { peekEarly, takeEarly } from './early';
 
 export interface Query<T> {
   data: T | undefined;
@@ -19,16 +20,27 @@ interface Settled<T> {
 /**
  * Calls a read method and keeps its result; `input` null means "not yet" (e.g. no plan chosen).
  * While reloading the same input the previous result stays on screen, so lists do not flicker.
+ * An answer asked for early (api/early) and already in is the first result: no call, no second render.
  */
 export function useQuery<M extends MethodName>(method: M, input: Input<M> | null): Query<Output<M>> {
   const key = input === null ? null : JSON.stringify(input);
   const [generation, setGeneration] = useState(0);
-  const [settled, setSettled] = useState<Settled<Output<M>> | null>(null);
+  const [settled, setSettled] = useState<Settled<Output<M>> | null>(() => {
+    const answered = key === null ? undefined : peekEarly(method, key)?.settled;
+    return answered && key !== null ? { key, generation: 0, ...answered } : null;
+  });
+  // The key whose early answer the first render already shows.
+  const shownEarly = useRef(settled?.key ?? null);
 
   useEffect(() => {
     if (key === null) return;
+    const entry = generation === 0 ? takeEarly(method, key) : undefined;
+    if (shownEarly.current === key && generation === 0) {
+      shownEarly.current = null;
+      return;
+    }
     let live = true;
-    api.call(method, JSON.parse(key) as Input<M>).then(
+    (entry?.answer ?? api.call(method, JSON.parse(key) as Input<M>)).then(
       (data) => live && setSettled({ key, generation, data, error: null }),
       (error: unknown) => live && setSettled({ key, generation, data: undefined, error: errorMessage(error) }),
     );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18n from 'i18next';
 import AddIcon from '@mui/icons-material/Add';
@@ -10,7 +10,9 @@ import Typography from '@mui/material/Typography';
 import type { Period } from '../../../shared/domain';
 import { chineseDate } from '../../../shared/text/calendar';
 import { rememberPeriod } from '../state/period';
-import { PeriodDialog } from './PeriodDialog';
+
+// The dialog (and the API's schemas with zod, which it validates with) loads when it is opened, not with the first screen.
+const PeriodDialog = lazy(() => import('./PeriodDialog').then((m) => ({ default: m.PeriodDialog })));
 
 /** "截至2022年9月30日" already says its date; "2022年三季度" gets it added. */
 export function periodText(period: Period): string {
@@ -61,15 +63,17 @@ export function PeriodPicker({ planId, periods, value, onChange, onCreated }: Pr
         {t('newPeriodButton')}
       </Button>
       {creating && (
-        <PeriodDialog
-          planId={planId}
-          onClose={() => setCreating(false)}
-          onCreated={(created) => {
-            setCreating(false);
-            rememberPeriod(planId, created.id);
-            onCreated(created);
-          }}
-        />
+        <Suspense fallback={null}>
+          <PeriodDialog
+            planId={planId}
+            onClose={() => setCreating(false)}
+            onCreated={(created) => {
+              setCreating(false);
+              rememberPeriod(planId, created.id);
+              onCreated(created);
+            }}
+          />
+        </Suspense>
       )}
     </Stack>
   );

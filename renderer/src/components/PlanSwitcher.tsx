@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
@@ -11,7 +11,9 @@ import { api, errorMessage } from '../api/client';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
 import { useConfirm } from '../state/confirm';
-import { PlanDialog } from './PlanDialog';
+
+// The dialog (and the API's schemas with zod, which it validates with) loads when it is opened, not with the first screen.
+const PlanDialog = lazy(() => import('./PlanDialog').then((m) => ({ default: m.PlanDialog })));
 
 const newPlan = '__new__';
 const editPlan = '__edit__';
@@ -90,17 +92,19 @@ export function PlanSwitcher() {
         </MenuItem>
       </TextField>
       {dialog && (
-        <PlanDialog
-          plan={dialog === 'edit' ? (current ?? undefined) : undefined}
-          onClose={() => setDialog(null)}
-          {...(dialog === 'edit' && current ? { onDelete: () => void remove(current) } : {})}
-          onCreated={(plan) => {
-            notify('success', t(dialog === 'edit' ? 'updated' : 'created', { name: plan.name }));
-            setDialog(null);
-            select(plan.id);
-            reload();
-          }}
-        />
+        <Suspense fallback={null}>
+          <PlanDialog
+            plan={dialog === 'edit' ? (current ?? undefined) : undefined}
+            onClose={() => setDialog(null)}
+            {...(dialog === 'edit' && current ? { onDelete: () => void remove(current) } : {})}
+            onCreated={(plan) => {
+              notify('success', t(dialog === 'edit' ? 'updated' : 'created', { name: plan.name }));
+              setDialog(null);
+              select(plan.id);
+              reload();
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

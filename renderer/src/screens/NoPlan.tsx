@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import AddIcon from '@mui/icons-material/Add';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import Button from '@mui/material/Button';
 import { EmptyState } from '../components/EmptyState';
-import { PlanDialog } from '../components/PlanDialog';
 import { useNotify } from '../state/notices';
 import { usePlans } from '../state/plans';
+
+// The dialog (and the API's schemas with zod, which it validates with) loads when it is opened, not with the first screen.
+const PlanDialog = lazy(() => import('../components/PlanDialog').then((m) => ({ default: m.PlanDialog })));
 
 /** Shown wherever a plan is needed and none exists yet. */
 export function NoPlan() {
@@ -27,15 +29,17 @@ export function NoPlan() {
         }
       />
       {open && (
-        <PlanDialog
-          onClose={() => setOpen(false)}
-          onCreated={(plan) => {
-            setOpen(false);
-            select(plan.id);
-            reload();
-            notify('success', t('plans:created', { name: plan.name }));
-          }}
-        />
+        <Suspense fallback={null}>
+          <PlanDialog
+            onClose={() => setOpen(false)}
+            onCreated={(plan) => {
+              setOpen(false);
+              select(plan.id);
+              reload();
+              notify('success', t('plans:created', { name: plan.name }));
+            }}
+          />
+        </Suspense>
       )}
     </>
   );
