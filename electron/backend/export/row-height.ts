@@ -44,63 +44,89 @@ for (let code = 0x21; code < 0x1100; code++) if (!(flags[code]! & spaceFlag)) fl
 
 /**
  * How many lines a paragraph wraps to in a line `lineEms` wide, filling greedily piece by piece. Latin words
- * stay whole; every CJK character is its own piece. With `kinsoku`, punctuation is glued to its neighbour as
- * Excel and WPS do; LibreOffice often does not, and may leave a lone "。" on a last line of its own, so the
- * caller counts both ways and uses the larger.
+ * stay whole; every CJK character is its own piece. Counted both ways in one scan: with kinsoku, punctuation
+ * is glued to its neighbour as Excel and WPS do; LibreOffice often does not, and may leave a lone "。" on a
+ * last line of its own, so the caller uses the larger. Returns the count without kinsoku and leaves the count
+ * with it in `kinsokuLines` (two results without allocating: this runs for every cell of an export).
+ *
+ * Both ways share one scan because their pieces differ only at punctuation: a space is always a piece of its
+ * own, so whether the piece being finished is a space is just whether the previous character was one.
  */
-function paragraphLines(text: string, from: number, to: number, lineEms: number, kinsoku: boolean): number {
-  let lines = 1;
-  let used = 0;
-  let piece = 0;
-  let pieceIsSpace = false;
+function paragraphLines(text: string, from: number, to: number, lineEms: number): number {
+  let plain = 1;
+  let plainUsed = 0;
+  let plainPiece = 0;
+  let kinsoku = 1;
+  let kinsokuUsed = 0;
+  let kinsokuPiece = 0;
   let previous = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     const flag = flags[code]!;
-    const space = (flag & spaceFlag) !== 0;
-    const joins =
-      i > from &&
-      !space &&
-      !pieceIsSpace &&
-      ((kinsoku && ((previous & noLineEndFlag) !== 0 || (flag & noLineStartFlag) !== 0)) ||
-        ((flag & latinFlag) !== 0 && (previous & latinFlag) !== 0) ||
-        (code >= 0xdc00 && code <= 0xdfff));
-    if (!joins) {
-      if (i > from) {
-        // Place the finished piece (inlined: this loop runs for every character of every exported cell).
-        if (used + piece <= lineEms || (pieceIsSpace && used > 0)) {
-          used += piece;
-        } else if (piece > lineEms) {
+    if (i > from) {
+      const pieceIsSpace = (previous & spaceFlag) !== 0;
+      const separate = ((flag | previous) & spaceFlag) !== 0;
+      const plainJoins = !separate && ((flag & previous & latinFlag) !== 0 || (code >= 0xdc00 && code <= 0xdfff));
+      // Inlined piece placement, once per way (see placeLast for the same rule on the last piece).
+      if (!plainJoins) {
+        if (plainUsed + plainPiece <= lineEms || (pieceIsSpace && plainUsed > 0)) plainUsed += plainPiece;
+        else if (plainPiece > lineEms) {
           // A word wider than the whole line is broken inside, as the programs do when nothing else fits.
-          const whole = Math.ceil(piece / lineEms);
-          lines += used > 0 ? whole : whole - 1;
-          used = piece - (whole - 1) * lineEms;
+          const whole = Math.ceil(plainPiece / lineEms);
+          plain += plainUsed > 0 ? whole : whole - 1;
+          plainUsed = plainPiece - (whole - 1) * lineEms;
         } else {
-          lines += 1;
-          used = piece;
+          plain += 1;
+          plainUsed = plainPiece;
         }
+        plainPiece = 0;
       }
-      piece = 0;
-      pieceIsSpace = space;
+      if (!plainJoins && (separate || ((previous & noLineEndFlag) | (flag & noLineStartFlag)) === 0)) {
+        if (kinsokuUsed + kinsokuPiece <= lineEms || (pieceIsSpace && kinsokuUsed > 0)) kinsokuUsed += kinsokuPiece;
+        else if (kinsokuPiece > lineEms) {
+          const whole = Math.ceil(kinsokuPiece / lineEms);
+          kinsoku += kinsokuUsed > 0 ? whole : whole - 1;
+          kinsokuUsed = kinsokuPiece - (whole - 1) * lineEms;
+        } else {
+          kinsoku += 1;
+          kinsokuUsed = kinsokuPiece;
+        }
+        kinsokuPiece = 0;
+      }
     }
-    piece += charEms(code);
+    const ems = charEms(code);
+    plainPiece += ems;
+    kinsokuPiece += ems;
     previous = flag;
   }
-  // The last piece: it starts a new line only if it does not fit on the current one.
-  if (to > from && used + piece > lineEms && !(pieceIsSpace && used > 0)) {
-    const whole = Math.ceil(piece / lineEms);
-    lines += piece > lineEms ? (used > 0 ? whole : whole - 1) : 1;
+  if (to === from) {
+    kinsokuLines = 1;
+    return 1;
   }
-  return lines;
+  const lastIsSpace = (previous & spaceFlag) !== 0;
+  kinsokuLines = kinsoku + placeLast(kinsokuUsed, kinsokuPiece, lastIsSpace, lineEms);
+  return plain + placeLast(plainUsed, plainPiece, lastIsSpace, lineEms);
 }
 
-/** Lines of all the paragraphs of `text`, split at hard line breaks. */
-function textLines(text: string, lineEms: number, kinsoku: boolean): number {
-  let lines = 0;
+/** Set by paragraphLines: the paragraph's lines with kinsoku. */
+let kinsokuLines = 1;
+
+/** Lines the last piece adds: it starts a new line only if it does not fit on the current one. */
+function placeLast(used: number, piece: number, pieceIsSpace: boolean, lineEms: number): number {
+  if (used + piece <= lineEms || (pieceIsSpace && used > 0)) return 0;
+  const whole = Math.ceil(piece / lineEms);
+  return piece > lineEms ? (used > 0 ? whole : whole - 1) : 1;
+}
+
+/** Lines of all the paragraphs of `text`, split at hard line breaks: the larger of with and without kinsoku. */
+function textLines(text: string, lineEms: number): number {
+  let plain = 0;
+  let kinsoku = 0;
   let start = 0;
   for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
-    lines += paragraphLines(text, start, end < 0 ? text.length : end, lineEms, kinsoku);
-    if (end < 0) return lines;
+    plain += paragraphLines(text, start, end < 0 ? text.length : end, lineEms);
+    kinsoku += kinsokuLines;
+    if (end < 0) return Math.max(plain, kinsoku);
     start = end + 1;
   }
 }
@@ -111,7 +137,7 @@ export function wrappedLines(text: string, width: number, fontPt: number, indent
   const lineEms = Math.max(1, (columnPixels(width) - horizontalSlackPx - (indented ? indentPx : 0)) / fontPx);
   // Fast path: text shorter than a line, whatever its characters, is one line.
   if (text.length <= lineEms && !text.includes('\n')) return 1;
-  return Math.max(textLines(text, lineEms, true), textLines(text, lineEms, false));
+  return textLines(text, lineEms);
 }
 
 /**

@@ -70,6 +70,13 @@ function writeHeading(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, column
   header.height = rowHeight(columns.map((c) => ({ text: c.header, width: c.width })), headerFontPt);
 }
 
+/**
+ * One row style object for every data row. ExcelJS gives each new row its own empty style, and on commit looks
+ * up a style id for it by rendering it to XML, row after row; a shared object is looked up once (its cache is
+ * by object) and gives the same id. Frozen, because cells are made from it: nothing may write into it.
+ */
+const noRowStyle: Partial<ExcelJS.Style> = Object.freeze({});
+
 function writeRows(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: TableColumn[]): void {
   const styleOf = columns.map((c) => (c.kind === 'percent' ? styles.cellPercent : c.align === 'left' ? styles.cellLeft : styles.cellCenter));
   const indented = styleOf.map((style) => style === styles.cellLeft);
@@ -77,6 +84,7 @@ function writeRows(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: 
   for (let r = 0; r < snapshot.rows.length; r++) {
     const data = snapshot.rows[r]!;
     const row = sheet.getRow(firstDataRow + r);
+    (row as unknown as { style: Partial<ExcelJS.Style> }).style = noRowStyle; // a field ExcelJS's types leave out
     let lines = 1;
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!;
