@@ -5,18 +5,8 @@
  */
 import type { Comparator, IndicatorKind } from '../../shared/domain';
 import type { IndicatorStatusInput, ProjectStatusInput, StatusClass } from '../../shared/status';
+import { seededRandom } from '../../test/helpers/seeded-random';
 
-/** mulberry32: a tiny seeded generator, so the data is the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const kinds: readonly IndicatorKind[] = ['count', 'count', 'rate', 'amount', 'length', 'milestone'];
 const deadlines = ['2021-03-31', '2021-06-30', '2021-09-30', '2021-12-31', '2021-12-31', '2021-12-31'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wrappedLines } from '../../../electron/backend/export/row-height';
+import { seededRandom as random } from '../../helpers/seeded-random';
 
 /*
  * The reference: row-height.ts as it was before both ways (kinsoku on and off) were counted in one scan, when
@@ -76,17 +77,6 @@ function twoPassWrappedLines(text: string, width: number, fontPt: number, indent
   return Math.max(twoPassTextLines(text, lineEms, true), twoPassTextLines(text, lineEms, false));
 }
 
-/** A small deterministic generator (mulberry32), so a failure is reproducible from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pieces = [
   '县', '人', '社', '局', '推', '进', '医', '保', '结', '算', '，', '。', '、', '（', '）', '“', '”', '；', '：', '！',

@@ -2,6 +2,7 @@ import type { Comparator, IndicatorKind } from '../../../shared/domain';
 import type { IndicatorStatusInput, ProjectStatusInput, StatusClass } from '../../../shared/status/types';
 import { statusClasses } from '../../../shared/status/types';
 import { isoDateOfDayNumber, parseIsoDay } from '../../../shared/text/calendar';
+import { seededRandom } from '../../helpers/seeded-random';
 
 /**
  * A seeded plan that reaches every branch of the engine: every kind and comparator, missing, zero, negative and
@@ -10,17 +11,6 @@ import { isoDateOfDayNumber, parseIsoDay } from '../../../shared/text/calendar';
  * The same seed gives the same plan on every machine (no Math.random, no clock).
  */
 
-/** mulberry32: a tiny seeded generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const kinds: readonly IndicatorKind[] = ['count', 'rate', 'amount', 'length', 'milestone'];
 const comparators: readonly Comparator[] = ['>=', '>=', '<=', '='];
