@@ -30,6 +30,9 @@ interface Row extends Project {
   completion?: number | null;
 }
 
+/** Rows as tall as their wrapped titles. A stable function: a new one makes the grid measure every row again. */
+const autoRowHeight = () => 'auto' as const;
+
 export function ProjectsScreen() {
   const { t } = useTranslation(['projects', 'status', 'common']);
   const [, go] = useRoute();
@@ -124,7 +127,7 @@ export function ProjectsScreen() {
             onCellKeyDown={({ row }, event) => {
               if (event.key === 'Enter') go(projectHref(row.id));
             }}
-            getRowHeight={() => 'auto'}
+            getRowHeight={autoRowHeight}
             sx={{ border: 0, '& .MuiDataGrid-cell': { py: 0.75 }, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
           />
         </Paper>
