@@ -11,7 +11,7 @@ import type { ProjectLinks } from './projects';
  * call). They write exactly what the repositories write (projects, directory, progress, indicators,
  * import-batches): the import tests read every row back through those repositories.
  *
- * Rows nothing reads back during the import (links, progress, values, the undo log) are written in bulk
+ * Rows nothing reads back during the import (links, indicators, progress, values, the undo log) are written in bulk
  * (`bulkInsert`), and foreign keys are checked at COMMIT, so that they may be written after what they point
  * at. New projects get their ids here, the next free ones: the import holds the write lock.
  */
@@ -62,10 +62,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     clearPeople: sqlite.prepare('DELETE FROM project_people WHERE project_id = ? AND role = ?'),
 
     lastPosition: sqlite.prepare<[number], { max: number | null }>('SELECT max(position) AS max FROM indicators WHERE project_id = ?'),
-    insertIndicator: sqlite.prepare(
-      `INSERT INTO indicators (project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at, source_text)
-       VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    lastIndicatorId: sqlite.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM indicators'),
     saveStated: sqlite.prepare(
       'INSERT OR REPLACE INTO stated_completions (project_id, period_id, share, done, words, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -75,6 +72,11 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   const bulk = {
     projects: bulkInsert(sqlite, 'INSERT INTO projects (id, plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at)', '(?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)'),
     projectUnits: bulkInsert(sqlite, 'INSERT INTO project_units (project_id, unit_id, role, position)', '(?, ?, ?, ?)'),
+    indicators: bulkInsert(
+      sqlite,
+      'INSERT INTO indicators (id, project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at, source_text)',
+      '(?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     projectPeople: bulkInsert(sqlite, 'INSERT INTO project_people (project_id, person_id, role, position)', '(?, ?, ?, ?)'),
     // The unique index on (project, period, unit) makes REPLACE the repositories' delete-then-insert.
     narratives: bulkInsert(sqlite, 'INSERT OR REPLACE INTO progress_reports (project_id, period_id, unit_id, narrative, batch_id, actor, updated_at)', '(?, ?, ?, ?, ?, ?, ?)'),
@@ -93,6 +95,12 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   // Reset by SQLite at the end of the transaction.
   sqlite.pragma('defer_foreign_keys = ON');
   let lastProjectId = sql.lastProjectId.get()?.id ?? 0;
+  const firstNewProjectId = lastProjectId + 1;
+  // Indicators are written in bulk too (accepting every figure of a large table makes tens of thousands):
+  // their ids are the next free ones, and each project's next position is kept here once read, as nothing
+  // else writes indicators during the import.
+  let lastIndicatorId = sql.lastIndicatorId.get()?.id ?? 0;
+  const nextPosition = new Map<number, number>();
   const used = new Set(sql.seqs.all(planId).map((r) => r.seq));
   let nextSeq = 1;
   for (const seq of used) nextSeq = Math.max(nextSeq, seq + 1);
@@ -167,9 +175,12 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     },
     insertIndicator(projectId, f) {
       inTransaction();
-      const position = (sql.lastPosition.get(projectId)?.max ?? -1) + 1;
-      const values = [projectId, f.name, f.kind, f.comparator, f.target, f.unit, f.approximate ? 1 : 0, f.deadline, position, now, now, f.sourceText ?? ''];
-      return Number(sql.insertIndicator.run(...values).lastInsertRowid);
+      // A project made by this import has no indicators in the ledger to ask about.
+      const position = nextPosition.get(projectId) ?? (projectId >= firstNewProjectId ? 0 : (sql.lastPosition.get(projectId)?.max ?? -1) + 1);
+      nextPosition.set(projectId, position + 1);
+      const id = ++lastIndicatorId;
+      bulk.indicators.add(id, projectId, f.name, f.kind, f.comparator, f.target, f.unit, f.approximate ? 1 : 0, f.deadline, position, now, now, f.sourceText ?? '');
+      return id;
     },
     saveActual(indicatorId, periodId, actual, sourceText, unitId = null) {
       inTransaction();
