@@ -46,9 +46,9 @@ function stage(server: Server, bytes: Buffer, fileName: string): Promise<{ statu
   });
 }
 
-async function memory(server: Server): Promise<{ rssMb: number; peakMb: number }> {
+async function memory(server: Server): Promise<{ liveMb: number; rssMb: number; peakMb: number }> {
   server.send('mem');
-  return JSON.parse(await server.next()) as { rssMb: number; peakMb: number };
+  return JSON.parse(await server.next()) as { liveMb: number; rssMb: number; peakMb: number };
 }
 
 const stagingDirs = (tmp: string) => fs.readdirSync(tmp).filter((n) => n.startsWith('minsheng-staging-'));
@@ -62,8 +62,10 @@ describe('staged uploads', () => {
       const file = Buffer.alloc(20 * 1024 * 1024, 'a');
       for (let i = 0; i < 10; i++) expect((await stage(server, file, `第${i}份.csv`)).status).toBe(200);
       const after = await memory(server);
-      console.log(`ten 20 MB uploads: rss ${before.rssMb} → ${after.rssMb} MB held, peak ${after.peakMb} MB; ${stagedBytes(server.tmp) / 1024 / 1024} MB staged on disk`);
-      expect(after.rssMb - before.rssMb).toBeLessThan(100);
+      console.log(`ten 20 MB uploads: live ${before.liveMb} → ${after.liveMb} MB (rss ${before.rssMb} → ${after.rssMb} MB), peak ${after.peakMb} MB; ${stagedBytes(server.tmp) / 1024 / 1024} MB staged on disk`);
+      // What the server's JavaScript still holds, not its rss: whether freed pages go back to the system is the
+      // allocator's affair and made this flaky under load. Keeping even the last upload's bytes measured +16 MB net and fails; keeping none measures −4 MB.
+      expect(after.liveMb - before.liveMb).toBeLessThan(10);
       expect(stagedBytes(server.tmp)).toBeLessThanOrEqual(4 * 20 * 1024 * 1024);
       server.send('quit');
       await new Promise((resolve) => server.child.once('exit', resolve));
