@@ -39,9 +39,10 @@ export function keyed<T>(limit = 4096, longest = 2000): (key: string, make: () =
  * memoised for texts some of which come again and again among many that come once (a goal's standing
  * sentences among "第12项：…"): when full, what was met since the last time is kept as an older
  * generation, and a text met there is brought back, so a flood of new texts does not push out the ones
- * that repeat. At most 2 × `limit` texts are kept.
+ * that repeat. At most 2 × `limit` texts are kept. A value `keep` refuses is not kept: the reading of a
+ * text that gives nothing ("第12项：开展…。", new in every row) would only push out those that repeat.
  */
-export function generational<T extends object>(make: (text: string) => T, limit = 4096, longest = 2000): (text: string) => T {
+export function generational<T extends object>(make: (text: string) => T, limit = 4096, longest = 2000, keep: (made: T) => boolean = () => true): (text: string) => T {
   let known = new Map<string, T>();
   let older = new Map<string, T>();
   return (text) => {
@@ -49,7 +50,11 @@ export function generational<T extends object>(make: (text: string) => T, limit 
     // What is made is an object, never undefined: a miss needs no second question.
     const hit = known.get(text);
     if (hit !== undefined) return hit;
-    const made = older.get(text) ?? make(text);
+    let made = older.get(text);
+    if (made === undefined) {
+      made = make(text);
+      if (!keep(made)) return made;
+    }
     if (known.size >= limit) {
       older = known;
       known = new Map();

@@ -1,5 +1,5 @@
 import type { IndicatorKind } from '../types/kinds';
-import { isChineseNumeralCode, parseChineseInteger, scaleDecimal } from './numerals';
+import { chineseNumeralChars, isChineseNumeralCode, parseChineseInteger, scaleDecimal } from './numerals';
 import { kindOfUnit, knownUnits, unitsAfterChineseNumerals } from './units';
 import { foldWidth } from './width';
 
@@ -177,6 +177,9 @@ function markApproximateBefore(text: string, q: Omit<Quantity, 'text'>): Omit<Qu
   return q;
 }
 
+// What isDigitCode or isChineseNumeralCode accepts (test/unit/text/fast-paths.test.ts checks they agree).
+const quantityStart = new RegExp(`[0-9${chineseNumeralChars}]`, 'g');
+
 /**
  * Every quantity in a text, in order. Numbers without a unit or a 万/亿 multiplier are left out: in
  * official prose they are years, dates, item numbers or road names ("2021 年", "（1）", "31路").
@@ -189,7 +192,11 @@ export function findQuantities(input: string): Quantity[] {
     // A quantity starts with a digit or a Chinese numeral (百分之 with 百): most characters start none.
     const code = text.charCodeAt(i);
     if (!isDigitCode(code) && !isChineseNumeralCode(code)) {
-      i++;
+      // Jump to the next one with a native search rather than a step per character.
+      quantityStart.lastIndex = i + 1;
+      const next = quantityStart.exec(text);
+      if (next === null) break;
+      i = next.index;
       continue;
     }
     const percentWords = readPercentWords(text, i);

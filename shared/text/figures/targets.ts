@@ -178,7 +178,7 @@ export function targetKey(n: number): string {
 function readAll(goal: string, year: number): ReadTargets {
   // What suggestIndicators reads from: a sentence with neither ("第12项：开展…。") is known to give nothing
   // without it, and the larger reader is then run, and compiled, only for the sentences that count.
-  if (findQuantities(goal).length === 0 && findDates(goal, year).length === 0) return { quantities: [], milestones: [] };
+  if (givesNothing(goal) || (findQuantities(goal).length === 0 && findDates(goal, year).length === 0)) return { quantities: [], milestones: [] };
   const text = foldWidth(goal);
   const suggestions = suggestIndicators(goal, { year });
   const out: ReadTargets = { quantities: [], milestones: [] };
@@ -199,6 +199,17 @@ function readAll(goal: string, year: number): ReadTargets {
   return out;
 }
 
+/**
+ * A text whose only digits are ordinals written "第N" and that has no Chinese numeral, full-width digit,
+ * 月, 年底 or 年末 has neither a quantity nor a date ("第12项：开展职业技能培训和评价取证。", new in every
+ * row): one native search instead of both readers (test/unit/text/fast-paths.test.ts checks it against them).
+ */
+const mayGiveSomething = /(?<!第[0-9]*)[0-9]|[\uff10-\uff19零〇一二两三四五六七八九十百千万亿月]|年[底末]/;
+
+export function givesNothing(text: string): boolean {
+  return !mayGiveSomething.test(text);
+}
+
 // A reading is remembered and shared: never changed (readTargets returns copies).
 const nothing: ReadTargets = Object.freeze({ quantities: [], milestones: [] });
 
@@ -214,7 +225,7 @@ const byYear = new Map<number, (text: string) => ReadTargets>();
 function readingsOf(year: number): (text: string) => ReadTargets {
   let read = byYear.get(year);
   if (read === undefined) {
-    read = generational((text) => reading(text, year));
+    read = generational((text) => reading(text, year), 4096, 2000, (r) => r !== nothing);
     byYear.set(year, read);
   }
   return read;
@@ -247,7 +258,11 @@ function sentenceCuts(goal: string): number[] | null {
   out.length = 0;
   out.push(0);
   let depth = 0;
-  for (let i = 0; i < goal.length; i++) {
+  // The regex jumps to the next character that counts (native, where a loop over every character is not).
+  marks.lastIndex = 0;
+  // test, not exec: no match array is made; every mark is one character.
+  while (marks.test(goal)) {
+    const i = marks.lastIndex - 1;
     const c = goal.charCodeAt(i);
     if (c === 0xff08 || c === 0x28) depth++;
     else if (c === 0xff09 || c === 0x29) {
@@ -266,6 +281,8 @@ function sentenceCuts(goal: string): number[] | null {
 }
 
 const cuts: number[] = [];
+// （ ( ） ) 。 《 》 “ ”: all sentenceCuts looks at.
+const marks = /[\uff08(\uff09)\u3002\u300a\u300b\u201c\u201d]/g;
 
 /** Whether "各" follows `from` after at most six spaces, within seven characters (/^\s*各/ on those seven). */
 function opensWithEach(goal: string, from: number): boolean {

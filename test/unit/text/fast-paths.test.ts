@@ -3,7 +3,11 @@ import { readFigures, readTargets } from '../../../shared/text/figures';
 import { isChineseNumeralChar, isChineseNumeralCode } from '../../../shared/text/numerals';
 import { isClauseEnd, isClauseEndCode } from '../../../shared/text/sentences';
 import { foldWidth } from '../../../shared/text/width';
-import { memoised } from '../../../shared/text/memo';
+import { generational, memoised } from '../../../shared/text/memo';
+import { givesNothing } from '../../../shared/text/figures/targets';
+import { findQuantities } from '../../../shared/text/quantities';
+import { findDates } from '../../../shared/text/dates';
+import { seededRandom } from '../../helpers/seeded-random';
 
 const everyCode = Array.from({ length: 0x10000 }, (_, code) => code);
 
@@ -22,6 +26,24 @@ describe('the readers’ fast paths say what the plain tests say', () => {
     const length = memoised((text: string) => (read.push(text), text.length), 2, 5);
     for (const text of ['一二', '一二', '三', '四', '一二', '六七八九十百', '六七八九十百']) length(text);
     expect(read).toEqual(['一二', '三', '四', '一二', '六七八九十百', '六七八九十百']);
+  });
+
+  it('a generational memo does not keep what `keep` refuses, and reads it again next time', () => {
+    const read: string[] = [];
+    const box = generational((text: string) => (read.push(text), { empty: text === '' }), 4, 10, (made) => !made.empty);
+    for (const text of ['一', '', '一', '']) box(text);
+    expect(read).toEqual(['一', '', '']);
+  });
+
+  it('a text said to give nothing has no quantity and no date, for 20,000 texts of the characters that matter', () => {
+    const random = seededRandom(10);
+    const alphabet = [...'第第第项：，。0123456789１２零一二十百万月年底末.,  ab万人个%（）'];
+    const texts = Array.from({ length: 20_000 }, () => Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    const said = texts.filter((t) => givesNothing(t));
+    expect(said.length).toBeGreaterThan(1000);
+    expect(said.filter((t) => findQuantities(t).length > 0 || findDates(t, 2022).length > 0)).toEqual([]);
+    expect(['第12项：开展职业技能培训和评价取证。', '推进工作。'].map(givesNothing)).toEqual([true, true]);
+    expect(['第12项：新增5人。', '第一项：开展。', '第１项：。', '年底前投入使用。'].map(givesNothing)).toEqual([false, false, false, false]);
   });
 
   it('folding remembers the last text only for that text', () => {
