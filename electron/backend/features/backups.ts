@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { LedgerError } from '../../../shared/errors';
 import type { BackupInfo, BackupKind } from '../../../shared/domain';
-import { backupLedger, backupsDir, listBackups } from '../../../db/backups';
+import { backupLedger, backupLedgerOnline, backupsDir, listBackups } from '../../../db/backups';
 import { withCheckedBackup } from '../checked-backup';
 import type { BackendContext, Handlers } from '../context';
 
@@ -10,18 +10,30 @@ function isEmpty(ctx: BackendContext): boolean {
   return ctx.ledger.sqlite.prepare('SELECT 1 FROM plans LIMIT 1').get() === undefined;
 }
 
+function copyFailed(ctx: BackendContext, kind: BackupKind, error: unknown): LedgerError {
+  const what = kind === 'import' ? '导入前无法备份台账，未导入任何内容' : '无法备份台账';
+  return new LedgerError('INTERNAL', `${what}：请检查“${backupsDir(ctx.ledger.file)}”所在磁盘的空间和权限。`, { cause: error });
+}
+
 function copy(ctx: BackendContext, kind: BackupKind): string {
   try {
     return backupLedger(ctx.ledger.sqlite, ctx.ledger.file, kind, { now: new Date(ctx.now()) });
   } catch (error) {
-    const what = kind === 'import' ? '导入前无法备份台账，未导入任何内容' : '无法备份台账';
-    throw new LedgerError('INTERNAL', `${what}：请检查“${backupsDir(ctx.ledger.file)}”所在磁盘的空间和权限。`, { cause: error });
+    throw copyFailed(ctx, kind, error);
   }
 }
 
-/** DESIGN §7: a copy before every import, so even an import that is no longer undoable can be rolled back by hand. */
-export function backupBeforeImport(ctx: BackendContext): void {
-  if (!isEmpty(ctx)) copy(ctx, 'import');
+/**
+ * DESIGN §7: a copy before every import, so even an import that is no longer undoable can be rolled back by hand.
+ * Made just before the import's transaction, of what is committed then.
+ */
+export async function backupBeforeImport(ctx: BackendContext): Promise<void> {
+  if (isEmpty(ctx)) return;
+  try {
+    await backupLedgerOnline(ctx.ledger.file, 'import', { now: new Date(ctx.now()) });
+  } catch (error) {
+    throw copyFailed(ctx, 'import', error);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupLedger, listBackups } from '../../../db/backups';
+import { backupLedger, backupLedgerOnline, listBackups } from '../../../db/backups';
 import { openLedgerDatabase } from '../../../db/open';
 import { tempDir } from '../../helpers/temp';
 
@@ -72,5 +72,43 @@ describe('ledger backups', () => {
     fs.writeFileSync(path.join(dir, 'backups', 'ledger-daily-notes.txt'), '');
     expect(listBackups(file).map((b) => path.basename(b.file))).toEqual(['ledger-daily-2022-10-02T09-00-00-000Z.sqlite']);
     ledger.sqlite.close();
+  });
+
+  it('copies by the online backup API what is committed, not another call’s open transaction, as a single-file ledger equal to VACUUM INTO’s', async () => {
+    const file = path.join(tempDir(), 'ledger.sqlite');
+    const ledger = openLedgerDatabase(file);
+    const insert = ledger.sqlite.prepare(
+      "INSERT INTO plans (year, level, name, start_date, end_date, created_at, updated_at) VALUES (2022, 'county', ?, '2022-01-01', '2022-12-31', 'x', 'x')",
+    );
+    for (let i = 0; i < 300; i++) insert.run(`计划${i}`);
+    const vacuumed = backupLedger(ledger.sqlite, file, 'manual', { now: at(1) });
+    ledger.sqlite.exec('BEGIN');
+    insert.run('未提交');
+    const online = await backupLedgerOnline(file, 'import', { now: at(2) });
+    ledger.sqlite.exec('ROLLBACK');
+    expect(path.basename(online)).toBe('ledger-import-2022-10-02T09-00-00-000Z.sqlite');
+    expect(planCount(online)).toBe(300);
+    const rows = (f: string) => {
+      const copy = new Sqlite(f, { readonly: true });
+      const out = {
+        plans: copy.prepare('SELECT * FROM plans ORDER BY id').all(),
+        schema: copy.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all(),
+        journal: copy.pragma('journal_mode', { simple: true }),
+        versions: [copy.pragma('application_id', { simple: true }), copy.pragma('user_version', { simple: true })],
+        check: copy.pragma('integrity_check', { simple: true }),
+      };
+      copy.close();
+      return out;
+    };
+    expect(rows(online)).toEqual(rows(vacuumed));
+    expect(rows(online).journal).toBe('delete');
+    expect(fs.existsSync(`${online}-wal`)).toBe(false);
+    ledger.sqlite.close();
+  });
+
+  it('removes its claimed file when the online copy fails', async () => {
+    const dir = tempDir();
+    await expect(backupLedgerOnline(path.join(dir, 'missing.sqlite'), 'import', { now: at(3) })).rejects.toThrow();
+    expect(listBackups(path.join(dir, 'missing.sqlite'))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { insertPeriod, listPeriods } from '../../../../db/repositories/periods';
 import { findPlanByName, insertPlan } from '../../../../db/repositories/plans';
 import type { BackendContext } from '../../context';
 import { periodStart } from '../periods';
+import { withCheckpointAfter } from '../../../../db/checkpoint';
 import { writeFigures } from './commit-figures';
 import { diffOf, planRows, type RowPlan } from './plan-rows';
 import { ledgerVersion, type Planned } from './planned';
@@ -36,6 +37,17 @@ function levelOf(text: string): PlanLevel {
  * batch can be undone. Conflicting and unchanged rows are left alone.
  */
 export async function commitImport(
+  ctx: BackendContext,
+  file: StagedFile,
+  table: TablePreview,
+  target: ImportTarget,
+  figures?: FigureAcceptance,
+  planned?: Pick<Planned, 'rows' | 'version'> | null,
+): Promise<ImportBatch> {
+  return withCheckpointAfter(ctx.ledger.sqlite, () => writeBatch(ctx, file, table, target, figures, planned));
+}
+
+async function writeBatch(
   ctx: BackendContext,
   file: StagedFile,
   table: TablePreview,

@@ -35,7 +35,7 @@ export const importHandlers = {
     const reuse = kept && kept.version === ledgerVersion(ctx.ledger.sqlite) ? kept : null;
     const table = reuse?.table ?? (input.figures !== undefined ? tableWithFigures(source, Number(ctx.now().slice(0, 4))) : source);
     const target = reuse?.target ?? (await resolveTarget(ctx.db, table, input));
-    backupBeforeImport(ctx);
+    await backupBeforeImport(ctx);
     const file = { fileName: staged.fileName, sha256: staged.sha256, format: read.format, sheet: read.sheet };
     const batch = await commitImport(ctx, file, table, target, input.figures, reuse);
     ctx.staging.drop(input.stagingId);
