@@ -36,15 +36,8 @@ function levelOf(text: string): PlanLevel {
  * Writes one imported table in one transaction, recording every row it creates or changes so the
  * batch can be undone. Conflicting and unchanged rows are left alone.
  */
-export async function commitImport(
-  ctx: BackendContext,
-  file: StagedFile,
-  table: TablePreview,
-  target: ImportTarget,
-  figures?: FigureAcceptance,
-  planned?: Pick<Planned, 'rows' | 'version'> | null,
-): Promise<ImportBatch> {
-  return withCheckpointAfter(ctx.ledger.sqlite, () => writeBatch(ctx, file, table, target, figures, planned));
+export async function commitImport(...args: Parameters<typeof writeBatch>): Promise<ImportBatch> {
+  return withCheckpointAfter(args[0].ledger.sqlite, () => writeBatch(...args));
 }
 
 async function writeBatch(
