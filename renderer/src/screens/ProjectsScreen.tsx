@@ -56,7 +56,8 @@ export function ProjectsScreen() {
 
   const columns = useMemo<GridColDef<Row>[]>(
     () => [
-      { field: 'seq', headerName: t('columns.seq'), width: 64, type: 'number', align: 'center', headerAlign: 'center' },
+      // Numbers as written: the grid's own formatter for numbers calls toLocaleString on every cell drawn.
+      { field: 'seq', headerName: t('columns.seq'), width: 64, type: 'number', align: 'center', headerAlign: 'center', valueFormatter: String },
       // Widths that fit 1366×768 beside the menu, 完成时限 included.
       { field: 'title', headerName: t('columns.title'), flex: 2, minWidth: 180 },
       {
@@ -81,13 +82,16 @@ export function ProjectsScreen() {
     [t],
   );
 
-  if (!current) return <NoPlan />;
+  // The same array while nothing changed: a new one makes the grid work through every row again.
+  const rows = useMemo<Row[]>(() => {
+    const judged = new Map(status.data?.projects.map((j) => [j.projectId, j]));
+    return (projects.data ?? []).map((p) => {
+      const j = judged.get(p.id);
+      return { ...p, status: j?.status, light: j?.light, overridden: Boolean(j?.override), completion: j?.completion };
+    });
+  }, [projects.data, status.data]);
 
-  const judged = new Map(status.data?.projects.map((j) => [j.projectId, j]));
-  const rows: Row[] = (projects.data ?? []).map((p) => {
-    const j = judged.get(p.id);
-    return { ...p, status: j?.status, light: j?.light, overridden: Boolean(j?.override), completion: j?.completion };
-  });
+  if (!current) return <NoPlan />;
   return (
     <Stack spacing={2} sx={{ height: '100%' }}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>

@@ -11,6 +11,8 @@ export default {
   preset: '判定规则',
   presetVersion: '{{name}}（第 {{version}} 版）',
   overridden: '人工改判',
+  /** After a class set by hand, on its chip. */
+  overriddenMark: '（人工）',
   computedWas: '按规则应为“{{status}}”',
   noCompletion: '—',
 } as const;
