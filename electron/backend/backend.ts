@@ -23,6 +23,7 @@ import { signOffHandlers } from './features/signoff';
 import { statusHandlers } from './features/status';
 import { taskHandlers } from './features/tasks';
 import { unitHandlers } from './features/units';
+import { discardPrestartedParser, prestartParseWorker } from './import/worker';
 import { appVersion } from './version';
 
 /** Every method of the contract, implemented once; the compiler checks none is missing. */
@@ -51,6 +52,8 @@ export interface BackendOptions {
   actor?: string;
   appVersion?: string;
   now?: () => Date;
+  /** Start a parsing thread now, for files to come: a long-lived backend (the desktop app's, `ledger serve`), `ledger import`. */
+  prestartParser?: boolean;
 }
 
 export interface Backend {
@@ -66,6 +69,8 @@ export interface Backend {
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
+  // First, so that the thread starts while the ledger opens.
+  if (options.prestartParser) prestartParseWorker();
   const openFile: BackendContext['openFile'] = (file, extra = {}) => openLedgerDatabase(file, extra);
   const ledger = openFile(options.dbPath);
   const clock = options.now ?? (() => new Date());
@@ -109,6 +114,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       return ctx.staging.stage((call.input as { fileName: string }).fileName, bytes);
     },
     close: () => {
+      if (options.prestartParser) discardPrestartedParser();
       ctx.staging.close();
       ctx.ledger.sqlite.close();
     },

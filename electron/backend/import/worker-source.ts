@@ -1,6 +1,9 @@
 /**
  * The parsing worker's code: plain CommonJS JavaScript, run with `new Worker(code, { eval: true })`.
  *
+ * It is either started with its job as workerData, or started before a file arrives (workerData null) and sent
+ * the job as its only message: the thread's start and the compiling of this code then cost the import nothing.
+ *
  * A string rather than a module file so that the same code runs unchanged under Vitest and tsx (TypeScript
  * sources, an ESM package) and inside the esbuild bundle (one CommonJS file, where no separate worker file
  * exists). It loads SheetJS by the absolute path the parent resolved, decodes text files, parses ONCE, and posts
@@ -49,8 +52,7 @@ function readBook(job) {
   return { wb: parsed.wb, reader: 'sheetjs', fastBail, decodeRange: X.utils.decode_range, hide: (grids) => { if (small) hideHidden(X, small, grids); } };
 }
 
-function main() {
-  const job = workerData;
+function main(job) {
   const book = readBook(job);
   if (book.fail) return fail(book.fail.kind, book.fail.detail);
   const wb = book.wb;
@@ -69,11 +71,17 @@ function main() {
   parentPort.postMessage(Object.assign({ ok: true, sheets, grids }, how));
 }
 
-try {
-  main();
-} catch (error) {
-  fail(error instanceof RangeError ? 'memory' : 'corrupt', messageOf(error));
+function run(job) {
+  try {
+    main(job);
+  } catch (error) {
+    fail(error instanceof RangeError ? 'memory' : 'corrupt', messageOf(error));
+  }
 }
+
+// Started with its job, or started ahead of need (workerData null) to wait for the job as its one message.
+if (workerData) run(workerData);
+else parentPort.once('message', run);
 `;
 
 /** The parts are function declarations, so their order does not matter; `main()` runs once all are defined. */

@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { Cell, MergeRange } from '../../../shared/import/grid';
 import type { TextEncodingName } from './decode';
 import type { WorkbookFormat } from './detect';
-import type { ImportLimits } from './limits';
+import { defaultImportLimits, type ImportLimits } from './limits';
 import { documentWorkerSource } from './document-worker-source';
 import { workerSource } from './worker-source';
 import { importErrors } from './errors';
@@ -109,6 +109,84 @@ function transferable(job: ParseJob): ArrayBuffer {
   return buffer;
 }
 
+/** The thread's options: its heap bounded by the limits, and nothing of the parent's loaders. */
+function threadOptions(memoryMb: number, workerData: unknown, transferList: ArrayBuffer[]): WorkerOptions {
+  return {
+    eval: true,
+    workerData,
+    transferList,
+    // Loaders of the parent (tsx, Vitest) are of no use to plain JavaScript and slow every start.
+    execArgv: [],
+    stdout: true,
+    stderr: true,
+    resourceLimits: {
+      maxOldGenerationSizeMb: Math.max(32, memoryMb),
+      maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(memoryMb / 16))),
+      stackSizeMb: 8,
+    },
+  };
+}
+
+/** SheetJS warns on the console about odd files; those notes are not for the user's terminal. */
+function drain(worker: Worker): void {
+  worker.stdout.resume();
+  worker.stderr.resume();
+}
+
+const memoryOf = (limits: ImportLimits) => Math.floor(limits.maxMemoryMb);
+
+/** A parsing thread started ahead of need, waiting for its one job; null when none is. */
+let spare: { worker: Worker; memoryMb: number } | null = null;
+
+/**
+ * Starts a parsing thread before a file arrives, so that the next parse does not wait for a thread to start and
+ * compile the reader (≈ 60–250 ms). Called by a long-lived backend (the desktop app's, `ledger serve`) and by
+ * `ledger import`; once one has been used, the next is started as its parse ends. An idle thread does not keep
+ * the process alive. Without one, each parse starts its own thread, as before.
+ */
+export function prestartParseWorker(limits: ImportLimits = defaultImportLimits): void {
+  if (spare) return;
+  const memoryMb = memoryOf(limits);
+  let worker: Worker;
+  try {
+    worker = new Worker(workerSource, threadOptions(memoryMb, null, []));
+  } catch {
+    return; // each parse then starts its own thread, and reports a failure to start as it always has
+  }
+  // Its output is drained only once it has a job: a flowing stream would keep the process alive.
+  worker.unref();
+  const entry = { worker, memoryMb };
+  spare = entry;
+  const forget = () => {
+    if (spare === entry) spare = null;
+  };
+  worker.once('error', forget);
+  worker.once('exit', forget);
+}
+
+/** Ends the waiting thread, if any: a backend that started it is closing. */
+export function discardPrestartedParser(): void {
+  const taken = spare;
+  spare = null;
+  if (taken) void taken.worker.terminate();
+}
+
+/** Which thread is waiting (its id), or null: for tests of when one is started and used. */
+export function prestartedParserThread(): number | null {
+  return spare?.worker.threadId ?? null;
+}
+
+/** The waiting thread, when it has the heap this parse is allowed; it is then this parse's alone. */
+function takeSpare(memoryMb: number): Worker | null {
+  const taken = spare;
+  if (!taken || taken.memoryMb !== memoryMb) return null;
+  spare = null;
+  taken.worker.removeAllListeners('error').removeAllListeners('exit');
+  taken.worker.ref();
+  drain(taken.worker);
+  return taken.worker;
+}
+
 export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: string): Promise<WorkerResult> {
   const buffer = transferable(job);
   const workerData = {
@@ -128,36 +206,30 @@ export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: st
     libs: job.documentLibs,
     reader: job.reader,
   };
+  const memoryMb = memoryOf(limits);
+  const waiting = job.documentLibs ? null : takeSpare(memoryMb);
   return new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
     let worker: Worker;
     try {
-      worker = new Worker(job.documentLibs ? documentWorkerSource : workerSource, {
-        eval: true,
-        workerData,
-        transferList: [buffer],
-        // Loaders of the parent (tsx, Vitest) are of no use to plain JavaScript and slow every start.
-        execArgv: [],
-        stdout: true,
-        stderr: true,
-        resourceLimits: {
-          maxOldGenerationSizeMb: Math.max(32, Math.floor(limits.maxMemoryMb)),
-          maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(limits.maxMemoryMb / 16))),
-          stackSizeMb: 8,
-        },
-      });
+      if (waiting) {
+        worker = waiting;
+        worker.postMessage(workerData, [buffer]);
+      } else {
+        worker = new Worker(job.documentLibs ? documentWorkerSource : workerSource, threadOptions(memoryMb, workerData, [buffer]));
+        drain(worker);
+      }
     } catch (error) {
       reject(importErrors.internal('无法启动读取线程', error));
       return;
     }
-    // SheetJS warns on the console about odd files; those notes are not for the user's terminal.
-    worker.stdout.resume();
-    worker.stderr.resume();
     const finish = (outcome: { result: WorkerResult } | { error: unknown }): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
+      // A process that started a thread ahead of need keeps one ready for its next file.
+      if (waiting) prestartParseWorker(limits);
       if ('result' in outcome) resolve(outcome.result);
       else reject(outcome.error);
     };

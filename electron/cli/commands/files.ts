@@ -8,7 +8,7 @@ import { backupsDir, listBackups } from '../../../db/backups';
 import { defaultDbPath } from '../../backend/paths';
 import { intOption, listOption, parseOptions, requireOption } from '../args';
 import { parseTemplate, requireDocx } from '../bulletin-options';
-import { call, globalOptions, helpOr, openBackendOrRecovery, print, withBackend, type Command } from '../command';
+import { call, globalOptions, helpOr, openBackend, openBackendOrRecovery, print, withBackend, type Command } from '../command';
 import { batchText, previewText, readImportFile } from '../import-output';
 import { chosenPeriod, verifyText, writeNewFile } from '../signoff-output';
 
@@ -42,7 +42,7 @@ export const fileCommands: Record<string, Command> = {
       const figures = values['accept-figures'] ? { figures: 'all' as const } : {};
       const batch = await call(backend, 'import.commit', { ...view, planId: intOption(values.plan, 'plan'), asOf: values['as-of'], ...figures });
       return print(io, values, batch, () => batchText(batch));
-    });
+    }, (options) => openBackend({ ...options, prestartParser: true }));
   },
 
   async imports(args, io) {

@@ -24,6 +24,7 @@ describe('relay host', () => {
     expect(backendOptionsFromEnv({ LEDGER_DB_PATH: '/d/l.sqlite', LEDGER_SQLITE_BINDING: '/b.node', LEDGER_APP_VERSION: '1.0.0' })).toEqual({
       dbPath: '/d/l.sqlite',
       appVersion: '1.0.0',
+      prestartParser: true,
     });
     expect(() => backendOptionsFromEnv({})).toThrow(LedgerError);
   });
