@@ -44,3 +44,46 @@ function opensWithEach(goal: string, from: number): boolean {
   while (i < end && isSpaceCode(goal.charCodeAt(i))) i++;
   return i < end && goal.charCodeAt(i) === 0x5404;
 }
+
+/**
+ * Whether text[from, to) has no ASCII digit but ordinals written "第N", no full-width digit, no Chinese
+ * numeral, no 月 and no 年底 or 年末: then it has neither a quantity nor a date ("第12项：开展职业技能培训和评价
+ * 取证。", new in every row). One pass over character codes, on the goal itself with no slice made: the
+ * same answer as /(?<!第[0-9]*)[0-9]|[\uff10-\uff19零〇一二两三四五六七八九十百千万亿月]|年[底末]/ finding
+ * nothing (test/unit/text/fast-paths.test.ts checks it against both readers), a third of its time.
+ */
+export function givesNothingIn(text: string, from: number, to: number): boolean {
+  // Inside "第" and the digits right after it.
+  let ordinal = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (!ordinal) return false;
+      continue;
+    }
+    if (c < 0x3000) {
+      ordinal = false;
+      continue;
+    }
+    if (c === 0x7b2c) {
+      ordinal = true;
+      continue;
+    }
+    ordinal = false;
+    if ((c >= 0xff10 && c <= 0xff19) || numeralOrMonth(c)) return false;
+    // 年 then 底 or 末 (the pair must lie inside the range, as the regex on the slice sees it).
+    if (c === 0x5e74 && i + 1 < to && (text.charCodeAt(i + 1) === 0x5e95 || text.charCodeAt(i + 1) === 0x672b)) return false;
+  }
+  return true;
+}
+
+/** 零〇一二两三四五六七八九十百千万亿月 */
+function numeralOrMonth(c: number): boolean {
+  switch (c) {
+    case 0x96f6: case 0x3007: case 0x4e00: case 0x4e8c: case 0x4e24: case 0x4e09: case 0x56db: case 0x4e94: case 0x516d:
+    case 0x4e03: case 0x516b: case 0x4e5d: case 0x5341: case 0x767e: case 0x5343: case 0x4e07: case 0x4ebf: case 0x6708:
+      return true;
+    default:
+      return false;
+  }
+}

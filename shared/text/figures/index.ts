@@ -85,7 +85,7 @@ interface ProgressReading {
    * a goal's targets by the key of where they were read from (goalTargets).
    */
   actuals: Map<string | object, readonly ActualMade[]>;
-  /** The frozen figures of rows with no indicators in the ledger, by their goal's shared targets (sharedFigures). */
+  /** The frozen figures of rows with no indicators in the ledger, by their goal's sharedGoalTargets (sharedFigures). */
   rows: Map<object, RowFigures>;
 }
 
@@ -222,8 +222,6 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
   return { targets: [], actuals: proposed(made, existing), stated: copyStated(reading.stated) };
 }
 
-const noGoal = {};
-
 /**
  * readFigures for a project with no indicators in the ledger, frozen and shared by every row whose words
  * give the same figures at the same places (a table's rows repeat their texts, or differ only by an
@@ -233,8 +231,8 @@ const noGoal = {};
 export function sharedFigures(input: FiguresInput, year: number): RowFigures {
   const goal = sharedGoalTargets(input.goal, year);
   const reading = progressOf(input);
-  const key = goal.key === null ? noGoal : goal.targets;
-  let out = reading.rows.get(key);
+  // The targets' holder, one object per list of targets, is the key (not the frozen list: see noTargets).
+  let out = reading.rows.get(goal);
   if (out === undefined) {
     const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);
     for (const a of actuals) {
@@ -249,7 +247,7 @@ export function sharedFigures(input: FiguresInput, year: number): RowFigures {
     }
     out = Object.freeze({ targets: goal.targets as ProposedTarget[], actuals: Object.freeze(actuals) as ProposedActual[], stated });
     if (reading.rows.size >= 64) reading.rows.clear();
-    reading.rows.set(key, out);
+    reading.rows.set(goal, out);
   }
   return out;
 }

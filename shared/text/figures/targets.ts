@@ -1,5 +1,5 @@
 import { clauseStart, enclosingParentheses } from '../sentences';
-import { sentenceCuts } from './cuts';
+import { givesNothingIn, sentenceCuts } from './cuts';
 import { findDates } from '../dates';
 import { generational, memoised } from '../memo';
 import { findQuantities } from '../quantities';
@@ -133,7 +133,8 @@ export interface SharedGoalTargets {
   readonly key: object | null;
 }
 
-const noTargets: SharedGoalTargets = Object.freeze({ targets: Object.freeze([]), key: null });
+// Not frozen itself, only its targets: it keys maps, and V8 finds a frozen object's identity slowly.
+const noTargets: SharedGoalTargets = { targets: Object.freeze([]), key: null };
 
 /**
  * goalTargets, frozen and shared by every goal that gives the same targets at the same places ("第12项：…"
@@ -149,7 +150,7 @@ export function sharedGoalTargets(goal: string, year: number): SharedGoalTargets
   const offsets = placed.map((p) => (at === null ? 0 : at[p.sentence]!));
   const targets = Object.freeze(placed.map((p, n) => frozenTarget(moved(p.target, offsets[n]!, targetKey(n)))));
   // The last list only: rows of one table seldom change the width of their ordinal, and that is all that moves.
-  chosen.shared = { offsets, made: Object.freeze({ targets, key: chosen }) };
+  chosen.shared = { offsets, made: { targets, key: chosen } };
   return chosen.shared.made;
 }
 
@@ -176,7 +177,11 @@ function placedOf(goal: string, year: number): { chosen: Chosen; placed: readonl
     chosen = after(start, read(goal), 0);
   } else {
     chosen = start;
-    for (let i = 0; i + 1 < at.length; i++) chosen = after(chosen, read(goal.slice(at[i], at[i + 1])), i);
+    for (let i = 0; i + 1 < at.length; i++) {
+      // A sentence known to give nothing ("第12项：开展…。", new in every row) is neither cut out nor looked up.
+      const given = givesNothingIn(goal, at[i]!, at[i + 1]!) ? nothing : read(goal.slice(at[i], at[i + 1]));
+      chosen = after(chosen, given, i);
+    }
   }
   const placed = chosen.quantities.length > 0 ? chosen.quantities : chosen.milestones;
   return placed.length === 0 ? null : { chosen, placed, at };
@@ -249,15 +254,9 @@ function readAll(goal: string, year: number): ReadTargets {
   return out;
 }
 
-/**
- * A text whose only digits are ordinals written "第N" and that has no Chinese numeral, full-width digit,
- * 月, 年底 or 年末 has neither a quantity nor a date ("第12项：开展职业技能培训和评价取证。", new in every
- * row): one native search instead of both readers (test/unit/text/fast-paths.test.ts checks it against them).
- */
-const mayGiveSomething = /(?<!第[0-9]*)[0-9]|[\uff10-\uff19零〇一二两三四五六七八九十百千万亿月]|年[底末]/;
-
+/** Whether a text has neither a quantity nor a date, known without reading it (givesNothingIn). */
 export function givesNothing(text: string): boolean {
-  return !mayGiveSomething.test(text);
+  return givesNothingIn(text, 0, text.length);
 }
 
 // A reading is remembered and shared: never changed (readTargets returns copies).
