@@ -231,7 +231,7 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
 export function sharedFigures(input: FiguresInput, year: number): RowFigures {
   const goal = sharedGoalTargets(input.goal, year);
   const reading = progressOf(input);
-  // The targets' holder, one object per list of targets, is the key (not the frozen list: see noTargets).
+  // One SharedGoalTargets per list of targets at its places: the key of what is made of it.
   let out = reading.rows.get(goal);
   if (out === undefined) {
     const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);

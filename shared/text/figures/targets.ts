@@ -133,8 +133,7 @@ export interface SharedGoalTargets {
   readonly key: object | null;
 }
 
-// Not frozen itself, only its targets: it keys maps, and V8 finds a frozen object's identity slowly.
-const noTargets: SharedGoalTargets = { targets: Object.freeze([]), key: null };
+const noTargets: SharedGoalTargets = Object.freeze({ targets: Object.freeze([]), key: null });
 
 /**
  * goalTargets, frozen and shared by every goal that gives the same targets at the same places ("第12项：…"
@@ -150,7 +149,7 @@ export function sharedGoalTargets(goal: string, year: number): SharedGoalTargets
   const offsets = placed.map((p) => (at === null ? 0 : at[p.sentence]!));
   const targets = Object.freeze(placed.map((p, n) => frozenTarget(moved(p.target, offsets[n]!, targetKey(n)))));
   // The last list only: rows of one table seldom change the width of their ordinal, and that is all that moves.
-  chosen.shared = { offsets, made: { targets, key: chosen } };
+  chosen.shared = { offsets, made: Object.freeze({ targets, key: chosen }) };
   return chosen.shared.made;
 }
 
