@@ -1,4 +1,4 @@
-import { readFigures, type KnownIndicator, type ProposedActual, type ProposedTarget, type RowFigures } from '../text/figures';
+import { readFigures, sharedFigures, type KnownIndicator, type ProposedActual, type ProposedTarget, type RowFigures } from '../text/figures';
 import type { PreviewRow, TablePreview } from '../types/preview';
 
 /**
@@ -29,8 +29,20 @@ export function figureYear(table: Pick<TablePreview, 'asOf' | 'title'>, fallback
   return m ? Number(m[1]) : fallback;
 }
 
+/**
+ * Each row with its figures. Rows whose words give the same figures share one frozen reading
+ * (sharedFigures), as the figured table is itself kept and shared (understood.ts): never to be changed.
+ */
 export function withFigures<T extends TablePreview>(table: T, year: number): Omit<T, 'rows'> & { rows: FiguredRow[] } {
-  return { ...table, rows: table.rows.map((row) => ({ ...row, figures: rowFigures(row, { year }) })) };
+  return { ...table, rows: table.rows.map((row) => ({ ...row, figures: sharedRowFigures(row, year) })) };
+}
+
+/** rowFigures for a project with no indicators in the ledger, shared between rows (see withFigures). */
+function sharedRowFigures(row: PreviewRow, year: number): RowFigures {
+  if (row.indicators.length > 0) return noFigures;
+  const goal = row.task || row.project;
+  if (goal === '' && row.progress === '') return noFigures;
+  return sharedFigures({ goal, progress: row.progress, unitProgress: row.unitProgress }, year);
 }
 
 /** What a person accepted of one row's figures, by key; a number given replaces the one read. */

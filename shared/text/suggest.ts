@@ -262,27 +262,54 @@ export function actualItems(input: string): ActualSuggestion[] {
   const text = foldWidth(input);
   const quantities = findQuantities(input);
   return quantities.map((q, index): ActualSuggestion => {
-    const floor = quantities[index - 1]?.end ?? 0;
-    const nearFrom = Math.max(floor, clauseStart(text, q.start));
-    const near = text.slice(nearFrom, q.start);
-    const clauseHead = text.slice(clauseStart(text, q.start), q.start);
-    const brackets = enclosingParentheses(text, q.start, q.end);
+    const near = nearWords(text, quantities, index);
     const after = text.slice(q.end, Math.min(quantities[index + 1]?.start ?? text.length, clauseEnd(text, q.end)));
-    let role: ActualRole = 'actual';
-    if (q.unit === '%' && (shareLead.test(near) || (/^\s*的\s*$/.test(near) && /(完成|占)/.test(clauseHead)))) role = 'share';
-    else if (brackets && targetWords.test(brackets.text)) role = 'restatedTarget';
-    else if (targetWords.test(near)) role = 'restatedTarget';
     return {
-      role,
+      role: roleOf(text, q, near),
       value: q.value,
       unit: q.unit,
       kind: q.kind,
-      approximate: q.approximate || /(超过|突破)\s*$/.test(near),
+      approximate: approximateOf(q, near),
       label: tidyLabel(near),
       cued: doneCue.test(near) || doneAfter.test(after),
       source: { start: q.start, end: q.end, text: q.text },
     };
   });
+}
+
+/** An actual item as far as its role: what the import's figures read of it (figures/candidates.ts). */
+export type ActualRoleItem = Pick<ActualSuggestion, 'role' | 'value' | 'unit' | 'approximate' | 'source'>;
+
+/**
+ * actualItems without the label and the cue, which the import's figures read for themselves: each
+ * distinct progress text of a table is read once, and the regexes it does not need are not run.
+ */
+export function actualRoles(input: string): ActualRoleItem[] {
+  const text = foldWidth(input);
+  const quantities = findQuantities(input);
+  return quantities.map((q, index): ActualRoleItem => {
+    const near = nearWords(text, quantities, index);
+    return { role: roleOf(text, q, near), value: q.value, unit: q.unit, approximate: approximateOf(q, near), source: { start: q.start, end: q.end, text: q.text } };
+  });
+}
+
+/** The words before a quantity in its clause, after the quantity before it. */
+function nearWords(text: string, quantities: readonly Quantity[], index: number): string {
+  const q = quantities[index]!;
+  const floor = quantities[index - 1]?.end ?? 0;
+  return text.slice(Math.max(floor, clauseStart(text, q.start)), q.start);
+}
+
+function approximateOf(q: Quantity, near: string): boolean {
+  return q.approximate || /(超过|突破)\s*$/.test(near);
+}
+
+function roleOf(text: string, q: Quantity, near: string): ActualRole {
+  if (q.unit === '%' && (shareLead.test(near) || (/^\s*的\s*$/.test(near) && /(完成|占)/.test(text.slice(clauseStart(text, q.start), q.start))))) return 'share';
+  const brackets = enclosingParentheses(text, q.start, q.end);
+  if (brackets && targetWords.test(brackets.text)) return 'restatedTarget';
+  if (targetWords.test(near)) return 'restatedTarget';
+  return 'actual';
 }
 
 export interface IndicatorForMatching {

@@ -1,5 +1,5 @@
 import { clauseEnd, clauseStart, enclosingParentheses, isStatementEndCode } from '../sentences';
-import { actualItems, type ActualSuggestion } from '../suggest';
+import { actualRoles, type ActualRoleItem } from '../suggest';
 import { foldWidth } from '../width';
 
 /**
@@ -54,8 +54,8 @@ function insideTitle(text: string, start: number): boolean {
   return open >= 0 && text.indexOf('》', open) >= start;
 }
 
-function classify(text: string, items: readonly ActualSuggestion[], index: number): ActualCandidateFigure | null {
-  const s = items[index] as ActualSuggestion;
+function classify(text: string, items: readonly ActualRoleItem[], index: number): ActualCandidateFigure | null {
+  const s = items[index] as ActualRoleItem;
   // "已安排实施92个和152.9千米": a figure joined to the one before shares its verb.
   const prev = items[index - 1];
   if (prev && /^[^，。；\d]{0,8}(和|及|与)\s*$/.test(text.slice(prev.source.end, s.source.start)) && notDone.test(text.slice(clauseStart(text, prev.source.start), prev.source.start))) return null;
@@ -131,7 +131,7 @@ function mergeParts(text: string, figures: (ActualCandidateFigure | null)[]): Ac
 
 /** The figures of one progress text that may be actuals, in order. */
 export function actualCandidates(input: string): ActualCandidateFigure[] {
-  const items = actualItems(input);
+  const items = actualRoles(input);
   const text = foldWidth(input);
   return mergeParts(
     text,

@@ -4,8 +4,8 @@ import { keyed, memoised } from '../memo';
 import { actualCandidates, type ActualCandidateFigure } from './candidates';
 import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
 import { readStated } from './stated';
-import { goalTargets, targetKey } from './targets';
-import type { KnownIndicator, ProposedActual, RowFigures, StatedCompletion } from './types';
+import { goalTargets, sharedGoalTargets, targetKey } from './targets';
+import type { KnownIndicator, ProposedActual, ProposedTarget, RowFigures, StatedCompletion } from './types';
 
 export * from './types';
 export { readTargets, tidyFigureLabel } from './targets';
@@ -85,6 +85,8 @@ interface ProgressReading {
    * a goal's targets by the key of where they were read from (goalTargets).
    */
   actuals: Map<string | object, readonly ActualMade[]>;
+  /** The frozen figures of rows with no indicators in the ledger, by their goal's sharedGoalTargets (sharedFigures). */
+  rows: Map<object, RowFigures>;
 }
 
 /** An actual as paired, all but what names its indicator in the row. */
@@ -104,17 +106,34 @@ interface ActualMade {
 
 function progressReading(input: FiguresInput): ProgressReading {
   const split = parts(input);
-  return { progress: input.progress, folded: foldWidth(input.progress), figures: split.flatMap(figuresOf), stated: statedOf(input, split), actuals: new Map() };
+  return { progress: input.progress, folded: foldWidth(input.progress), figures: split.flatMap(figuresOf), stated: statedOf(input, split), actuals: new Map(), rows: new Map() };
 }
 
 const wholeProgress = memoised((progress: string) => progressReading({ goal: '', progress, unitProgress: [] }));
-const splitProgress = keyed<ProgressReading>();
+
+/** A progress text's readings split by unit, each with the split it was made for. */
+interface Split {
+  units: readonly { unit: string; text: string }[];
+  reading: ProgressReading;
+}
+
+const splitsOf = keyed<Split[]>();
+
+function sameSplit(a: readonly { unit: string; text: string }[], b: readonly { unit: string; text: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.unit !== b[i]!.unit || a[i]!.text !== b[i]!.text) return false;
+  return true;
+}
 
 function progressOf(input: FiguresInput): ProgressReading {
   if (input.unitProgress.length === 0) return wholeProgress(input.progress);
-  // The whole text and each part, each string with its length first, so no two splits share a key.
-  const key = input.unitProgress.reduce((k, u) => `${k}${u.unit.length}:${u.unit}${u.text.length}:${u.text}`, `${input.progress.length}:${input.progress}`);
-  return splitProgress(key, () => progressReading(input));
+  // By the whole text, then the split compared part by part: no key string is built and hashed per row.
+  const splits = splitsOf(input.progress, () => []);
+  for (const s of splits) if (sameSplit(s.units, input.unitProgress)) return s.reading;
+  const reading = progressReading(input);
+  if (splits.length >= 8) splits.length = 0;
+  splits.push({ units: input.unitProgress.map((u) => ({ unit: u.unit, text: u.text })), reading });
+  return reading;
 }
 
 function made(reading: ProgressReading, indicators: readonly MatchIndicator[]): ActualMade[] {
@@ -156,25 +175,10 @@ function indicatorsKey(indicators: readonly MatchIndicator[]): string {
 const actualKeys: string[] = [];
 const actualKey = (n: number) => (actualKeys[n] ??= `a${n}`);
 
-/**
- * What a row's words say (issue #10): targets from its goal text (only when the project has no indicators
- * yet), actuals from its progress paired with its indicators, and its stated completion.
- */
-export function readFigures(input: FiguresInput, options: FiguresOptions): RowFigures {
-  const existing = options.existing ?? [];
-  const known = existing.length > 0;
-  const goal = known ? { targets: [], key: null } : goalTargets(input.goal, options.year);
-  const reading = progressOf(input);
-  let made: readonly ActualMade[] = [];
-  if (reading.figures.length > 0 && (known || goal.key !== null)) {
-    const indicators: MatchIndicator[] = known
-      ? existing.map((i, index) => ({ index, name: i.name, kind: i.kind, target: i.target, unit: i.unit }))
-      : goal.targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
-    made = actualsMade(reading, indicators, known ? indicatorsKey(indicators) : goal.key!);
-  }
-  const actuals: ProposedActual[] = made.map((a, n) => ({
+function proposed(made: readonly ActualMade[], existing: readonly KnownIndicator[] | null): ProposedActual[] {
+  return made.map((a, n) => ({
     key: actualKey(n),
-    indicator: known ? { id: existing[a.indicator]!.id } : { target: targetKey(a.indicator) },
+    indicator: existing !== null ? { id: existing[a.indicator]!.id } : { target: targetKey(a.indicator) },
     indicatorName: a.indicatorName,
     unit: a.unit,
     value: a.value,
@@ -184,7 +188,66 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
     span: { field: 'progress', start: a.start, end: a.end, text: a.text },
     words: a.words,
   }));
-  const s = reading.stated;
-  const stated = s === null ? null : { share: s.share, done: s.done, span: { field: s.span.field, start: s.span.start, end: s.span.end, text: s.span.text } };
-  return { targets: goal.targets, actuals, stated };
+}
+
+function copyStated(s: StatedCompletion | null): StatedCompletion | null {
+  return s === null ? null : { share: s.share, done: s.done, span: { field: s.span.field, start: s.span.start, end: s.span.end, text: s.span.text } };
+}
+
+/** The actuals of a goal's targets in this progress (none without a target or a figure). */
+function goalActuals(reading: ProgressReading, targets: readonly ProposedTarget[], key: object | null): readonly ActualMade[] {
+  if (reading.figures.length === 0 || key === null) return [];
+  const indicators: MatchIndicator[] = targets.map((t, index) => ({ index, name: t.label, kind: t.kind, target: t.target, unit: t.unit }));
+  return actualsMade(reading, indicators, key);
+}
+
+/**
+ * What a row's words say (issue #10): targets from its goal text (only when the project has no indicators
+ * yet), actuals from its progress paired with its indicators, and its stated completion. The figures are
+ * the caller's own.
+ */
+export function readFigures(input: FiguresInput, options: FiguresOptions): RowFigures {
+  const existing = options.existing ?? [];
+  if (existing.length === 0) {
+    const goal = goalTargets(input.goal, options.year);
+    const reading = progressOf(input);
+    return { targets: goal.targets, actuals: proposed(goalActuals(reading, goal.targets, goal.key), null), stated: copyStated(reading.stated) };
+  }
+  const reading = progressOf(input);
+  let made: readonly ActualMade[] = [];
+  if (reading.figures.length > 0) {
+    const indicators: MatchIndicator[] = existing.map((i, index) => ({ index, name: i.name, kind: i.kind, target: i.target, unit: i.unit }));
+    made = actualsMade(reading, indicators, indicatorsKey(indicators));
+  }
+  return { targets: [], actuals: proposed(made, existing), stated: copyStated(reading.stated) };
+}
+
+/**
+ * readFigures for a project with no indicators in the ledger, frozen and shared by every row whose words
+ * give the same figures at the same places (a table's rows repeat their texts, or differ only by an
+ * ordinal of the same width): a 20,000-row table makes each distinct reading once rather than a copy per
+ * row. Never to be changed; readFigures gives copies.
+ */
+export function sharedFigures(input: FiguresInput, year: number): RowFigures {
+  const goal = sharedGoalTargets(input.goal, year);
+  const reading = progressOf(input);
+  // One SharedGoalTargets per list of targets at its places: the key of what is made of it.
+  let out = reading.rows.get(goal);
+  if (out === undefined) {
+    const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);
+    for (const a of actuals) {
+      Object.freeze(a.span);
+      Object.freeze(a.indicator);
+      Object.freeze(a);
+    }
+    const stated = copyStated(reading.stated);
+    if (stated !== null) {
+      Object.freeze(stated.span);
+      Object.freeze(stated);
+    }
+    out = Object.freeze({ targets: goal.targets as ProposedTarget[], actuals: Object.freeze(actuals) as ProposedActual[], stated });
+    if (reading.rows.size >= 64) reading.rows.clear();
+    reading.rows.set(goal, out);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
-import { clauseStart, enclosingParentheses, isSpaceCode } from '../sentences';
+import { clauseStart, enclosingParentheses } from '../sentences';
+import { givesNothingIn, sentenceCuts } from './cuts';
 import { findDates } from '../dates';
 import { generational, memoised } from '../memo';
 import { findQuantities } from '../quantities';
@@ -116,9 +117,58 @@ export interface GoalTargets {
 /**
  * readTargets with the key of its readings. Goals differ from row to row by a number or a name in one
  * sentence ("第12项：…"): each sentence is read once, and a goal that cannot be cut is read once whole.
+ * The targets are the caller's own (copies).
  */
 export function goalTargets(goal: string, year: number): GoalTargets {
-  if (goal.trim() === '') return { targets: [], key: null };
+  const found = placedOf(goal, year);
+  if (found === null) return { targets: [], key: null };
+  const { placed, at } = found;
+  // map, not push: the row keeps the array, and one pushed to grows room for 17.
+  const targets = placed.map((p, n) => moved(p.target, at === null ? 0 : at[p.sentence]!, targetKey(n)));
+  return { targets, key: found.chosen };
+}
+
+export interface SharedGoalTargets {
+  readonly targets: readonly ProposedTarget[];
+  readonly key: object | null;
+}
+
+const noTargets: SharedGoalTargets = Object.freeze({ targets: Object.freeze([]), key: null });
+
+/**
+ * goalTargets, frozen and shared by every goal that gives the same targets at the same places ("第12项：…"
+ * and "第13项：…" before the same sentences): a table of 20,000 rows makes each distinct list once, not a
+ * copy per row. The same list is the same object, so what is made of it can be remembered by it.
+ */
+export function sharedGoalTargets(goal: string, year: number): SharedGoalTargets {
+  const found = placedOf(goal, year);
+  if (found === null) return noTargets;
+  const { chosen, placed, at } = found;
+  const last = chosen.shared;
+  if (last !== undefined && sameOffsets(last.offsets, placed, at)) return last.made;
+  const offsets = placed.map((p) => (at === null ? 0 : at[p.sentence]!));
+  const targets = Object.freeze(placed.map((p, n) => frozenTarget(moved(p.target, offsets[n]!, targetKey(n)))));
+  // The last list only: rows of one table seldom change the width of their ordinal, and that is all that moves.
+  chosen.shared = { offsets, made: Object.freeze({ targets, key: chosen }) };
+  return chosen.shared.made;
+}
+
+function sameOffsets(offsets: readonly number[], placed: readonly Placed[], at: readonly number[] | null): boolean {
+  for (let n = 0; n < placed.length; n++) if (offsets[n] !== (at === null ? 0 : at[placed[n]!.sentence]!)) return false;
+  return true;
+}
+
+function frozenTarget(t: ProposedTarget): ProposedTarget {
+  Object.freeze(t.span);
+  return Object.freeze(t);
+}
+
+/**
+ * What a goal's sentences give, with where each sentence starts (null: read whole); null with no target.
+ * `at` is sentenceCuts' array, reused by the next call.
+ */
+function placedOf(goal: string, year: number): { chosen: Chosen; placed: readonly Placed[]; at: readonly number[] | null } | null {
+  if (goal.trim() === '') return null;
   const read = readingsOf(year);
   const at = sentenceCuts(goal);
   let chosen: Chosen;
@@ -126,12 +176,14 @@ export function goalTargets(goal: string, year: number): GoalTargets {
     chosen = after(start, read(goal), 0);
   } else {
     chosen = start;
-    for (let i = 0; i + 1 < at.length; i++) chosen = after(chosen, read(goal.slice(at[i], at[i + 1])), i);
+    for (let i = 0; i + 1 < at.length; i++) {
+      // A sentence known to give nothing ("第12项：开展…。", new in every row) is neither cut out nor looked up.
+      const given = givesNothingIn(goal, at[i]!, at[i + 1]!) ? nothing : read(goal.slice(at[i], at[i + 1]));
+      chosen = after(chosen, given, i);
+    }
   }
   const placed = chosen.quantities.length > 0 ? chosen.quantities : chosen.milestones;
-  // map, not push: the row keeps the array, and one pushed to grows room for 17.
-  const targets = placed.map((p, n) => moved(p.target, at === null ? 0 : at[p.sentence]!, targetKey(n)));
-  return { targets, key: targets.length > 0 ? chosen : null };
+  return placed.length === 0 ? null : { chosen, placed, at };
 }
 
 interface ReadTargets {
@@ -154,6 +206,8 @@ interface Chosen {
   quantities: readonly Placed[];
   milestones: readonly Placed[];
   next: WeakMap<ReadTargets, Chosen>;
+  /** The frozen targets last made of it, and the places they were made at (sharedGoalTargets). */
+  shared?: { offsets: readonly number[]; made: SharedGoalTargets };
 }
 
 const start: Chosen = { quantities: [], milestones: [], next: new WeakMap() };
@@ -199,15 +253,9 @@ function readAll(goal: string, year: number): ReadTargets {
   return out;
 }
 
-/**
- * A text whose only digits are ordinals written "第N" and that has no Chinese numeral, full-width digit,
- * 月, 年底 or 年末 has neither a quantity nor a date ("第12项：开展职业技能培训和评价取证。", new in every
- * row): one native search instead of both readers (test/unit/text/fast-paths.test.ts checks it against them).
- */
-const mayGiveSomething = /(?<!第[0-9]*)[0-9]|[\uff10-\uff19零〇一二两三四五六七八九十百千万亿月]|年[底末]/;
-
+/** Whether a text has neither a quantity nor a date, known without reading it (givesNothingIn). */
 export function givesNothing(text: string): boolean {
-  return !mayGiveSomething.test(text);
+  return givesNothingIn(text, 0, text.length);
 }
 
 // A reading is remembered and shared: never changed (readTargets returns copies).
@@ -245,49 +293,4 @@ function moved(t: ProposedTarget, offset: number, key: string): ProposedTarget {
     span: { field: t.span.field, start: t.span.start + offset, end: t.span.end + offset, text: t.span.text },
     words: t.words,
   };
-}
-
-/**
- * Where the goal's sentences start, cut after each "。", and its length last, when every reading stays
- * inside its sentence: brackets closed within it, no title or quotation marks (looked for across the text),
- * and no sentence opening with "各" (whose subjects are in the clause before). Null when it cannot be cut
- * into more than one. The array is reused from call to call.
- */
-function sentenceCuts(goal: string): number[] | null {
-  const out = cuts;
-  out.length = 0;
-  out.push(0);
-  let depth = 0;
-  // The regex jumps to the next character that counts (native, where a loop over every character is not).
-  marks.lastIndex = 0;
-  // test, not exec: no match array is made; every mark is one character.
-  while (marks.test(goal)) {
-    const i = marks.lastIndex - 1;
-    const c = goal.charCodeAt(i);
-    if (c === 0xff08 || c === 0x28) depth++;
-    else if (c === 0xff09 || c === 0x29) {
-      if (--depth < 0) return null;
-    } else if (c === 0x3002) {
-      if (depth !== 0 || opensWithEach(goal, i + 1)) return null;
-      out.push(i + 1);
-    } else if (c === 0x300a || c === 0x300b || c === 0x201c || c === 0x201d) {
-      // 《》“”
-      return null;
-    }
-  }
-  if (depth !== 0) return null;
-  if (out[out.length - 1]! < goal.length) out.push(goal.length);
-  return out.length > 2 ? out : null;
-}
-
-const cuts: number[] = [];
-// （ ( ） ) 。 《 》 “ ”: all sentenceCuts looks at.
-const marks = /[\uff08(\uff09)\u3002\u300a\u300b\u201c\u201d]/g;
-
-/** Whether "各" follows `from` after at most six spaces, within seven characters (/^\s*各/ on those seven). */
-function opensWithEach(goal: string, from: number): boolean {
-  const end = Math.min(goal.length, from + 7);
-  let i = from;
-  while (i < end && isSpaceCode(goal.charCodeAt(i))) i++;
-  return i < end && goal.charCodeAt(i) === 0x5404;
 }
