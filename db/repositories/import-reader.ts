@@ -1,13 +1,13 @@
 import type Sqlite from 'better-sqlite3';
-import type { PersonRole, Project, UnitRole } from '../../shared/domain';
+import type { Project } from '../../shared/domain';
 import type { ProjectLinks } from './projects';
 
 /**
  * The import's read path, as `import-writer` is its write path. Planning next month's table loads every
  * project of the plan with its links, and the last period's narratives: 20,000 projects make ~100,000 rows, and
  * building an object of each row and camel-casing its keys costs Kysely a third more than reading the rows
- * (issue #13). These are the repositories' own queries (`listProjects`, `periodReports`), in the same SQL so
- * that rows come in the same order, read as plain arrays; they return what those return (checked by
+ * (issue #13). These are the repositories' own queries (`listProjects`, `periodReports`), in the same order
+ * (links by position, as there), read as plain arrays; they return what those return (checked by
  * import-reader.test.ts). A period's reports in full are read through Kysely: plain arrays were no faster.
  */
 export interface ImportReader {
@@ -20,26 +20,42 @@ export interface ImportReader {
 const sql = {
   projects:
     'select id, plan_id, seq, section, title, goal, deadline, created_at, updated_at, seq_label from "projects" where "plan_id" = ? and "deleted_at" is null order by "seq", "id"',
+  // A link as numbers (its project, whether it is of the first role, the unit or person), the names of those
+  // read once each: 20,000 projects have ~70,000 links and a few hundred names, and each name or role read as
+  // text is a string made per link (issue #13).
   units:
-    'select "project_units"."project_id", "project_units"."role", "units"."name" from "project_units" inner join "projects" on "projects"."id" = "project_units"."project_id" inner join "units" on "units"."id" = "project_units"."unit_id" where "projects"."plan_id" = ? order by "project_units"."position"',
+    'select "project_units"."project_id", "project_units"."role" = \'lead\', "project_units"."unit_id" from "project_units" inner join "projects" on "projects"."id" = "project_units"."project_id" where "projects"."plan_id" = ? order by "project_units"."position"',
   people:
-    'select "project_people"."project_id", "project_people"."role", "people"."name" from "project_people" inner join "projects" on "projects"."id" = "project_people"."project_id" inner join "people" on "people"."id" = "project_people"."person_id" where "projects"."plan_id" = ? order by "project_people"."position"',
+    'select "project_people"."project_id", "project_people"."role" = \'responsible\', "project_people"."person_id" from "project_people" inner join "projects" on "projects"."id" = "project_people"."project_id" where "projects"."plan_id" = ? order by "project_people"."position"',
+  unitNames: 'select "id", "name" from "units" where "id" in (select "value" from json_each(?))',
+  personNames: 'select "id", "name" from "people" where "id" in (select "value" from json_each(?))',
   narrativeTexts:
     'select "progress_reports"."project_id", "progress_reports"."narrative" from "progress_reports" left join "units" on "units"."id" = "progress_reports"."unit_id" where "progress_reports"."period_id" = ?',
 } as const;
 
-const roleOf: Record<UnitRole | PersonRole, keyof ProjectLinks> = { lead: 'leadUnits', support: 'supportUnits', responsible: 'responsiblePeople', leader: 'leaders' };
-
-type Statements = { [K in keyof typeof sql]: Sqlite.Statement<[number], unknown[]> };
+type Statements = { [K in keyof typeof sql]: Sqlite.Statement<[number | string], unknown[]> };
 const prepared = new WeakMap<Sqlite.Database, Statements>();
 
 function statements(sqlite: Sqlite.Database): Statements {
   let out = prepared.get(sqlite);
   if (!out) {
-    out = Object.fromEntries(Object.entries(sql).map(([k, text]) => [k, sqlite.prepare<[number], unknown[]>(text).raw()])) as Statements;
+    out = Object.fromEntries(Object.entries(sql).map(([k, text]) => [k, sqlite.prepare<[number | string], unknown[]>(text).raw()])) as Statements;
     prepared.set(sqlite, out);
   }
   return out;
+}
+
+type Link = [projectId: number, first: 0 | 1, id: number];
+
+/** Links, in order, to the projects' lists of the two roles: each name is one string, shared by its projects. */
+function addLinks(byId: Map<number, Project>, links: Link[], names: Sqlite.Statement<[number | string], unknown[]>, first: keyof ProjectLinks, second: keyof ProjectLinks): void {
+  if (links.length === 0) return;
+  const ids = [...new Set(links.map((l) => l[2]))];
+  const nameOf = new Map(names.all(JSON.stringify(ids)) as [number, string][]);
+  for (const [projectId, isFirst, id] of links) {
+    const name = nameOf.get(id);
+    if (name !== undefined) byId.get(projectId)?.[isFirst ? first : second].push(name);
+  }
 }
 
 export function importReader(sqlite: Sqlite.Database): ImportReader {
@@ -67,9 +83,8 @@ export function importReader(sqlite: Sqlite.Database): ImportReader {
         });
       }
       if (byId.size === 0) return [];
-      for (const statement of [s.units, s.people]) {
-        for (const [projectId, role, name] of statement.all(planId) as [number, UnitRole | PersonRole, string][]) byId.get(projectId)?.[roleOf[role]].push(name);
-      }
+      addLinks(byId, s.units.all(planId) as Link[], s.unitNames, 'leadUnits', 'supportUnits');
+      addLinks(byId, s.people.all(planId) as Link[], s.personNames, 'responsiblePeople', 'leaders');
       return [...byId.values()];
     },
     narrativeTexts(periodId) {

@@ -103,6 +103,17 @@ describe.skipIf(!haveFixtures)('one staged file through the wizard', () => {
     expect(calls).toEqual({ understand: 1, apply: 0, plan: 1 });
   });
 
+  it('next month, with the department’s mapping remembered, has its words read once across preview, diff and commit', async () => {
+    backend = await testBackend();
+    await backend.do('import.commit', { stagingId: (await stage(backend, 'july.xlsx', fixture())).stagingId });
+    reads.tables = 0;
+    const { preview, view } = await wizardUntilDiff(backend, 'august.xlsx', withEditedProgress('已完成全部评价机构备案。'));
+    expect(preview.profileApplied).toBe(true);
+    expect(reads.tables).toBe(1);
+    await backend.do('import.commit', { ...view, figures: 'all' });
+    expect(reads.tables).toBe(1);
+  });
+
   it('is understood again when the user maps a column differently', async () => {
     backend = await testBackend();
     const staged = await stage(backend, 'yexian.xlsx', fixture());

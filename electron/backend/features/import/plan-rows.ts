@@ -15,6 +15,7 @@ import { statedInPeriod, type StatedRow } from '../../../../db/repositories/stat
 import { importReader, type ImportReader } from '../../../../db/repositories/import-reader';
 import { latestActuals, periodReports, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
 import type { Database } from '../../../../db/schema';
+import { figuresAgainst } from './known-figures';
 import type { ImportTarget } from './target';
 
 /** One row, with the project it updates (null: a new one) and what would change. */
@@ -70,6 +71,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   // Rows of one project (its name merged down over its tasks) are one project with those tasks.
   const groups = groupProjectRows(table.rows);
   const rows = groups.map((g) => g.row);
+  const own = new Set<PreviewRow>(table.rows);
   const matches = matchRows(rows, [...projects.values()]);
   const byProject = new Map<number, Indicator[]>();
   for (const i of indicators.values()) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
@@ -131,7 +133,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     }
     const kind: DiffKind = conflict ? 'conflict' : !project ? 'new' : changes.length ? 'changed' : 'unchanged';
     const previousStated = project ? (statedNow.get(project.id) ?? null) : null;
-    const figures = conflict || !readWords ? noFigures : newFigures(row, project, byProject.get(project?.id ?? -1) ?? [], { year, valuesNow, earlierActuals, previousStated });
+    const figures = conflict || !readWords ? noFigures : newFigures(row, project, byProject.get(project?.id ?? -1) ?? [], { year, valuesNow, earlierActuals, previousStated, own: own.has(row) });
     const last = project ? lastNarratives.get(project.id) : undefined;
     const sameAsLast = last !== undefined && row.progress.trim() !== '' && last === row.progress.trim();
     return {
@@ -189,11 +191,22 @@ function newFigures(
   row: PreviewRow | FiguredRow,
   project: Project | null,
   existing: Indicator[],
-  known: { year: number; valuesNow: Map<number, ValueRow>; earlierActuals: Map<number, { actual: number | null }>; previousStated: StatedRow | null },
+  known: {
+    year: number;
+    valuesNow: Map<number, ValueRow>;
+    earlierActuals: Map<number, { actual: number | null }>;
+    previousStated: StatedRow | null;
+    /** The row is one of the table's (a project of one row), so its figures were read from its own words. */
+    own: boolean;
+  },
 ): RowFigures {
-  // The preview already read a row with no indicators in the ledger: read again only against existing ones.
+  // The preview already read a row with no indicators in the ledger; against existing ones, its reading serves
+  // where they are its targets (a row of its own, not a project's rows merged: those were read as their first).
   const mine = project ? existing : [];
-  const read = mine.length === 0 && 'figures' in row ? row.figures : rowFigures(row, { year: known.year, existing: mine });
+  const first = 'figures' in row ? row.figures : null;
+  let read: RowFigures;
+  if (mine.length > 0) read = figuresAgainst(row, known.own ? first : null, mine, known.year);
+  else read = first ?? rowFigures(row, { year: known.year, existing: mine });
   const isNew = (a: RowFigures['actuals'][number]): boolean => {
     if (!('id' in a.indicator)) return true;
     const id = a.indicator.id;

@@ -1,7 +1,7 @@
 import { LedgerError } from '../../../../shared/errors';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { figureYear, withFigures, type FiguredRow } from '../../../../shared/import/figures';
-import { applyMapping, headerSignature, understandTable, type ColumnMapping, type TablePreview } from '../../../../shared/import/understand';
+import { applyMapping, headerSignature, understandTable, type ColumnMapping, type PreviewRow, type TablePreview } from '../../../../shared/import/understand';
 import { findProfile } from '../../../../db/repositories/import-batches';
 import type { BackendContext } from '../../context';
 import type { ReadWorkbook } from '../../import/read';
@@ -103,10 +103,21 @@ export async function understoodTable(ctx: BackendContext, input: View): Promise
 export type FiguredTable = Omit<TablePreview, 'rows'> & { rows: FiguredRow[] };
 
 const figured = new WeakMap<TablePreview, FiguredTable>();
+/**
+ * Figured rows by the rows they were read from. Next month's table with the department's mapping remembered
+ * is two tables of the same rows: the one the preview shows (the remembered mapping's) and the one the diff
+ * and commit find for the mapping the preview sent back. Their words are the same words, read once.
+ */
+const figuredRows = new WeakMap<readonly PreviewRow[], { year: number; rows: FiguredRow[] }>();
 
-/** The table with each row's figures read from its words, read once per table (the year comes from the table). */
+/** The table with each row's figures read from its words, read once per table's rows (the year comes from the table). */
 export function tableWithFigures(table: TablePreview, fallbackYear: number): FiguredTable {
   let out = figured.get(table);
-  if (!out) figured.set(table, (out = withFigures(table, figureYear(table, fallbackYear))));
+  if (out) return out;
+  const year = figureYear(table, fallbackYear);
+  const read = figuredRows.get(table.rows);
+  out = read && read.year === year ? { ...table, rows: read.rows } : withFigures(table, year);
+  figured.set(table, out);
+  figuredRows.set(table.rows, { year, rows: out.rows });
   return out;
 }
