@@ -7,5 +7,6 @@ export * from './quantities';
 export * from './sentences';
 export * from './stage';
 export * from './suggest';
+export * from './actuals';
 export * from './units';
 export * from './width';

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { Indicator, Period, ProgressRecord, Project } from '../../../shared/domain';
 import { trimNumber } from '../../../shared/status/format';
-import { rankActuals, suggestActuals } from '../../../shared/text/suggest';
+import { rankActuals, suggestActuals } from '../../../shared/text/actuals';
 import { api, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { draftKey, readDraft, writeDraft } from '../state/drafts';

@@ -1,5 +1,5 @@
 import { clauseEnd, clauseStart, enclosingParentheses, isStatementEndCode } from '../sentences';
-import { actualRoles, type ActualRoleItem } from '../suggest';
+import { actualRoles, type ActualRoleItem } from '../actuals';
 import { foldWidth } from '../width';
 
 /**

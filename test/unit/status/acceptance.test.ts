@@ -4,7 +4,8 @@ import { defaultPreset } from '../../../shared/status/presets';
 import { planWindow } from '../../../shared/status/schedule';
 import type { IndicatorStatusInput, ProjectStatusInput } from '../../../shared/status/types';
 import { findAsOf } from '../../../shared/text/dates';
-import { rankActuals, suggestActuals, suggestIndicators, type QuantityIndicatorSuggestion } from '../../../shared/text/suggest';
+import { rankActuals, suggestActuals } from '../../../shared/text/actuals';
+import { suggestIndicators, type QuantityIndicatorSuggestion } from '../../../shared/text/suggest';
 import { quote, seedsPresent } from '../text/seedText';
 
 /**

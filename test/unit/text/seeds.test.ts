@@ -3,7 +3,8 @@ import { isIsoDate } from '../../../shared/text/calendar';
 import { findAsOf, findDates, findPeriods } from '../../../shared/text/dates';
 import { findQuantities } from '../../../shared/text/quantities';
 import { splitSentences } from '../../../shared/text/sentences';
-import { suggestActuals, suggestIndicators } from '../../../shared/text/suggest';
+import { suggestActuals } from '../../../shared/text/actuals';
+import { suggestIndicators } from '../../../shared/text/suggest';
 import { knownUnits } from '../../../shared/text/units';
 import { seedFiles, seedsPresent } from './seedText';
 

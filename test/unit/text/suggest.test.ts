@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankActuals, suggestActuals, suggestIndicators } from '../../../shared/text/suggest';
-import type { ActualSuggestion, QuantityIndicatorSuggestion } from '../../../shared/text/suggest';
+import { rankActuals, suggestActuals, type ActualSuggestion } from '../../../shared/text/actuals';
+import { suggestIndicators, type QuantityIndicatorSuggestion } from '../../../shared/text/suggest';
 import { quote, seedsPresent } from './seedText';
 
 const goals = (text: string) =>
