@@ -17,11 +17,14 @@ export function figuresAgainst(row: PreviewRow, first: RowFigures | null, existi
   if (first === null || !sameAsTargets(first, existing)) return rowFigures(row, { year, existing });
   // As readFigures makes them for known indicators: no targets proposed, each actual of the indicator at the
   // target's place.
-  const index = new Map(first.targets.map((t, i) => [t.key, i]));
-  const actuals = first.actuals.map((a): ProposedActual => {
-    const at = 'target' in a.indicator ? index.get(a.indicator.target) : undefined;
-    return { ...a, indicator: { id: existing[at!]!.id } };
-  });
+  const index = new Map(first.targets.map((t, i) => [t.key, existing[i]!.id]));
+  const actuals: ProposedActual[] = [];
+  for (const a of first.actuals) {
+    const id = 'target' in a.indicator ? index.get(a.indicator.target) : undefined;
+    // An actual paired with no target of this reading: read the row again rather than guess.
+    if (id === undefined) return rowFigures(row, { year, existing });
+    actuals.push({ ...a, indicator: { id } });
+  }
   return { targets: [], actuals, stated: first.stated };
 }
 
