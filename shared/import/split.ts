@@ -170,10 +170,14 @@ function unitLabel(unit: string): RegExp {
   return re;
 }
 
-function sameUnit(a: string, b: string): boolean {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
-  return x === y || (x.length >= 2 && y.length >= 2 && (x.endsWith(y) || y.endsWith(x)));
+/** The row's unit a label names ("城管局" names "县城管局"), or undefined: each of the row's units normalized once. */
+function unitMatcher(units: readonly string[]): (label: string) => string | undefined {
+  const normalized = units.map(normalizeName);
+  return (label) => {
+    const y = normalizeName(label);
+    const i = normalized.findIndex((x) => x === y || (x.length >= 2 && y.length >= 2 && (x.endsWith(y) || y.endsWith(x))));
+    return i < 0 ? undefined : units[i];
+  };
 }
 
 /**
@@ -182,7 +186,9 @@ function sameUnit(a: string, b: string): boolean {
  * Returns [] when the cell has no such labels (the whole text is then the project's).
  */
 export function splitUnitProgress(raw: string, units: readonly string[]): { unit: string; text: string; known: boolean }[] {
-  const text = raw.replace(/\r\n?/g, '\n');
+  // Every label ends in a colon: the many cells without one have none, and need no search for them.
+  if (!raw.includes('：') && !raw.includes(':')) return [];
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   const starts: { index: number; bodyStart: number; label: string }[] = [];
   labelPattern.lastIndex = 0;
   for (let m = labelPattern.exec(text); m !== null; m = labelPattern.exec(text)) {
@@ -201,7 +207,8 @@ export function splitUnitProgress(raw: string, units: readonly string[]): { unit
     }
   }
   starts.sort((a, b) => a.index - b.index);
-  const labelled = starts.filter((s) => units.some((u) => sameUnit(u, s.label)) || /(局|委|办|中心|政府)$/.test(s.label));
+  const unitOf = unitMatcher(units);
+  const labelled = starts.map((s) => ({ ...s, match: unitOf(s.label) })).filter((s) => s.match !== undefined || /(局|委|办|中心|政府)$/.test(s.label));
   if (labelled.length === 0) return [];
   if (labelled.length === 1 && units.length <= 1 && labelled[0]?.index !== 0) return [];
   const out: { unit: string; text: string; known: boolean }[] = [];
@@ -209,7 +216,7 @@ export function splitUnitProgress(raw: string, units: readonly string[]): { unit
   labelled.forEach((s, i) => {
     const end = labelled[i + 1]?.index ?? text.length;
     const body = text.slice(s.bodyStart, end).trim();
-    const match = units.find((u) => sameUnit(u, s.label));
+    const { match } = s;
     const unit = match ?? normalizeName(s.label);
     const existing = out.find((o) => o.unit === unit);
     if (existing) existing.text = `${existing.text}\n${body}`.trim();
