@@ -4,7 +4,7 @@ import { groupProjectRows, type ProjectRows } from '../../../../shared/import/gr
 import type { PreviewRow, TablePreview } from '../../../../shared/import/understand';
 import type { RowFigures } from '../../../../shared/text/figures/types';
 import { matchRows } from '../../../../shared/matching';
-import { uniqueNames } from '../../../../shared/names';
+import { normalizeName, uniqueNames } from '../../../../shared/names';
 import { trimNumber } from '../../../../shared/status/format';
 import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -76,8 +76,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();
   const lastNarratives = await previousNarratives(db, reader, target);
   const year = figureYear(table, target.planYear);
-  const unitNames = rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
-  const aliases = await aliasNames(db, unitNames);
+  const aliases = await aliasNames(db, unitsNamed(rows));
   // Names as the directory knows them: an alias becomes its unit's name.
   // The same few units recur on every row: each list is named once.
   const named = new Map<string, string[]>();
@@ -88,13 +87,21 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     return alike(names, out) ? names : [...out];
   };
 
+  // Rows that name the same people share one list (the understanding reads each distinct cell once).
+  const tidied = new Map<readonly string[], string[]>();
+  const tidy = (names: string[]): string[] => {
+    let out = tidied.get(names);
+    if (!out) tidied.set(names, (out = same(names, uniqueNames(names))));
+    return out;
+  };
+
   return rows.map((row, index) => {
     const project = projects.get(matches[index] ?? -1) ?? null;
     const names = {
       leadUnits: canonical(row.leadUnits),
       supportUnits: canonical(row.supportUnits),
-      responsiblePeople: same(row.responsiblePeople, uniqueNames(row.responsiblePeople)),
-      leaders: same(row.leaders, uniqueNames(row.leaders)),
+      responsiblePeople: tidy(row.responsiblePeople),
+      leaders: tidy(row.leaders),
     };
     const split = row.unitProgress.length ? row.unitProgress.map((u) => ({ unit: aliases.get(u.unit) ?? u.unit, text: u.text })) : null;
     const narratives = (split ?? (row.progress ? [{ unit: null, text: row.progress }] : [])).map((n) => ({
@@ -147,6 +154,26 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
       entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes: compact(changes), conflict, figures, sameAsLast },
     };
   });
+}
+
+/** Every unit the rows name, normalized, each once; a list that rows share is read once. */
+function unitsNamed(rows: readonly PreviewRow[]): Set<string> {
+  const names = new Set<string>();
+  const read = new Set<readonly string[]>();
+  const add = (list: readonly string[]): void => {
+    if (read.has(list)) return;
+    read.add(list);
+    for (const name of uniqueNames(list)) names.add(name);
+  };
+  for (const row of rows) {
+    add(row.leadUnits);
+    add(row.supportUnits);
+    for (const u of row.unitProgress) {
+      const name = normalizeName(u.unit);
+      if (name) names.add(name);
+    }
+  }
+  return names;
 }
 
 /**
