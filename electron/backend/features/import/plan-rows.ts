@@ -38,6 +38,7 @@ export interface RowPlan {
 }
 
 const linkLabels = { leadUnits: '主要责任单位', supportUnits: '相关责任单位', responsiblePeople: '责任人', leaders: '分管领导' } as const;
+const linkFields = Object.keys(linkLabels) as (keyof typeof linkLabels)[];
 
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -80,14 +81,18 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   // Names as the directory knows them: an alias becomes its unit's name.
   // The same few units recur on every row: each list is named once.
   const named = new Map<string, string[]>();
+  // Rows that name the same units or people share one list (the understanding reads each distinct cell
+  // once): a list is worked out once, and its rows share the result.
+  const canonicalLists = new Map<readonly string[], string[]>();
   const canonical = (names: string[]) => {
+    let done = canonicalLists.get(names);
+    if (done) return done;
     const key = names.join('\0');
     let out = named.get(key);
     if (!out) named.set(key, (out = [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))]));
-    return alike(names, out) ? names : [...out];
+    canonicalLists.set(names, (done = alike(names, out) ? names : [...out]));
+    return done;
   };
-
-  // Rows that name the same people share one list (the understanding reads each distinct cell once).
   const tidied = new Map<readonly string[], string[]>();
   const tidy = (names: string[]): string[] => {
     let out = tidied.get(names);
@@ -115,10 +120,11 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
 
     const changes: FieldChange[] = [];
     let conflict: string | null = signed ? `报送期“${target.periodLabel}”已签发，不能再导入；如需更正请新建修订版。` : null;
-    for (const key of Object.keys(linkLabels) as (keyof typeof linkLabels)[]) {
+    for (const key of linkFields) {
       // Names alike join alike: only names that differ are joined to be compared.
       if (names[key].length === 0 || (project && alike(project[key], names[key]))) continue;
-      const [before, after] = [project ? project[key].join('、') : '', names[key].join('、')];
+      const before = project ? project[key].join('、') : '';
+      const after = names[key].join('、');
       if (before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
     }
     for (const n of narratives) {
