@@ -1,0 +1,75 @@
+/**
+ * The short ways row-kinds reads a row (issue #13: less work per row) agree with the plain searches they
+ * replace, written out here as they were, on texts made of the characters that matter to them.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { firstSentence, firstSentenceOf, isTotal, normalizeSeq, seqAsWritten } from '../../../shared/import/row-kinds';
+import { splitUnitProgress } from '../../../shared/import/split';
+
+/** firstSentence as it was: four searches over the whole first sentence. */
+function firstSentenceBefore(value: string): string {
+  const first = firstSentenceOf(value) ?? value.trim();
+  return first
+    .replace(/^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*/, '')
+    .replace(/^\s*[（(](?:\d+|[一二三四五六七八九十]+)[)）]\s*/, '')
+    .replace(/(?<=\S)\s*(?:[2-9]|[二三四五六七八九])[、.．](?=[\u3400-\u9fff]).*$/s, '')
+    .replace(/[。；;，,：:\s]+$/, '')
+    .trim();
+}
+
+const pieces = ['新建', '改造', '停车场', '3处', '2', '5', '二', '一', '、', '.', '．', '。', '；', ';', '，', ',', '：', ':', ' ', '\u3000', '\u00a0', '\n', '\t', '（', '）', '(', ')', '12', '公里', '计', '合计', '汇总', '万元'];
+const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(''));
+const numbers = fc.oneof(
+  fc.stringMatching(/^[0-9]{1,6}$/),
+  fc.array(fc.constantFrom('0', '1', '9', '０', '１', ' ', '.', '、', '（', '）', '三', '十', 'a'), { maxLength: 6 }).map((p) => p.join('')),
+);
+
+describe('row-kinds shortcuts', () => {
+  it('firstSentence gives what its four searches gave', () => {
+    fc.assert(fc.property(texts, (text) => {
+        expect(firstSentence(text)).toBe(firstSentenceBefore(text));
+      }), { numRuns: 3000 });
+  });
+
+  it('numbers of plain digits read as the full steps read them', () => {
+    const seqBefore = (raw: string): string | null => {
+      const t = raw.trim();
+      if (t === '') return null;
+      if (/^\d+\.0+$/.test(t)) return String(Math.trunc(Number(t)));
+      return t.replace(/[、.．:：]$/, '').trim() || t;
+    };
+    fc.assert(
+      fc.property(numbers, (raw) => {
+        expect(seqAsWritten(raw)).toBe(seqBefore(raw));
+        if (/^[0-9]+$/.test(raw)) expect(normalizeSeq(raw)).toBe(normalizeSeq(` ${raw} `));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(normalizeSeq('007')).toBe('7');
+    expect(normalizeSeq('')).toBeNull();
+  });
+
+  it('a total is still found by its 计 or 汇, and nothing without them is one', () => {
+    fc.assert(fc.property(texts, (text) => {
+        if (!/[计汇]/.test(text)) expect(isTotal(text)).toBe(false);
+      }), { numRuns: 2000 });
+    expect(isTotal('合 计')).toBe(true);
+    expect(isTotal('汇总')).toBe(true);
+  });
+
+  it('progress without a colon has no unit labels', () => {
+    const units = ['县城管局', '县住建局'];
+    fc.assert(
+      fc.property(texts, (text) => {
+        const body = text.replace(/[：:]/g, '');
+        expect(splitUnitProgress(`县城管局${body}\n县住建局${body}`, units)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+    expect(splitUnitProgress('县城管局：已整改。\r\n县住建局：已招标。', units)).toEqual([
+      { unit: '县城管局', text: '已整改。', known: true },
+      { unit: '县住建局', text: '已招标。', known: true },
+    ]);
+  });
+});
