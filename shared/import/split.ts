@@ -155,6 +155,32 @@ function dedupe(names: string[]): string[] {
 /** A unit label at the start of a line or sentence, such as "县城管局：" or "2.县住建局:". */
 const labelPattern =
   /(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]?\s*)?([^\n。；;：:，,]{2,24}?(?:局|委|办|中心|政府|院|会|部|站|所|队|公司|街道|镇|乡|社|馆|处|团|组|集团|委员会))\s*[：:]/g;
+/** labelPattern without its lookbehind, tried only where that lookbehind holds (see labelsOf). */
+const labelAt = new RegExp(labelPattern.source.replace('(?:^|(?<=[\\n。；;]))', ''), 'y');
+const lineOrSentenceEnd = /[\n。；;]/g;
+
+/**
+ * The matches of labelPattern in `text`, in order. A label starts a line or a sentence, and the search with
+ * its lookbehind would try every position of a long text: it is tried only at the text's start and after
+ * each line or sentence end, the only places it can match.
+ */
+export function labelsOf(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  const tryAt = (p: number): void => {
+    if (p < from) return;
+    labelAt.lastIndex = p;
+    const m = labelAt.exec(text);
+    if (m !== null) {
+      out.push(m);
+      from = p + m[0].length;
+    }
+  };
+  tryAt(0);
+  lineOrSentenceEnd.lastIndex = 0;
+  for (let e = lineOrSentenceEnd.exec(text); e !== null; e = lineOrSentenceEnd.exec(text)) tryAt(e.index + 1);
+  return out;
+}
 
 const unitLabels = new Map<string, RegExp>();
 
@@ -190,8 +216,7 @@ export function splitUnitProgress(raw: string, units: readonly string[]): { unit
   if (!raw.includes('：') && !raw.includes(':')) return [];
   const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   const starts: { index: number; bodyStart: number; label: string }[] = [];
-  labelPattern.lastIndex = 0;
-  for (let m = labelPattern.exec(text); m !== null; m = labelPattern.exec(text)) {
+  for (const m of labelsOf(text)) {
     const label = (m[1] ?? '').trim();
     starts.push({ index: m.index, bodyStart: m.index + m[0].length, label });
   }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstSentence, firstSentenceOf, isTotal, normalizeSeq, seqAsWritten } from '../../../shared/import/row-kinds';
-import { splitUnitProgress } from '../../../shared/import/split';
+import { labelsOf, splitUnitProgress } from '../../../shared/import/split';
 
 /** firstSentence as it was: four searches over the whole first sentence. */
 function firstSentenceBefore(value: string): string {
@@ -56,6 +56,19 @@ describe('row-kinds shortcuts', () => {
       }), { numRuns: 2000 });
     expect(isTotal('合 计')).toBe(true);
     expect(isTotal('汇总')).toBe(true);
+  });
+
+  it('unit labels are found where the one search with its lookbehind found them', () => {
+    const before = /(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]?\s*)?([^\n。；;：:，,]{2,24}?(?:局|委|办|中心|政府|院|会|部|站|所|队|公司|街道|镇|乡|社|馆|处|团|组|集团|委员会))\s*[：:]/g;
+    const parts = ['县城管局', '住建局', '委员会', '：', ':', '\n', '。', '；', ';', ' ', '\u3000', '2.', '（1）', '已完成', '，', '局'];
+    const progress = fc.array(fc.constantFrom(...parts), { maxLength: 16 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(progress, (text) => {
+        const found = labelsOf(text).map((m) => [m.index, m[0], m[1]]);
+        expect(found).toEqual([...text.matchAll(before)].map((m) => [m.index, m[0], m[1]]));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('progress without a colon has no unit labels', () => {
