@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstSentence, firstSentenceOf, isTotal, normalizeSeq, seqAsWritten } from '../../../shared/import/row-kinds';
 import { labelsOf, splitUnitProgress } from '../../../shared/import/split';
+import { splitUnitProgressBefore } from './split-before';
 
 /** firstSentence as it was: four searches over the whole first sentence. */
 function firstSentenceBefore(value: string): string {
@@ -68,6 +69,18 @@ describe('row-kinds shortcuts', () => {
         expect(found).toEqual([...text.matchAll(before)].map((m) => [m.index, m[0], m[1]]));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('progress splits by unit as it did with the searches at every position', () => {
+    const parts = ['县城管局', '城管局', '县住建局', '县交通局', '（县妇联）', '：', ':', '\n', '\r\n', '。', '；', ' ', '2.', '（1）', '已完成', '，', '局', '办'];
+    const progress = fc.array(fc.constantFrom(...parts), { maxLength: 14 }).map((p) => p.join(''));
+    const units = fc.subarray(['县城管局', '县住建局', '县妇联', '交通局']);
+    fc.assert(
+      fc.property(progress, units, (text, names) => {
+        expect(splitUnitProgress(text, names)).toEqual(splitUnitProgressBefore(text, names));
+      }),
+      { numRuns: 4000 },
     );
   });
 
