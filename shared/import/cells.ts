@@ -2,7 +2,11 @@
 import { cellText, type Cell } from './grid';
 
 /** A cell's text as the stages read it: line breaks as '\n', trimmed. */
-export const text = (cell: Cell | undefined): string => cellText(cell).replace(/\r\n?/g, '\n').trim();
+export const text = (cell: Cell | undefined): string => {
+  const raw = cellText(cell);
+  // Every cell of the sheet comes through here, and few hold a carriage return: test before replacing.
+  return (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).trim();
+};
 
 export function rowTexts(row: readonly Cell[] | undefined): string[] {
   return (row ?? []).map(text);

@@ -48,7 +48,9 @@ export function groupProjectRows(rows: readonly PreviewRow[]): ProjectRows[] {
     else groups.push([row]);
   }
   return groups.map((group) => {
-    const tasks = group.length > 1 ? group.filter((r) => r.task.trim() !== '').map((r) => ({ title: r.task.trim(), leadUnits: r.leadUnits })) : [];
+    // Most projects are one row: that row as it is, with no tasks of its own.
+    if (group.length === 1) return { row: group[0]!, tasks: [] };
+    const tasks = group.filter((r) => r.task.trim() !== '').map((r) => ({ title: r.task.trim(), leadUnits: r.leadUnits }));
     const distinct = tasks.filter((t, i) => tasks.findIndex((o) => o.title === t.title) === i);
     return { row: merged(group), tasks: distinct.length > 1 ? distinct : [] };
   });

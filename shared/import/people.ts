@@ -34,20 +34,37 @@ export interface RowPeople {
 export function peopleReader(leadHoldsPeople: boolean): (cells: PeopleCells, sourceRow: number, warnings: ImportWarning[]) => RowPeople {
   const unitRolesOf = remembered(splitUnitRoles);
   const peopleOf = remembered(splitPeople);
-  return (cells, sourceRow, warnings) => {
+  const namesOf = (cells: PeopleCells): RowNames => {
     const leadCell = unitRolesOf(cells.lead);
     const supportCell = unitRolesOf(cells.support);
     const [leadUnits, namedPeople] = leadHoldsPeople ? partition(leadCell.lead, looksLikePerson) : [[...leadCell.lead], []];
     const supportUnits = uniqueNames([...leadCell.support, ...supportCell.lead, ...supportCell.support]);
     const responsiblePeople = uniqueNames([...peopleOf(cells.people), ...leadCell.people, ...namedPeople, ...supportCell.people]);
-    const leaders = [...peopleOf(cells.leaders)];
-    const units = [...leadUnits, ...supportUnits];
+    return { leadUnits, supportUnits, responsiblePeople, units: [...leadUnits, ...supportUnits] };
+  };
+  // Rows repeat the same few unit and people cells together: their names are worked out once for each three,
+  // and the rows that write them alike share the lists (nothing changes a row's lists once it is read).
+  const named = new Map<string, Map<string, Map<string, RowNames>>>();
+  const rememberedNames = (cells: PeopleCells): RowNames => {
+    let bySupport = named.get(cells.lead);
+    if (bySupport === undefined) named.set(cells.lead, (bySupport = new Map()));
+    let byPeople = bySupport.get(cells.support);
+    if (byPeople === undefined) bySupport.set(cells.support, (byPeople = new Map()));
+    let names = byPeople.get(cells.people);
+    if (names === undefined) byPeople.set(cells.people, (names = namesOf(cells)));
+    return names;
+  };
+  return (cells, sourceRow, warnings) => {
+    const { leadUnits, supportUnits, responsiblePeople, units } = rememberedNames(cells);
     const split = cells.progress ? splitUnitProgress(cells.progress, units) : [];
     for (const part of split) {
       if (!part.known && units.length > 0) {
         warnings.push({ row: sourceRow, code: 'PROGRESS_UNIT_UNKNOWN', message: `第 ${sourceRow} 行的工作进度中写有“${part.unit}”，但它不在本行的责任单位中，请核对。` });
       }
     }
-    return { leadUnits, supportUnits, responsiblePeople, leaders, unitProgress: split.map(({ unit, text }) => ({ unit, text })) };
+    return { leadUnits, supportUnits, responsiblePeople, leaders: peopleOf(cells.leaders), unitProgress: split.map(({ unit, text }) => ({ unit, text })) };
   };
 }
+
+/** The units and people of a row's unit and people cells, and all its units together (to split its progress). */
+type RowNames = Omit<RowPeople, 'leaders' | 'unitProgress'> & { units: string[] };

@@ -40,13 +40,15 @@ const totalWithScope = /^(全[县区市镇乡]|总)?(合计|总计|共计)([:：
  * has 计 or 汇 (normalizing only takes characters away), so a row's number or name without them is not one.
  */
 export const isTotal = (value: string): boolean => {
-  if (value.length > 40 || !/[计汇]/.test(value)) return false;
+  if (value.length > 40 || (!value.includes('计') && !value.includes('汇'))) return false;
   const normalized = normalizeHeader(value);
   return totalPattern.test(normalized) || totalWithScope.test(normalized);
 };
 
 /** A 序号 as a plain number where it is one ("（三）" → "3", "2.0" → "2"); other text as written. */
 export function normalizeSeq(raw: string): string | null {
+  // Most numbers are plain digits, one a row: they read as themselves, whatever the steps below would do.
+  if (isDigits(raw)) return String(Number(raw));
   const t = foldWidth(raw).trim();
   if (t === '') return null;
   const inner = t.replace(/^[（(【[]\s*|\s*[)）】\]]$/g, '').replace(/[、.．:：]$/, '').trim();
@@ -57,6 +59,16 @@ export function normalizeSeq(raw: string): string | null {
     if (n !== null) return String(n);
   }
   return t;
+}
+
+/** Whether a text is ASCII digits only (and not empty). */
+function isDigits(text: string): boolean {
+  if (text === '') return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 /** Where splitSentences ends a sentence: 。！？；;\n!? */
@@ -86,17 +98,29 @@ export function firstSentenceOf(text: string): string | undefined {
 /** The name a task text gives its project: its first sentence, without its own number. */
 export function firstSentence(value: string): string {
   const first = firstSentenceOf(value) ?? value.trim();
-  return first
+  const unnumbered = first
     .replace(/^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*/, '')
-    .replace(/^\s*[（(](?:\d+|[一二三四五六七八九十]+)[)）]\s*/, '')
-    // "新建停车场3处2.改造农贸市场2个": the next numbered item starts a new task (2.5公里 is a number).
-    .replace(/(?<=\S)\s*(?:[2-9]|[二三四五六七八九])[、.．](?=[\u3400-\u9fff]).*$/s, '')
-    .replace(/[。；;，,：:\s]+$/, '')
-    .trim();
+    .replace(/^\s*[（(](?:\d+|[一二三四五六七八九十]+)[)）]\s*/, '');
+  // "新建停车场3处2.改造农贸市场2个": the next numbered item starts a new task (2.5公里 is a number). Most names
+  // have no such mark: looked for plainly first, as the search with its lookbehind tries every position.
+  const single = nextItemMark.test(unnumbered) ? unnumbered.replace(nextItem, '') : unnumbered;
+  return withoutTrailing(single).trim();
+}
+
+const nextItemMark = /[、.．]/;
+const nextItem = /(?<=\S)\s*(?:[2-9]|[二三四五六七八九])[、.．](?=[\u3400-\u9fff]).*$/s;
+const trailing = /[。；;，,：:\s]/;
+
+/** `text.replace(/[。；;，,：:\s]+$/, '')`, from the end: the search would try every position of a long name. */
+function withoutTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && trailing.test(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** The number as written, without the 、 or full stop after it: "一、" → "一", "（三）" stays, "2.0" → "2". */
 export function seqAsWritten(raw: string): string | null {
+  if (isDigits(raw)) return raw;
   const t = raw.trim();
   if (t === '') return null;
   if (/^\d+\.0+$/.test(t)) return String(Math.trunc(Number(t)));

@@ -155,25 +155,64 @@ function dedupe(names: string[]): string[] {
 /** A unit label at the start of a line or sentence, such as "县城管局：" or "2.县住建局:". */
 const labelPattern =
   /(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]?\s*)?([^\n。；;：:，,]{2,24}?(?:局|委|办|中心|政府|院|会|部|站|所|队|公司|街道|镇|乡|社|馆|处|团|组|集团|委员会))\s*[：:]/g;
+/** labelPattern without its lookbehind, tried only where that lookbehind holds (see matchesAt). */
+const labelAt = new RegExp(labelPattern.source.replace('(?:^|(?<=[\\n。；;]))', ''), 'y');
+const lineOrSentenceEnd = /[\n。；;]/g;
+
+/** Where a line or sentence starts: the text's start and after each \n。；; — the only places a label can. */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  lineOrSentenceEnd.lastIndex = 0;
+  for (let e = lineOrSentenceEnd.exec(text); e !== null; e = lineOrSentenceEnd.exec(text)) out.push(e.index + 1);
+  return out;
+}
+
+/**
+ * The matches a global search for `(?:^|(?<=[\n。；;]))` + `sticky`'s pattern would find, in order. That search
+ * tries every position of a long text; this tries the sticky pattern only where the lookbehind holds.
+ */
+function matchesAt(text: string, sticky: RegExp, starts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const p of starts) {
+    if (p < from) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m !== null) {
+      out.push(m);
+      from = p + m[0].length;
+    }
+  }
+  return out;
+}
+
+/** The matches of labelPattern in `text`, in order. */
+export function labelsOf(text: string, starts: readonly number[] = lineStarts(text)): RegExpExecArray[] {
+  return matchesAt(text, labelAt, starts);
+}
 
 const unitLabels = new Map<string, RegExp>();
 
-/** "县城管局：" at a line or sentence start, for one unit (cached: the same units recur on every row). */
+/** "县城管局：" at a line or sentence start (see matchesAt), for one unit (cached: the same units recur on every row). */
 function unitLabel(unit: string): RegExp {
   let re = unitLabels.get(unit);
   if (!re) {
     const escaped = unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    re = new RegExp(`(?:^|(?<=[\\n。；;]))[ \\t\\u3000]*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]?\\s*)?${escaped}\\s*[：:]`, 'g');
+    re = new RegExp(`[ \\t\\u3000]*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]?\\s*)?${escaped}\\s*[：:]`, 'y');
     if (unitLabels.size > 2000) unitLabels.clear();
     unitLabels.set(unit, re);
   }
   return re;
 }
 
-function sameUnit(a: string, b: string): boolean {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
-  return x === y || (x.length >= 2 && y.length >= 2 && (x.endsWith(y) || y.endsWith(x)));
+/** The row's unit a label names ("城管局" names "县城管局"), or undefined: each of the row's units normalized once. */
+function unitMatcher(units: readonly string[]): (label: string) => string | undefined {
+  const normalized = units.map(normalizeName);
+  return (label) => {
+    const y = normalizeName(label);
+    const i = normalized.findIndex((x) => x === y || (x.length >= 2 && y.length >= 2 && (x.endsWith(y) || y.endsWith(x))));
+    return i < 0 ? undefined : units[i];
+  };
 }
 
 /**
@@ -182,26 +221,27 @@ function sameUnit(a: string, b: string): boolean {
  * Returns [] when the cell has no such labels (the whole text is then the project's).
  */
 export function splitUnitProgress(raw: string, units: readonly string[]): { unit: string; text: string; known: boolean }[] {
-  const text = raw.replace(/\r\n?/g, '\n');
+  // Every label ends in a colon: the many cells without one have none, and need no search for them.
+  if (!raw.includes('：') && !raw.includes(':')) return [];
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   const starts: { index: number; bodyStart: number; label: string }[] = [];
-  labelPattern.lastIndex = 0;
-  for (let m = labelPattern.exec(text); m !== null; m = labelPattern.exec(text)) {
+  const lines = lineStarts(text);
+  for (const m of labelsOf(text, lines)) {
     const label = (m[1] ?? '').trim();
     starts.push({ index: m.index, bodyStart: m.index + m[0].length, label });
   }
   // Also labels that name the row's own units exactly, whatever they end with.
   for (const unit of units) {
     if (!text.includes(unit)) continue;
-    const re = unitLabel(unit);
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (const m of matchesAt(text, unitLabel(unit), lines)) {
       if (!starts.some((s) => s.index <= m.index && m.index < s.bodyStart)) {
         starts.push({ index: m.index, bodyStart: m.index + m[0].length, label: unit });
       }
     }
   }
   starts.sort((a, b) => a.index - b.index);
-  const labelled = starts.filter((s) => units.some((u) => sameUnit(u, s.label)) || /(局|委|办|中心|政府)$/.test(s.label));
+  const unitOf = unitMatcher(units);
+  const labelled = starts.map((s) => ({ ...s, match: unitOf(s.label) })).filter((s) => s.match !== undefined || /(局|委|办|中心|政府)$/.test(s.label));
   if (labelled.length === 0) return [];
   if (labelled.length === 1 && units.length <= 1 && labelled[0]?.index !== 0) return [];
   const out: { unit: string; text: string; known: boolean }[] = [];
@@ -209,7 +249,7 @@ export function splitUnitProgress(raw: string, units: readonly string[]): { unit
   labelled.forEach((s, i) => {
     const end = labelled[i + 1]?.index ?? text.length;
     const body = text.slice(s.bodyStart, end).trim();
-    const match = units.find((u) => sameUnit(u, s.label));
+    const { match } = s;
     const unit = match ?? normalizeName(s.label);
     const existing = out.find((o) => o.unit === unit);
     if (existing) existing.text = `${existing.text}\n${body}`.trim();

@@ -117,6 +117,11 @@ function cellAt(row: readonly string[], c: number | undefined): string {
   return c === undefined ? '' : (row[c] ?? '');
 }
 
+/** A row's number and name as one text, as a section banner writes them: 一、教育. */
+function banner(seqText: string, keyText: string, first: string): string {
+  return seqText && keyText && seqText !== keyText ? `${seqText}${/[、.．]$/.test(seqText) ? '' : '、'}${keyText}` : keyText || seqText || first;
+}
+
 /** What one row leaves for the rows below it. */
 interface RowState {
   section: string | null;
@@ -162,20 +167,22 @@ function readRow(table: Table, r: number, state: RowState, rows: readonly Previe
   const hasDetail = table.detailCols.some((c) => (row[c] ?? '') !== '' && !(values.length === 1));
   // In a table that numbers its projects 一、二、三, a numbered name without details is a project still to be filled in.
   const numberedLikeProject = table.chineseNumbered && seqText !== '' && keyText !== '' && seqText !== keyText;
-  const combined = seqText && keyText && seqText !== keyText ? `${seqText}${/[、.．]$/.test(seqText) ? '' : '、'}${keyText}` : (keyText || seqText || first);
   if (isTotal(seqText || keyText || first) || isTotal(keyText)) {
     warnings.push({ row: sourceRow, code: 'TOTAL_ROW', message: `第 ${sourceRow} 行是“${first}”行，不是一件实事，未导入；如需核对请看原表。` });
     return null;
   }
-  if ((values.length === 1 && isSectionText(values[0] ?? '')) || (!hasDetail && !numberedLikeProject && (isSectionText(combined) || isSectionText(keyText)) && values.length <= 2)) {
-    state.section = (values.length === 1 ? (values[0] ?? '') : isSectionText(combined) ? combined : keyText).replace(/\s+/g, ' ').trim();
+  // The number and name as one banner ("一、" and "教育"): built only for a row that may be one.
+  const combined = !hasDetail && !numberedLikeProject && values.length <= 2 ? banner(seqText, keyText, first) : null;
+  if ((values.length === 1 && isSectionText(values[0] ?? '')) || (combined !== null && (isSectionText(combined) || isSectionText(keyText)))) {
+    state.section = (values.length === 1 ? (values[0] ?? '') : combined !== null && isSectionText(combined) ? combined : keyText).replace(/\s+/g, ' ').trim();
     state.lastProject = '';
     state.seenSeq.clear();
     return null;
   }
 
   // A category column (merged down over its projects) names the section of each row it covers.
-  const category = cellAt(row, col('section')).replace(/\s+/g, ' ').trim();
+  const categoryText = cellAt(row, col('section'));
+  const category = categoryText === '' ? '' : categoryText.replace(/\s+/g, ' ').trim();
   if (category !== '' && category !== state.section) {
     state.section = category;
     state.seenSeq.clear();

@@ -4,7 +4,7 @@ import { groupProjectRows, type ProjectRows } from '../../../../shared/import/gr
 import type { PreviewRow, TablePreview } from '../../../../shared/import/understand';
 import type { RowFigures } from '../../../../shared/text/figures/types';
 import { matchRows } from '../../../../shared/matching';
-import { uniqueNames } from '../../../../shared/names';
+import { normalizeName, uniqueNames } from '../../../../shared/names';
 import { trimNumber } from '../../../../shared/status/format';
 import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -39,6 +39,7 @@ export interface RowPlan {
 }
 
 const linkLabels = { leadUnits: '主要责任单位', supportUnits: '相关责任单位', responsiblePeople: '责任人', leaders: '分管领导' } as const;
+const linkFields = Object.keys(linkLabels) as (keyof typeof linkLabels)[];
 
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -78,16 +79,27 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();
   const lastNarratives = await previousNarratives(db, reader, target);
   const year = figureYear(table, target.planYear);
-  const unitNames = rows.flatMap((r) => uniqueNames([...r.leadUnits, ...r.supportUnits, ...r.unitProgress.map((u) => u.unit)]));
-  const aliases = await aliasNames(db, unitNames);
+  const aliases = await aliasNames(db, unitsNamed(rows));
   // Names as the directory knows them: an alias becomes its unit's name.
   // The same few units recur on every row: each list is named once.
   const named = new Map<string, string[]>();
+  // Rows that name the same units or people share one list (the understanding reads each distinct cell
+  // once): a list is worked out once, and its rows share the result.
+  const canonicalLists = new Map<readonly string[], string[]>();
   const canonical = (names: string[]) => {
+    let done = canonicalLists.get(names);
+    if (done) return done;
     const key = names.join('\0');
     let out = named.get(key);
     if (!out) named.set(key, (out = [...new Set(uniqueNames(names).map((n) => aliases.get(n) ?? n))]));
-    return alike(names, out) ? names : [...out];
+    canonicalLists.set(names, (done = alike(names, out) ? names : [...out]));
+    return done;
+  };
+  const tidied = new Map<readonly string[], string[]>();
+  const tidy = (names: string[]): string[] => {
+    let out = tidied.get(names);
+    if (!out) tidied.set(names, (out = same(names, uniqueNames(names))));
+    return out;
   };
 
   return rows.map((row, index) => {
@@ -95,8 +107,8 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     const names = {
       leadUnits: canonical(row.leadUnits),
       supportUnits: canonical(row.supportUnits),
-      responsiblePeople: same(row.responsiblePeople, uniqueNames(row.responsiblePeople)),
-      leaders: same(row.leaders, uniqueNames(row.leaders)),
+      responsiblePeople: tidy(row.responsiblePeople),
+      leaders: tidy(row.leaders),
     };
     const split = row.unitProgress.length ? row.unitProgress.map((u) => ({ unit: aliases.get(u.unit) ?? u.unit, text: u.text })) : null;
     const narratives = (split ?? (row.progress ? [{ unit: null, text: row.progress }] : [])).map((n) => ({
@@ -110,10 +122,11 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
 
     const changes: FieldChange[] = [];
     let conflict: string | null = signed ? `报送期“${target.periodLabel}”已签发，不能再导入；如需更正请新建修订版。` : null;
-    for (const key of Object.keys(linkLabels) as (keyof typeof linkLabels)[]) {
+    for (const key of linkFields) {
       // Names alike join alike: only names that differ are joined to be compared.
       if (names[key].length === 0 || (project && alike(project[key], names[key]))) continue;
-      const [before, after] = [project ? project[key].join('、') : '', names[key].join('、')];
+      const before = project ? project[key].join('、') : '';
+      const after = names[key].join('、');
       if (before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
     }
     for (const n of narratives) {
@@ -149,6 +162,26 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
       entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes: compact(changes), conflict, figures, sameAsLast },
     };
   });
+}
+
+/** Every unit the rows name, normalized, each once; a list that rows share is read once. */
+function unitsNamed(rows: readonly PreviewRow[]): Set<string> {
+  const names = new Set<string>();
+  const read = new Set<readonly string[]>();
+  const add = (list: readonly string[]): void => {
+    if (read.has(list)) return;
+    read.add(list);
+    for (const name of uniqueNames(list)) names.add(name);
+  };
+  for (const row of rows) {
+    add(row.leadUnits);
+    add(row.supportUnits);
+    for (const u of row.unitProgress) {
+      const name = normalizeName(u.unit);
+      if (name) names.add(name);
+    }
+  }
+  return names;
 }
 
 /**
