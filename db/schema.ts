@@ -214,6 +214,8 @@ export interface ImportBatchItemsTable {
   entityId: number;
   action: 'create' | 'update';
   beforeJson: string | null;
+  /** Set on an entry for a run of created rows: it stands for every id from entityId to this (migration 8). */
+  lastEntityId: Generated<number | null>;
 }
 
 /** 进展情况 stating how far a project is, read at import and accepted (migration 6). */

@@ -50,6 +50,8 @@ export async function projectImports(db: Kysely<Database>, projectId: number): P
     .where((eb) =>
       eb.or([
         eb.and([eb('i.entity', 'in', ['project', 'progress']), eb('i.entityId', '=', projectId)]),
+        // The run of projects an import created (migration 8).
+        eb.and([eb('i.entity', '=', 'project'), eb('i.lastEntityId', 'is not', null), eb('i.entityId', '<=', projectId), eb('i.lastEntityId', '>=', projectId)]),
         eb.and([eb('i.entity', 'in', ['indicator', 'value']), eb('i.entityId', 'in', eb.selectFrom('indicators').select('id').where('projectId', '=', projectId))]),
       ]),
     )

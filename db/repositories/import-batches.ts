@@ -35,7 +35,7 @@ export async function setBatchCounts(db: Kysely<Database>, id: number, counts: R
 export type BatchItem = Omit<Selectable<ImportBatchItemsTable>, 'id'>;
 
 export async function batchItems(db: Kysely<Database>, batchId: number): Promise<BatchItem[]> {
-  return db.selectFrom('importBatchItems').select(['batchId', 'entity', 'entityId', 'action', 'beforeJson']).where('batchId', '=', batchId).orderBy('id').execute();
+  return db.selectFrom('importBatchItems').select(['batchId', 'entity', 'entityId', 'action', 'beforeJson', 'lastEntityId']).where('batchId', '=', batchId).orderBy('id').execute();
 }
 
 export async function markUndone(db: Kysely<Database>, id: number, now: string): Promise<void> {

@@ -18,6 +18,7 @@ import type { ProjectLinks } from './projects';
 export interface ImportWriter {
   /** A number for a new project: the table's own when the plan has no project with it, else the next free. */
   seqFor(wanted: number | null): number;
+  /** A new project, with its links; the undo log gets one entry for all the projects created (their ids run on). */
   insertProject(project: { planId: number; seq: number; seqLabel?: string; section: string; title: string; goal: string }, links: ProjectLinks): number;
   /** A task of a new project, with its lead units. */
   insertTask(projectId: number, seq: number, title: string, leadUnits: readonly string[]): number;
@@ -31,8 +32,8 @@ export interface ImportWriter {
   saveActual(indicatorId: number, periodId: number, actual: number, sourceText: string, unitId?: number | null): void;
   /** The completion the period's progress states, as accepted. */
   saveStated(projectId: number, periodId: number, stated: { share: number | null; done: boolean; words: string }): void;
-  /** Adds one entry to the batch's undo log. */
-  recordItem(item: Omit<BatchItem, 'batchId'>): void;
+  /** Adds one entry to the batch's undo log (the projects it creates are logged by the writer itself). */
+  recordItem(item: Omit<BatchItem, 'batchId' | 'lastEntityId'>): void;
   /** Writes what is still held for writing in bulk: before anything reads those tables again. */
   finish(): void;
 }
@@ -67,6 +68,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
       'INSERT OR REPLACE INTO stated_completions (project_id, period_id, share, done, words, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertTask: sqlite.prepare('INSERT INTO tasks (project_id, seq, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, \'\', NULL, ?, ?)'),
+    logCreatedProjects: sqlite.prepare("INSERT INTO import_batch_items (batch_id, entity, entity_id, action, last_entity_id) VALUES (?, 'project', ?, 'create', ?)"),
     linkTaskUnit: sqlite.prepare("INSERT INTO task_units (task_id, unit_id, role, position) VALUES (?, ?, 'lead', ?)"),
   };
   const bulk = {
@@ -96,6 +98,8 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   sqlite.pragma('defer_foreign_keys = ON');
   let lastProjectId = sql.lastProjectId.get()?.id ?? 0;
   const firstNewProjectId = lastProjectId + 1;
+  // The projects created so far that the undo log names (at finish).
+  let loggedThrough = lastProjectId;
   // Indicators are written in bulk too (accepting every figure of a large table makes tens of thousands):
   // their ids are the next free ones, and each project's next position is kept here once read, as nothing
   // else writes indicators during the import.
@@ -197,6 +201,9 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     finish() {
       inTransaction();
       for (const b of Object.values(bulk)) b.flush();
+      // Last in the log, so undone first: every project this import made, and with them all written under them.
+      if (lastProjectId > loggedThrough) sql.logCreatedProjects.run(batchId, loggedThrough + 1, lastProjectId);
+      loggedThrough = lastProjectId;
     },
   };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Indicator } from '../../../shared/domain';
 import { openLedgerDatabase, type LedgerDatabase } from '../../../db/open';
+import { insertBatch } from '../../../db/repositories/import-batches';
 import { importWriter } from '../../../db/repositories/import-writer';
 import { insertIndicator, listIndicators } from '../../../db/repositories/indicators';
 import { insertPlan } from '../../../db/repositories/plans';
@@ -49,8 +50,10 @@ describe('indicators written by an import', () => {
     const before = await listIndicators(db, projectId);
     expect(before.map((i) => i.position)).toEqual([0, 1]);
 
+    // The writer logs the projects it creates in the batch's undo log: a batch to log them in.
+    const batchId = await insertBatch(db, { planId, periodId: null, fileName: 'a.xlsx', sha256: 'a'.repeat(64), format: 'xlsx', sheet: '表', mappingJson: '[]', countsJson: '{}', actor: '测试员', importedAt: now });
     sqlite.exec('BEGIN');
-    const writer = importWriter(sqlite, { planId, batchId: 0, actor: '测试员', now });
+    const writer = importWriter(sqlite, { planId, batchId, actor: '测试员', now });
     const added = [writer.insertIndicator(projectId, fields('新增一')), writer.insertIndicator(projectId, fields('新增二'))];
     const fresh = writer.insertProject({ planId, seq: 2, section: '', title: '新项目', goal: '' }, { leadUnits: [], supportUnits: [], responsiblePeople: [], leaders: [] });
     const freshAdded = [writer.insertIndicator(fresh, fields('甲')), writer.insertIndicator(fresh, fields('乙'))];

@@ -120,8 +120,9 @@ function logTo(writer: ImportWriter) {
 }
 
 /**
- * Writes one new or changed row, logging what each write replaced so the batch can be undone. Of a new
- * project only the project is logged: undoing deletes it, and with it everything written under it.
+ * Writes one new or changed row, logging what each write replaced so the batch can be undone. A new project
+ * is logged by the writer, with all the others this import creates: undoing deletes them, and with them
+ * everything written under them.
  */
 function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: number, accepted: ReturnType<typeof acceptedFigures>): void {
   const log = row.project ? logTo(writer) : () => {};
@@ -142,7 +143,6 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
     const written = row.row.seqText ?? '';
     const seqLabel = written !== '' && written !== String(seq) ? written : '';
     projectId = writer.insertProject({ planId, seq, seqLabel, section: row.row.section ?? '', title: row.row.project, goal: row.row.task }, row.names);
-    logTo(writer)('project', projectId);
     // Its tasks go with it: undoing the import deletes the project, and its tasks with it.
     row.tasks.forEach((task, i) => writer.insertTask(projectId, i + 1, task.title, task.leadUnits));
   }

@@ -2,7 +2,7 @@ import { LedgerError } from '../../../../shared/errors';
 import type { ImportBatch, Project } from '../../../../shared/domain';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../../db/repositories/audit';
-import { batchItems, listBatches, markUndone } from '../../../../db/repositories/import-batches';
+import { batchItems, listBatches, markUndone, type BatchItem } from '../../../../db/repositories/import-batches';
 import { deleteIndicatorRow } from '../../../../db/repositories/indicators';
 import { isPeriodSigned } from '../../../../db/repositories/periods';
 import { getPlan } from '../../../../db/repositories/plans';
@@ -30,7 +30,7 @@ export async function undoImport(ctx: BackendContext, batchId: number): Promise<
     if (batch.periodId !== null && (await isPeriodSigned(trx, batch.periodId))) {
       throw new LedgerError('CONFLICT', '这次导入的报送期已经签发，不能撤销。');
     }
-    for (const item of (await batchItems(trx, batchId)).reverse()) await undoItem(trx, item.entity, item.entityId, item.beforeJson);
+    for (const item of (await batchItems(trx, batchId)).reverse()) await undoItem(trx, item, batch.planId);
     const now = ctx.now();
     await markUndone(trx, batchId, now);
     await recordAudit(trx, { actor: ctx.actor, action: 'delete', entity: 'import', entityId: batchId, before: batch }, now);
@@ -38,8 +38,9 @@ export async function undoImport(ctx: BackendContext, batchId: number): Promise<
   });
 }
 
-async function undoItem(trx: Kysely<Database>, entity: string, entityId: number, beforeJson: string | null): Promise<void> {
-  const before: unknown = beforeJson === null ? null : JSON.parse(beforeJson);
+async function undoItem(trx: Kysely<Database>, item: BatchItem, planId: number): Promise<void> {
+  const { entity, entityId } = item;
+  const before: unknown = item.beforeJson === null ? null : JSON.parse(item.beforeJson);
   switch (entity) {
     case 'value': {
       const { key, previous } = before as Keyed<{ indicatorId: number; periodId: number; unitId: number | null }, ValueRow>;
@@ -63,7 +64,8 @@ async function undoItem(trx: Kysely<Database>, entity: string, entityId: number,
       return deleteIndicatorRow(trx, entityId);
     case 'project': {
       if (before === null) {
-        await trx.deleteFrom('projects').where('id', '=', entityId).execute();
+        // The projects the import created, a run of ids in its plan (the plan: ids free again may be reused elsewhere).
+        await trx.deleteFrom('projects').where('id', '>=', entityId).where('id', '<=', item.lastEntityId ?? entityId).where('planId', '=', planId).execute();
         return;
       }
       const { leadUnits, supportUnits, responsiblePeople, leaders, updatedAt } = before as Project;
