@@ -4,12 +4,12 @@
  * same actuals as reading the words again against them (issue #13). A project whose indicators are not its
  * goal's targets any more (changed by hand) is read again against them.
  */
-import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { figuresAgainst } from '../../../electron/backend/features/import/known-figures';
 import type * as Figures from '../../../shared/import/figures';
 import type { ImportPreview } from '../../../shared/domain';
 import { testBackend, type TestBackend } from '../../helpers/backend';
+import { countyTable, type CountyRow } from '../../helpers/county-table';
 
 // Rows read again against a project's indicators (the staged table's own reading is not counted: it is
 // withFigures's, inside the module).
@@ -29,14 +29,10 @@ afterEach(() => backend?.close());
 
 /** Goals with a target each, progress with its figure (two rows split by unit), as a county sends monthly. */
 function table(month: number): Buffer {
-  const aoa: (string | number)[][] = [
-    ['2022年省民生实事叶县工作任务推进情况表'],
-    ['填报单位：叶县人民政府办公室', '', '', `截至日期：2022年${month}月25日`],
-    ['编号', '工作任务', '责任单位', '责任人', '分管领导', '工作进度'],
-  ];
+  const rows: CountyRow[] = [];
   for (let i = 1; i <= 8; i++) {
     const two = i % 4 === 0;
-    aoa.push([
+    rows.push([
       i,
       `第${i}项民生实事。全年完成技能培训${i}万人次。`,
       two ? '县人社局\n县住建局' : '县人社局',
@@ -45,9 +41,7 @@ function table(month: number): Buffer {
       two ? `县人社局：已完成技能培训${(i * month) / 20}万人次。\n县住建局：已完成技能培训${(i * month) / 20}万人次。` : `已完成技能培训${(i * month) / 10}万人次。`,
     ]);
   }
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), '推进情况表');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  return countyTable(month, rows);
 }
 
 const stage = (month: number) => backend.do('import.stage', { fileName: `county-${month}.xlsx`, contentBase64: table(month).toString('base64') });

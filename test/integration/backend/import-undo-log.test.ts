@@ -28,12 +28,17 @@ function counts(file: string) {
   return { tables: out, entities, runs, projectIds };
 }
 
+/** Ye County's table into a new ledger, every figure accepted. */
+async function importFixture() {
+  backend = await testBackend();
+  const bytes = fs.readFileSync(path.join(fixtures, 'yexian-2022-progress.xlsx'));
+  const staged = await backend.do('import.stage', { fileName: 'yexian.xlsx', contentBase64: bytes.toString('base64') });
+  return backend.do('import.commit', { stagingId: staged.stagingId, figures: 'all' });
+}
+
 describe.skipIf(!haveFixtures)('the undo log of a first import', () => {
   it('records the plan, the period and the run of new projects once, and undoing it leaves nothing behind', async () => {
-    backend = await testBackend();
-    const bytes = fs.readFileSync(path.join(fixtures, 'yexian-2022-progress.xlsx'));
-    const staged = await backend.do('import.stage', { fileName: 'yexian.xlsx', contentBase64: bytes.toString('base64') });
-    const batch = await backend.do('import.commit', { stagingId: staged.stagingId, figures: 'all' });
+    const batch = await importFixture();
     const written = counts(backend.dbPath);
     expect(written.tables.projects).toBe(10);
     // The words gave indicators and values: all written, none logged on its own.
@@ -64,10 +69,7 @@ describe.skipIf(!haveFixtures)('the undo log of a first import', () => {
 
 describe.skipIf(!haveFixtures)('an undo log written before runs of projects', () => {
   it('undoes an import logged one entry per project, and shows the import on each project page', async () => {
-    backend = await testBackend();
-    const bytes = fs.readFileSync(path.join(fixtures, 'yexian-2022-progress.xlsx'));
-    const staged = await backend.do('import.stage', { fileName: 'yexian.xlsx', contentBase64: bytes.toString('base64') });
-    const batch = await backend.do('import.commit', { stagingId: staged.stagingId, figures: 'all' });
+    const batch = await importFixture();
     const projects = await backend.do('projects.list', { planId: batch.planId! });
     // A project in the middle of the run is shown as made by the import.
     const middle = projects.find((p) => p.seq === 5)!;

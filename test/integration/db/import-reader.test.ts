@@ -3,7 +3,6 @@
  * order and with the same keys: the plan of next month's rows is made from it, and a project's object goes
  * into the undo log as JSON.
  */
-import * as XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedgerDatabase } from '../../../db/open';
 import { importReader } from '../../../db/repositories/import-reader';
@@ -11,20 +10,17 @@ import { listPeriods } from '../../../db/repositories/periods';
 import { periodReports } from '../../../db/repositories/progress';
 import { listProjects } from '../../../db/repositories/projects';
 import { testBackend, type TestBackend } from '../../helpers/backend';
+import { countyTable, type CountyRow } from '../../helpers/county-table';
 
 let backend: TestBackend;
 afterEach(() => backend?.close());
 
 /** Projects with one unit or two (their progress split by unit), several people, and figures in the words. */
 function table(month: number): Buffer {
-  const aoa: (string | number)[][] = [
-    ['2022年省民生实事叶县工作任务推进情况表'],
-    ['填报单位：叶县人民政府办公室', '', '', `截至日期：2022年${month}月25日`],
-    ['编号', '工作任务', '责任单位', '责任人', '分管领导', '工作进度'],
-  ];
+  const rows: CountyRow[] = [];
   for (let i = 1; i <= 12; i++) {
     const two = i % 3 === 0;
-    aoa.push([
+    rows.push([
       i,
       `第${i}项民生实事。全年完成技能培训${i}万人次。`,
       two ? '县城管局\n县住建局' : i % 2 ? '县人社局' : '县医保局',
@@ -33,9 +29,7 @@ function table(month: number): Buffer {
       two ? `县城管局：已整改病害井盖${i + month}座。\n县住建局：已完成招标。` : `已完成技能培训${(i * month) / 10}万人次。`,
     ]);
   }
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), '推进情况表');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  return countyTable(month, rows);
 }
 
 async function importMonth(month: number): Promise<number> {

@@ -1,17 +1,14 @@
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { latestSchemaVersion, migrations } from '../../../db/migrations';
-import { ledgerApplicationId, openLedgerDatabase } from '../../../db/open';
+import { latestSchemaVersion } from '../../../db/migrations';
+import { openLedgerDatabase } from '../../../db/open';
+import { ledgerAtVersion } from '../../helpers/old-ledger';
 import { tempDir } from '../../helpers/temp';
 
 describe('migration 8: an import logs the projects it created as one run of ids', () => {
   it('upgrades a version-7 ledger on a real file, keeping its entries as entries for one id, and refuses a run that ends before it starts', async () => {
     const file = path.join(tempDir(), 'ledger.sqlite');
-    const old = new Sqlite(file);
-    for (const m of migrations.slice(0, 7)) old.exec(m.sql);
-    old.pragma(`application_id = ${ledgerApplicationId}`);
-    old.pragma('user_version = 7');
+    const old = ledgerAtVersion(file, 7);
     old.exec(`
       INSERT INTO plans (id, year, level, name, start_date, end_date, created_at, updated_at) VALUES (1, 2022, 'district', '计划', '2022-01-01', '2022-12-31', 'x', 'x');
       INSERT INTO import_batches (id, plan_id, file_name, sha256, format, imported_at) VALUES (1, 1, 'a.xlsx', '${'a'.repeat(64)}', 'xlsx', 'x');
