@@ -7,7 +7,8 @@ export interface Query<T> {
   data: T | undefined;
   error: string | null;
   loading: boolean;
-  reload(): void;
+  /** Asks again; settles once the answer is on screen (so a notice after it describes what is shown). */
+  reload(): Promise<void>;
 }
 
 interface Settled<T> {
@@ -31,25 +32,39 @@ export function useQuery<M extends MethodName>(method: M, input: Input<M> | null
   });
   // The key whose early answer the first render already shows.
   const shownEarly = useRef(settled?.key ?? null);
+  const latest = useRef(0);
+  // reload()'s promises, each kept until an answer of its generation or a later one is in.
+  const waiting = useRef<{ generation: number; done: () => void }[]>([]);
+  const answered = useCallback((upTo: number) => {
+    waiting.current = waiting.current.filter((w) => (w.generation <= upTo ? (w.done(), false) : true));
+  }, []);
+  // Nothing waits for a screen that is gone.
+  useEffect(() => () => answered(Infinity), [answered]);
 
   useEffect(() => {
-    if (key === null) return;
+    if (key === null) return answered(generation);
     const entry = generation === 0 ? takeEarly(method, key) : undefined;
     if (shownEarly.current === key && generation === 0) {
       shownEarly.current = null;
       return;
     }
     let live = true;
-    (entry?.answer ?? api.call(method, JSON.parse(key) as Input<M>)).then(
-      (data) => live && setSettled({ key, generation, data, error: null }),
-      (error: unknown) => live && setSettled({ key, generation, data: undefined, error: errorMessage(error) }),
-    );
+    (entry?.answer ?? api.call(method, JSON.parse(key) as Input<M>))
+      .then(
+        (data) => live && setSettled({ key, generation, data, error: null }),
+        (error: unknown) => live && setSettled({ key, generation, data: undefined, error: errorMessage(error) }),
+      )
+      .finally(() => live && answered(generation));
     return () => {
       live = false;
     };
-  }, [method, key, generation]);
+  }, [method, key, generation, answered]);
 
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const reload = useCallback(() => {
+    const generation = ++latest.current;
+    setGeneration(generation);
+    return new Promise<void>((done) => waiting.current.push({ generation, done }));
+  }, []);
   const current = settled !== null && settled.key === key ? settled : null;
   return {
     data: current?.data,

@@ -87,7 +87,7 @@ export function SettingsScreen() {
   );
 }
 
-function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settings: Settings; presets: RulePreset[]; onSaved(): void; onPresetSaved(): void }) {
+function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settings: Settings; presets: RulePreset[]; onSaved(): Promise<void>; onPresetSaved(): void }) {
   const { t } = useTranslation(['settings', 'common']);
   const notify = useNotify();
   const [office, setOffice] = useState<OfficeValues>({ officeName: settings.officeName, officeLevel: settings.officeLevel, officeRegion: settings.officeRegion, userName: settings.userName });
@@ -148,7 +148,7 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
               onClick={() => {
                 const missing = officeErrors(office, t);
                 setOfficeErrors(missing);
-                if (Object.keys(missing).length === 0) void run(async () => (await api.call('settings.update', { ...office, officeLevel: office.officeLevel || undefined }), onSaved(), t('saved')));
+                if (Object.keys(missing).length === 0) void run(async () => (await api.call('settings.update', { ...office, officeLevel: office.officeLevel || undefined }), await onSaved(), t('saved')));
               }}
             >
               {t('common:save')}
@@ -166,7 +166,7 @@ function PreferencesForm({ settings, presets, onSaved, onPresetSaved }: { settin
                 </MenuItem>
               ))}
             </TextField>
-            <Button variant="contained" onClick={() => void run(async () => (await api.call('settings.update', { presetName }), onSaved(), t('saved')))}>
+            <Button variant="contained" onClick={() => void run(async () => (await api.call('settings.update', { presetName }), await onSaved(), t('saved')))}>
               {t('common:save')}
             </Button>
           </Stack>

@@ -4,7 +4,8 @@ import { useQuery } from '../api/useQuery';
 
 interface SettingsState {
   settings: Settings | undefined;
-  reload(): void;
+  /** Settles once the settings read again are on every screen. */
+  reload(): Promise<void>;
 }
 
 const SettingsContext = createContext<SettingsState | null>(null);

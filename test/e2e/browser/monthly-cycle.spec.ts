@@ -122,7 +122,8 @@ test.describe('the office is named before anything is signed', () => {
     await keys.getByRole('button', { name: '导出公钥文件' }).click();
     expect((await downloading).suggestedFilename()).toBe('叶县人民政府办公室-公钥.json');
 
-    // The first save's notice goes before the second save, so that the notice seen next is the second save's.
+    // The first save's notice goes before the second save, so that the notice seen next is the second save's;
+    // a save's notice comes once the settings read again are on screen, so the key file takes the new name.
     await expect(page.getByText('已保存设置')).toHaveCount(0);
     await user.getByLabel('本单位名称（填报单位）').fill('叶县政府督查室');
     await user.getByRole('button', { name: '保存' }).click();
