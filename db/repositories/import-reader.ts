@@ -15,6 +15,8 @@ export interface ImportReader {
   projects(planId: number): Project[];
   /** Each narrative of the period, with its project: `periodReports(…).narratives` without the rest. */
   narrativeTexts(periodId: number): [projectId: number, narrative: string][];
+  /** The plan and period of the latest import into a plan not deleted (undone or not): where the next one most likely goes. */
+  lastImport(): { planId: number; periodId: number | null } | null;
 }
 
 const sql = {
@@ -33,13 +35,17 @@ const sql = {
     'select "progress_reports"."project_id", "progress_reports"."narrative" from "progress_reports" left join "units" on "units"."id" = "progress_reports"."unit_id" where "progress_reports"."period_id" = ?',
 } as const;
 
-type Statements = { [K in keyof typeof sql]: Sqlite.Statement<[number | string], unknown[]> };
+const lastImportSql =
+  'select "import_batches"."plan_id", "import_batches"."period_id" from "import_batches" inner join "plans" on "plans"."id" = "import_batches"."plan_id" where "plans"."deleted_at" is null order by "import_batches"."id" desc limit 1';
+
+type Statements = { [K in keyof typeof sql]: Sqlite.Statement<[number | string], unknown[]> } & { lastImport: Sqlite.Statement<[], unknown[]> };
 const prepared = new WeakMap<Sqlite.Database, Statements>();
 
 function statements(sqlite: Sqlite.Database): Statements {
   let out = prepared.get(sqlite);
   if (!out) {
     out = Object.fromEntries(Object.entries(sql).map(([k, text]) => [k, sqlite.prepare<[number | string], unknown[]>(text).raw()])) as Statements;
+    out.lastImport = sqlite.prepare<[], unknown[]>(lastImportSql).raw();
     prepared.set(sqlite, out);
   }
   return out;
@@ -89,6 +95,10 @@ export function importReader(sqlite: Sqlite.Database): ImportReader {
     },
     narrativeTexts(periodId) {
       return s.narrativeTexts.all(periodId) as [number, string][];
+    },
+    lastImport() {
+      const row = s.lastImport.get() as [number, number | null] | undefined;
+      return row ? { planId: row[0], periodId: row[1] } : null;
     },
   };
 }

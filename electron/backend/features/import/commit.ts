@@ -13,6 +13,7 @@ import { withCheckpointAfter } from '../../../../db/checkpoint';
 import { writeFigures } from './commit-figures';
 import { diffOf, planRows, type RowPlan } from './plan-rows';
 import { ledgerVersion, type Planned } from './planned';
+import { takeReadAhead } from './prefetch';
 import { rememberDepartmentPlan } from './department-plan';
 import type { ImportTarget } from './target';
 
@@ -49,8 +50,11 @@ async function writeBatch(
   planned?: Pick<Planned, 'rows' | 'version'> | null,
 ): Promise<ImportBatch> {
   return ctx.db.transaction().execute(async (trx) => {
-    // Under the write lock: the diff's rows stand if nobody has written since they were planned.
-    const reused = planned && ledgerVersion(ctx.ledger.sqlite) === planned.version ? planned.rows : null;
+    // Under the write lock: the diff's rows stand if nobody has written since they were planned; or what was
+    // read ahead while the file was parsed, if nobody has written since, before this transaction writes.
+    const version = ledgerVersion(ctx.ledger.sqlite);
+    const reused = planned && version === planned.version ? planned.rows : null;
+    const ahead = takeReadAhead(ctx.ledger.sqlite, version);
     const now = ctx.now();
     const batchId = await insertBatch(trx, {
       planId: target.plan?.id ?? null,
@@ -93,7 +97,9 @@ async function writeBatch(
 
     // Plan and period exist now: work out the rows against them, exactly as the diff showed.
     const resolved = { ...target, plan, period };
-    const rows = reused ?? (await planRows({ db: trx, sqlite: ctx.ledger.sqlite }, table, resolved, { figures: figures !== undefined }));
+    // A plan made here may have taken the id of a deleted one of its name, removed just now (insertPlan).
+    const ledger = { db: trx, sqlite: ctx.ledger.sqlite, ahead: created.includes('plan') ? null : ahead };
+    const rows = reused ?? (await planRows(ledger, table, resolved, { figures: figures !== undefined }));
     const writer = importWriter(ctx.ledger.sqlite, { planId: plan.id, batchId, actor: ctx.actor, now });
     for (const entity of created) writer.recordItem({ entity, entityId: entity === 'plan' ? plan.id : period.id, action: 'create', beforeJson: null });
     const acceptFigures = figureAcceptor(figures);

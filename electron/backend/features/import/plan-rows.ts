@@ -16,6 +16,7 @@ import { importReader, type ImportReader } from '../../../../db/repositories/imp
 import { latestActuals, periodReports, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
 import type { Database } from '../../../../db/schema';
 import { figuresAgainst } from './known-figures';
+import type { ReadAhead } from './prefetch';
 import type { ImportTarget } from './target';
 
 /** One row, with the project it updates (null: a new one) and what would change. */
@@ -54,6 +55,8 @@ function dayBefore(iso: string): string {
 export interface PlanLedger {
   db: Kysely<Database>;
   sqlite: Sqlite.Database;
+  /** What was read ahead while the file was parsed, the ledger unchanged since: used where it is of this plan and period. */
+  ahead?: ReadAhead | null;
 }
 
 /** Works out, without writing anything, what importing these rows into the target would do. */
@@ -61,7 +64,9 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const { db } = ledger;
   const reader = importReader(ledger.sqlite);
   const readWords = options.figures !== false;
-  const projects = new Map((target.plan ? reader.projects(target.plan.id) : []).map((p) => [p.id, p]));
+  const { ahead } = ledger;
+  const planProjects = !target.plan ? [] : ahead?.planId === target.plan.id ? ahead.projects : reader.projects(target.plan.id);
+  const projects = new Map(planProjects.map((p) => [p.id, p]));
   const indicators = new Map((target.plan ? await listPlanIndicators(db, target.plan.id) : []).map((i) => [`${i.projectId}\t${i.name}`, i]));
   const earlierActuals = target.plan ? await latestActuals(db, target.plan.id, dayBefore(target.asOf)) : new Map();
   const signed = target.period ? await isPeriodSigned(db, target.period.id) : false;
@@ -77,7 +82,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const byProject = new Map<number, Indicator[]>();
   for (const i of indicators.values()) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
   const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();
-  const lastNarratives = await previousNarratives(db, reader, target);
+  const lastNarratives = await previousNarratives(db, reader, target, ahead?.narratives ?? null);
   const year = figureYear(table, target.planYear);
   const aliases = await aliasNames(db, unitsNamed(rows));
   // Names as the directory knows them: an alias becomes its unit's name.
@@ -202,13 +207,13 @@ function compact<T>(items: T[]): T[] {
 }
 
 /** The whole progress each project reported in the period before this one, to flag a table sent again unchanged. */
-async function previousNarratives(db: Kysely<Database>, reader: ImportReader, target: ImportTarget): Promise<Map<number, string>> {
+async function previousNarratives(db: Kysely<Database>, reader: ImportReader, target: ImportTarget, ahead: ReadAhead['narratives']): Promise<Map<number, string>> {
   if (!target.plan) return new Map();
   const before = (await listPeriods(db, target.plan.id)).filter((p) => p.asOf < target.asOf).at(-1);
   if (!before) return new Map();
   // Most projects report one narrative: joined only when there are several (one per unit).
   const out = new Map<number, string>();
-  for (const [projectId, narrative] of reader.narrativeTexts(before.id)) {
+  for (const [projectId, narrative] of ahead?.periodId === before.id ? ahead.texts : reader.narrativeTexts(before.id)) {
     const text = narrative.trim();
     const earlier = out.get(projectId);
     out.set(projectId, earlier === undefined ? text : `${earlier}\n${text}`);

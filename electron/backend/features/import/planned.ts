@@ -1,4 +1,3 @@
-import type Sqlite from 'better-sqlite3';
 import { LedgerError } from '../../../../shared/errors';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { TablePreview } from '../../../../shared/import/understand';
@@ -6,6 +5,10 @@ import type { BackendContext } from '../../context';
 import { planRows, type RowPlan } from './plan-rows';
 import { resolveTarget, type ImportTarget } from './target';
 import { tableWithFigures, understoodTable, type Understood } from './understood';
+import { takeReadAhead } from './prefetch';
+import { ledgerVersion } from './version';
+
+export { ledgerVersion };
 
 /**
  * The diff's plan of the rows, kept for the commit that follows it: planning 20,000 rows against the ledger
@@ -27,15 +30,6 @@ type TargetInput = ParsedInput<'import.diff'>;
 
 const plannedKey = (input: TargetInput) => `planned\t${JSON.stringify([input.planId ?? null, input.asOf ?? null])}`;
 
-/**
- * Changes to the ledger: `data_version` moves when another connection commits, `total_changes()` when this
- * one writes; both unchanged means the ledger is as it was.
- */
-export function ledgerVersion(sqlite: Sqlite.Database): string {
-  const changes = sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
-  return `${String(sqlite.pragma('data_version', { simple: true }))}:${changes}`;
-}
-
 /** The staged file's table, refused when it holds no row to import. */
 export async function tableToImport(ctx: BackendContext, input: TargetInput): Promise<Understood> {
   const understood = await understoodTable(ctx, input);
@@ -53,7 +47,9 @@ export async function plannedImport(ctx: BackendContext, input: TargetInput): Pr
   if (kept && kept.version === version) return kept;
   const table = tableWithFigures(source, Number(ctx.now().slice(0, 4)));
   const target = await resolveTarget(ctx.db, table, input);
-  const planned: Planned = { source, table, target, rows: await planRows({ db: ctx.db, sqlite: ctx.ledger.sqlite }, table, target), version };
+  // What the preview read ahead while the file was parsed, if the ledger is still as it was then.
+  const ledger = { db: ctx.db, sqlite: ctx.ledger.sqlite, ahead: takeReadAhead(ctx.ledger.sqlite, version) };
+  const planned: Planned = { source, table, target, rows: await planRows(ledger, table, target), version };
   ctx.staging.memo(input.stagingId).set(plannedKey(input), planned);
   return planned;
 }

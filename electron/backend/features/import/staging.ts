@@ -150,7 +150,11 @@ export class Staging {
     return staged;
   }
 
-  async read(stagingId: string, sheet: string | undefined): Promise<ReadWorkbook> {
+  /**
+   * The sheet, parsed once. `whileParsing` is run on this thread once the parsing thread has the file and
+   * before its grid is awaited: work that would otherwise wait for it (reading the ledger ahead).
+   */
+  async read(stagingId: string, sheet: string | undefined, whileParsing?: () => void): Promise<ReadWorkbook> {
     const staged = this.get(stagingId);
     const key = sheet ?? '';
     const cached = staged.reads.get(key);
@@ -161,7 +165,16 @@ export class Staging {
       other.reads.clear();
       other.memo.clear();
     }
-    const read = await readWorkbook(readOwnBytes(staged.file), { fileName: staged.fileName, handOver: true, ...(sheet ? { sheet } : {}) });
+    const parsing = readWorkbook(readOwnBytes(staged.file), { fileName: staged.fileName, handOver: true, ...(sheet ? { sheet } : {}) });
+    if (whileParsing) {
+      // A refusal while the work runs is thrown below, where the parse is awaited, not reported as unhandled.
+      parsing.catch(() => {});
+      // The file goes to the parsing thread once its format is checked, in this turn's promise callbacks: the
+      // work runs in the next turn, while the thread parses.
+      await new Promise((resolve) => setImmediate(resolve));
+      whileParsing();
+    }
+    const read = await parsing;
     staged.reads.set(key, read);
     return read;
   }

@@ -5,6 +5,7 @@ import { applyMapping, headerSignature, understandTable, type ColumnMapping, typ
 import { findProfile } from '../../../../db/repositories/import-batches';
 import type { BackendContext } from '../../context';
 import type { ReadWorkbook } from '../../import/read';
+import { readAhead } from './prefetch';
 
 /**
  * A staged file's table, understood once. The wizard asks about one file three times — preview, diff,
@@ -34,7 +35,7 @@ async function sheetWithTable(ctx: BackendContext, input: View): Promise<{ read:
     read,
     table: input.mapping ? applyMapping(read.grid, input.mapping as ColumnMapping[], options) : understandTable(read.grid, options),
   });
-  const first = await ctx.staging.read(input.stagingId, input.sheet);
+  const first = await ctx.staging.read(input.stagingId, input.sheet, () => readAhead(ctx.ledger.sqlite));
   if (input.sheet !== undefined) return understood(first);
   let firstResult: ReturnType<typeof understood> | null = null;
   let firstError: unknown = null;
