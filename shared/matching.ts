@@ -37,6 +37,23 @@ export interface Matchable {
   title: string;
 }
 
+/** The projects by folded title and by number: what matching needs of them alone, worked out once for them. */
+export interface ProjectTitles {
+  byTitle: Map<string, Matchable[]>;
+  bySeq: Map<number, Matchable>;
+}
+
+export function projectTitles(projects: readonly Matchable[]): ProjectTitles {
+  const byTitle = new Map<string, Matchable[]>();
+  for (const p of projects) {
+    const key = folded(p.title);
+    const same = byTitle.get(key);
+    if (same) same.push(p);
+    else byTitle.set(key, [p]);
+  }
+  return { byTitle, bySeq: new Map(projects.map((p) => [p.seq, p])) };
+}
+
 const sure = 0.75;
 const withSameNumber = 0.45;
 /** Beyond this many row × project pairs the fuzzy pass is skipped: it is quadratic. */
@@ -47,7 +64,12 @@ const fuzzyPairs = 2_000_000;
  * (after folding) match first, in linear time; then a weaker likeness with the same number; then, for
  * tables of ordinary size, the likeliest remaining title.
  */
-export function matchRows(rows: readonly { seq: string | null; project: string }[], projects: readonly Matchable[]): (number | null)[] {
+export function matchRows(
+  rows: readonly { seq: string | null; project: string }[],
+  projects: readonly Matchable[],
+  /** `projectTitles(projects)`, when already worked out (while the file was parsed). */
+  titles?: ProjectTitles,
+): (number | null)[] {
   const result: (number | null)[] = rows.map(() => null);
   if (projects.length === 0) return result;
   const taken = new Set<number>();
@@ -57,13 +79,7 @@ export function matchRows(rows: readonly { seq: string | null; project: string }
   };
 
   // Identical titles; of two rows alike, the one with the project's own number first.
-  const byTitle = new Map<string, Matchable[]>();
-  for (const p of projects) {
-    const key = folded(p.title);
-    const same = byTitle.get(key);
-    if (same) same.push(p);
-    else byTitle.set(key, [p]);
-  }
+  const { byTitle, bySeq } = titles ?? projectTitles(projects);
   const rowKeys = rows.map((row) => folded(row.project));
   for (const sameNumberFirst of [true, false]) {
     rows.forEach((row, index) => {
@@ -75,7 +91,6 @@ export function matchRows(rows: readonly { seq: string | null; project: string }
   }
 
   // The same number and a fair likeness.
-  const bySeq = new Map(projects.map((p) => [p.seq, p]));
   rows.forEach((row, index) => {
     if (result[index] !== null || row.seq === null) return;
     const p = bySeq.get(Number(row.seq));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRows, titleSimilarity } from '../../../shared/matching';
+import { matchRows, projectTitles, titleSimilarity } from '../../../shared/matching';
 
 describe('titleSimilarity', () => {
   it('ignores punctuation, width and a leading verb', () => {
@@ -29,6 +29,18 @@ describe('matchRows', () => {
     expect(matchRows([{ seq: '2', project: '扩大门诊费用异地直接结算' }], projects)).toEqual([11]);
     expect(matchRows([{ seq: '9', project: '扩大门诊费用异地直接结算' }], projects)).toEqual([null]);
     expect(matchRows([{ seq: '1', project: '实施学前教育普惠扩容工程' }], projects)).toEqual([null]);
+  });
+
+  it('matches the same with the projects’ titles worked out beforehand (read ahead while a file is parsed), used again', () => {
+    const titles = projectTitles(projects);
+    const rows = [
+      { seq: '1', project: '推进城市窨井设施及城镇老旧小区改造提升' },
+      { seq: '2', project: '开展职业技能培训和评价取证。' },
+      { seq: '2', project: '扩大门诊费用异地直接结算' },
+      { seq: '3', project: '推进城市窨井设施及城镇老旧小区改造提升' },
+    ];
+    expect(matchRows(rows, projects, titles)).toEqual(matchRows(rows, projects));
+    expect(matchRows(rows, projects, titles)).toEqual([null, 10, 11, 12]);
   });
 });
 

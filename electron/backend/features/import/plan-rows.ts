@@ -65,8 +65,8 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const reader = importReader(ledger.sqlite);
   const readWords = options.figures !== false;
   const { ahead } = ledger;
-  const planProjects = !target.plan ? [] : ahead?.planId === target.plan.id ? ahead.projects : reader.projects(target.plan.id);
-  const projects = new Map(planProjects.map((p) => [p.id, p]));
+  const read = !target.plan ? { projects: [] } : ahead?.planId === target.plan.id ? ahead : { projects: reader.projects(target.plan.id) };
+  const projects = new Map(read.projects.map((p) => [p.id, p]));
   const indicators = new Map((target.plan ? await listPlanIndicators(db, target.plan.id) : []).map((i) => [`${i.projectId}\t${i.name}`, i]));
   const earlierActuals = target.plan ? await latestActuals(db, target.plan.id, dayBefore(target.asOf)) : new Map();
   const signed = target.period ? await isPeriodSigned(db, target.period.id) : false;
@@ -78,7 +78,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const groups = groupProjectRows(table.rows);
   const rows = groups.map((g) => g.row);
   const own = new Set<PreviewRow>(table.rows);
-  const matches = matchRows(rows, [...projects.values()]);
+  const matches = matchRows(rows, read.projects, 'titles' in read ? read.titles : undefined);
   const byProject = new Map<number, Indicator[]>();
   for (const i of indicators.values()) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
   const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();

@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { Project } from '../../../../shared/domain';
+import { projectTitles, type ProjectTitles } from '../../../../shared/matching';
 import { importReader } from '../../../../db/repositories/import-reader';
 import { ledgerVersion } from './version';
 
@@ -15,6 +16,8 @@ export interface ReadAhead {
   version: string;
   planId: number;
   projects: Project[];
+  /** `projectTitles(projects)`, for matching the table's rows to them. */
+  titles: ProjectTitles;
   /** The narratives of one period, as `importReader(…).narrativeTexts(periodId)` gives them. */
   narratives: { periodId: number; texts: [projectId: number, narrative: string][] } | null;
 }
@@ -37,7 +40,7 @@ export function readAhead(sqlite: Sqlite.Database): void {
     const projects = reader.projects(last.planId);
     const narratives = last.periodId === null ? null : { periodId: last.periodId, texts: reader.narrativeTexts(last.periodId) };
     // Statements apart, not one snapshot: a write by another connection in between shows in the version.
-    if (ledgerVersion(sqlite) === version) held.set(sqlite, { version, planId: last.planId, projects, narratives });
+    if (ledgerVersion(sqlite) === version) held.set(sqlite, { version, planId: last.planId, projects, titles: projectTitles(projects), narratives });
   } catch {
     held.delete(sqlite);
   }
