@@ -126,6 +126,16 @@ describe('next month planned against the ledger read while the file was parsed',
     expect(diff.counts).toEqual({ new: 0, changed: 12, unchanged: 0, conflict: 0 });
   });
 
+  it('refuses a file that cannot be read as before, whatever was read ahead meanwhile', async () => {
+    const b = await ledgerWithJuly();
+    const broken = table(8).subarray(0, 4000);
+    for (const bytes of [Buffer.from('不是表格'), broken]) {
+      const { stagingId } = await b.do('import.stage', { fileName: 'county.xlsx', contentBase64: bytes.toString('base64') });
+      await expect(b.call('import.preview', { stagingId })).rejects.toMatchObject({ code: expect.stringMatching(/^IMPORT_/) });
+    }
+    expect((await augustDiff(b, table(8))).diff.counts.changed).toBe(12);
+  });
+
   it('the command line’s commit uses what was read while the file was parsed, unless another connection wrote before its transaction', async () => {
     const ahead = await ledgerWithJuly();
     const planId = (await ahead.do('plans.list', {}))[0]!.id;
