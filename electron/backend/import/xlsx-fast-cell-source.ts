@@ -106,15 +106,34 @@ function plainValue(xml, from, to) {
   return end === start ? undefined : xml.slice(start, end);
 }
 
-/** A <row> tag of the usual shape, <row r="12"> (xml:space="preserve" or / allowed), as { r }; else null. */
+/**
+ * Attributes a <row> tag may have that attrsOf keys as neither r nor hidden (Excel's and ExcelJS's), so that
+ * reading past them leaves a.r and a.hidden as attrsOf would have them.
+ */
+const plainRowAttributes = new Set(['spans', 'ht', 'customHeight', 'customFormat', 's', 'x14ac:dyDescent', 'thickBot', 'thickTop', 'outlineLevel', 'collapsed', 'ph', 'xml:space']);
+
+/**
+ * A <row> tag whose attributes are each name="value" after one space, r first, the others hidden or of
+ * plainRowAttributes: as { r, hidden } (as attrsOf would read them); null for a tag of any other shape.
+ */
 function rowTagInPlace(xml, at, tagEnd) {
   if (!xml.startsWith(' r="', at + 4)) return null;
   const end = digitsEnd(xml, at + 8);
   if (end === at + 8 || end > at + 15 || xml.charCodeAt(end) !== 34) return null;
+  const out = { r: xml.slice(at + 8, end), hidden: undefined };
   let i = end + 1;
-  if (xml.startsWith(' xml:space="preserve"', i)) i += 21;
+  while (xml.charCodeAt(i) === 32) {
+    const eq = xml.indexOf('="', i);
+    if (eq < 0 || eq > tagEnd) return null;
+    const close = xml.indexOf('"', eq + 2);
+    if (close < 0 || close > tagEnd) return null;
+    const name = xml.slice(i + 1, eq);
+    if (name === 'hidden') out.hidden = xml.slice(eq + 2, close);
+    else if (!plainRowAttributes.has(name)) return null;
+    i = close + 1;
+  }
   if (xml.charCodeAt(i) === 47) i++;
-  return i === tagEnd ? { r: xml.slice(at + 8, end) } : null;
+  return i === tagEnd ? out : null;
 }
 
 /** Where the </row> of the row whose tag ends at tagEnd is (before "to", or it bails). */
