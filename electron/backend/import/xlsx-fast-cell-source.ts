@@ -49,9 +49,14 @@ function plainType(xml, i) {
   return -1;
 }
 
+/** Whether xml has ' N="' at i, N the one-letter attribute name of code n (startsWith costs a call per cell). */
+function attributeAt(xml, i, n) {
+  return xml.charCodeAt(i) === 32 && xml.charCodeAt(i + 1) === n && xml.charCodeAt(i + 2) === 61 && xml.charCodeAt(i + 3) === 34;
+}
+
 /** The <c> tag at "at" (xml[at..at+2] is "<c") into plainTag; false when it is not of the usual shape. */
 function cellTagInPlace(xml, at) {
-  if (!xml.startsWith(' r="', at + 2)) return false;
+  if (!attributeAt(xml, at + 2, 114)) return false;
   let i = at + 6;
   let c = 0;
   let letters = 0;
@@ -71,7 +76,7 @@ function cellTagInPlace(xml, at) {
   plainTag.s = undefined;
   plainTag.t = undefined;
   i++;
-  if (xml.startsWith(' s="', i)) {
+  if (attributeAt(xml, i, 115)) {
     // A style index as a canonical number, the key ctx.kinds is looked up by; "007" and the like go the full way.
     const s = digitsAt(xml, i + 4, 9);
     const end = digitsEnd(xml, i + 4);
@@ -79,11 +84,11 @@ function cellTagInPlace(xml, at) {
     plainTag.s = s;
     i = end + 1;
   }
-  if (xml.startsWith(' t="', i)) {
+  if (attributeAt(xml, i, 116)) {
     i = plainType(xml, i + 4);
     if (i < 0) return false;
   }
-  if (xml.startsWith(' xml:space="preserve"', i)) i += 21;
+  if (xml.charCodeAt(i) === 32 && xml.startsWith(' xml:space="preserve"', i)) i += 21;
   plainTag.selfClosing = xml.charCodeAt(i) === 47;
   if (plainTag.selfClosing) i++;
   if (xml.charCodeAt(i) !== 62) return false;

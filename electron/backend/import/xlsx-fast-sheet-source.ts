@@ -48,9 +48,21 @@ function kindOf(ctx, s) {
   return decided;
 }
 
+/** A shared string's index: as parseInt(unescapeXml(v), 10), digits read directly (the usual case). */
+function plainIndex(v) {
+  if (v.length === 0 || v.length > 9) return parseInt(unescapeXml(v), 10);
+  let i = 0;
+  for (let k = 0; k < v.length; k++) {
+    const ch = v.charCodeAt(k);
+    if (ch < 48 || ch > 57) return parseInt(unescapeXml(v), 10);
+    i = i * 10 + ch - 48;
+  }
+  return i;
+}
+
 /** A numeric cell, dated or marked as percent as its format says. */
 function numberCell(text, s, ctx) {
-  const v = parseFloat(unescapeXml(text));
+  const v = parseFloat(text.indexOf('&') < 0 && text.indexOf('_') < 0 ? text : unescapeXml(text));
   const kind = kindOf(ctx, s);
   if (kind === 'date') {
     const d = serialDate(v + (ctx.date1904 ? 1462 : 0));
@@ -104,7 +116,7 @@ function typedCell(t, s, v, inner, ctx) {
     case 'n': return v === undefined ? null : numberCell(v, s, ctx);
     case 's': {
       if (v === undefined) return null;
-      const i = parseInt(unescapeXml(v), 10);
+      const i = plainIndex(v);
       if (!ctx.strings || !(i >= 0 && i < ctx.strings.length)) bail('shared string index');
       return { t: 's', v: ctx.strings[i] };
     }
