@@ -141,6 +141,18 @@ function rowTagInPlace(xml, at, tagEnd) {
   return i === tagEnd ? out : null;
 }
 
+/** A shared string's index: as parseInt(unescapeXml(v), 10), digits read directly (the usual case). */
+function plainIndex(v) {
+  if (v.length === 0 || v.length > 9) return parseInt(unescapeXml(v), 10);
+  let i = 0;
+  for (let k = 0; k < v.length; k++) {
+    const ch = v.charCodeAt(k);
+    if (ch < 48 || ch > 57) return parseInt(unescapeXml(v), 10);
+    i = i * 10 + ch - 48;
+  }
+  return i;
+}
+
 /** Where the </row> of the row whose tag ends at tagEnd is (before "to", or it bails). */
 function rowEnd(xml, tagEnd, to) {
   const close = xml.indexOf('</row>', tagEnd);

@@ -48,18 +48,6 @@ function kindOf(ctx, s) {
   return decided;
 }
 
-/** A shared string's index: as parseInt(unescapeXml(v), 10), digits read directly (the usual case). */
-function plainIndex(v) {
-  if (v.length === 0 || v.length > 9) return parseInt(unescapeXml(v), 10);
-  let i = 0;
-  for (let k = 0; k < v.length; k++) {
-    const ch = v.charCodeAt(k);
-    if (ch < 48 || ch > 57) return parseInt(unescapeXml(v), 10);
-    i = i * 10 + ch - 48;
-  }
-  return i;
-}
-
 /** A numeric cell, dated or marked as percent as its format says. */
 function numberCell(text, s, ctx) {
   const v = parseFloat(text.indexOf('&') < 0 && text.indexOf('_') < 0 ? text : unescapeXml(text));
