@@ -31,13 +31,26 @@ function valueOf(cell) {
   }
 }
 
+/**
+ * How a sheet's cells are read: the fast reader's sheets ('!values') hold each cell's value already read by
+ * valueOf as it parsed (no cell object kept per cell), SheetJS's hold its cells.
+ */
+function cellReader(ws) {
+  return ws && ws['!values'] ? readValue : valueOf;
+}
+
+function readValue(v) {
+  return v === undefined ? null : v;
+}
+
 function hasContent(ws) {
   const data = ws && ws['!data'];
   if (!Array.isArray(data)) return false;
+  const read = cellReader(ws);
   for (const row of data) {
     if (!row) continue;
     for (const cell of row) {
-      const v = valueOf(cell);
+      const v = read(cell);
       if (v !== null && String(v).trim() !== '') return true;
     }
   }

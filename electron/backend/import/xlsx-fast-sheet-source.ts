@@ -1,8 +1,9 @@
 /**
  * The fast .xlsx reader's worksheet part, as plain JavaScript for the parsing worker (see worker-source.ts):
- * one sheet's XML → SheetJS's dense sheet (cells as { t, v, w }, '!ref', '!merges') and its hidden rows and
- * columns. Cells are placed, typed and dated as SheetJS 0.20 places them with { dense, cellDates, sheetRows };
- * its quirks are kept where they change a grid (a t="str" cell without a value is "", a t="b" one is false).
+ * one sheet's XML → SheetJS's dense sheet ('!ref', '!merges'; each cell { t, v, w } kept as the value valueOf
+ * reads from it, '!values') and its hidden rows and columns. Cells are placed, typed and dated as SheetJS 0.20
+ * places them with { dense, cellDates, sheetRows }; its quirks are kept where they change a grid (a t="str"
+ * cell without a value is "", a t="b" one is false).
  */
 export const xlsxFastSheetSource = String.raw`
 const excelEpoch = Date.UTC(1899, 11, 30);
@@ -49,7 +50,7 @@ function kindOf(ctx, s) {
 
 /** A numeric cell, dated or marked as percent as its format says. */
 function numberCell(text, s, ctx) {
-  const v = parseFloat(unescapeXml(text));
+  const v = parseFloat(text.indexOf('&') < 0 && text.indexOf('_') < 0 ? text : unescapeXml(text));
   const kind = kindOf(ctx, s);
   if (kind === 'date') {
     const d = serialDate(v + (ctx.date1904 ? 1462 : 0));
@@ -77,6 +78,8 @@ function valueText(inner) {
  * character beyond ASCII is garbled in between, so such text bails.
  */
 function formulaText(v) {
+  // Without & or _ there is nothing to unescape (the common case): only CR LF is made LF.
+  if (v.indexOf('&') < 0 && v.indexOf('_') < 0) return v.indexOf('\r\n') >= 0 ? v.replace(/\r\n/g, '\n') : v;
   const escapes = v.match(/&#x?[\da-fA-F]+;|_x[\da-fA-F]{4}_/gi);
   if (escapes && escapes.some((e) => /[^\x00-\x7f]/.test(unescapeXml(e)))) bail('escaped non-ASCII in a formula string');
   return unescapeCellText(unescapeXml(v));
@@ -91,14 +94,17 @@ function checkCellInner(inner) {
 /** One <c>: its SheetJS cell, null for a cell SheetJS counts but keeps no value of, undefined for one it skips. */
 function cellOf(a, inner, ctx) {
   if (inner !== '' && !(inner.slice(0, 3) === '<v>' && inner.indexOf('<', 3) === inner.length - 4)) checkCellInner(inner);
-  const v = valueText(inner);
-  const t = a.t;
+  return typedCell(a.t, a.s, valueText(inner), inner, ctx);
+}
+
+/** A cell of type t, style s and value text v (undefined for none), its content being inner. */
+function typedCell(t, s, v, inner, ctx) {
   if (t === undefined && v === undefined) return undefined;
   switch (t || 'n') {
-    case 'n': return v === undefined ? null : numberCell(v, a.s, ctx);
+    case 'n': return v === undefined ? null : numberCell(v, s, ctx);
     case 's': {
       if (v === undefined) return null;
-      const i = parseInt(unescapeXml(v), 10);
+      const i = plainIndex(v);
       if (!ctx.strings || !(i >= 0 && i < ctx.strings.length)) bail('shared string index');
       return { t: 's', v: ctx.strings[i] };
     }
@@ -117,13 +123,13 @@ function cellOf(a, inner, ctx) {
   }
 }
 
-/** The sheet's parts around <sheetData>: SheetJS looks for the dimension and columns before, merges after. */
+/** The sheet's parts around <sheetData> (and where its body is): the dimension and columns before, merges after. */
 function splitSheet(xml) {
   const open = /<sheetData\b[^<>]*>/.exec(xml);
-  if (!open) return { head: xml, body: '', tail: xml };
+  if (!open) return { head: xml, bodyStart: 0, bodyEnd: 0, tail: xml };
   const close = xml.indexOf('</sheetData>', open.index);
-  if (close < 0) return { head: xml, body: '', tail: xml };
-  return { head: xml.slice(0, open.index), body: xml.slice(open.index + open[0].length, close), tail: xml.slice(close + 12) };
+  if (close < 0) return { head: xml, bodyStart: 0, bodyEnd: 0, tail: xml };
+  return { head: xml.slice(0, open.index), bodyStart: open.index + open[0].length, bodyEnd: close, tail: xml.slice(close + 12) };
 }
 
 /** <dimension ref> as SheetJS reads it: the first quoted "x:y" within 50 characters, when a sensible range. */
@@ -168,90 +174,120 @@ function cellAttrs(tag) {
   return { r: m[1], s: m[2], t: m[3] };
 }
 
-/** The cells of one row (between its tag and </row>) into data; columns seen widen the guessed range. */
-function readRow(xml, from, to, r, data, guess, ctx) {
-  let col = -1;
+/**
+ * The rest of a row, from "from" (after column col) to its </row> at "to", into data: what readRow leaves once
+ * it meets a cell not of the usual shape. Such a cell is read by its tag's attributes in full.
+ */
+function readRowWithin(xml, from, to, r, col, data, guess, ctx) {
   let p = from;
   for (;;) {
     const at = xml.indexOf('<c', p);
     if (at < 0 || at >= to) { if (xml.slice(p, to).trim() !== '') bail('row content'); return; }
-    if (xml.slice(p, at).trim() !== '') bail('row content');
-    const next = xml.charAt(at + 2);
-    if (next !== ' ' && next !== '>' && next !== '/') bail('element in a row');
-    const tagEnd = xml.indexOf('>', at);
-    const tag = xml.slice(at, tagEnd + 1);
-    const a = cellAttrs(tag);
-    let inner = '';
-    if (xml.charAt(tagEnd - 1) === '/') p = tagEnd + 1;
-    else {
-      const close = xml.indexOf('</c>', tagEnd);
-      if (close < 0 || close > to) bail('unclosed cell');
-      inner = xml.slice(tagEnd + 1, close);
-      p = close + 4;
+    if (at !== p && xml.slice(p, at).trim() !== '') bail('row content');
+    let cell;
+    if (cellTagInPlace(xml, at)) {
+      if (plainTag.r - 1 !== r) bail('cell outside its row');
+      col = plainTag.c;
+      p = plainCellContent(xml, to);
+      const v = plainTag.selfClosing ? undefined : plainValue(xml, plainTag.end + 1, p - 4);
+      cell = v === null ? cellOf({ t: plainTag.t, s: plainTag.s }, xml.slice(plainTag.end + 1, p - 4), ctx) : typedCell(plainTag.t, plainTag.s, v, '', ctx);
+    } else {
+      const next = xml.charAt(at + 2);
+      if (next !== ' ' && next !== '>' && next !== '/') bail('element in a row');
+      const tagEnd = xml.indexOf('>', at);
+      const a = cellAttrs(xml.slice(at, tagEnd + 1));
+      let inner = '';
+      if (xml.charAt(tagEnd - 1) === '/') p = tagEnd + 1;
+      else {
+        const close = xml.indexOf('</c>', tagEnd);
+        if (close < 0 || close > to) bail('unclosed cell');
+        inner = xml.slice(tagEnd + 1, close);
+        p = close + 4;
+      }
+      if (a.r !== undefined) {
+        const at2 = cellAt(a.r);
+        if (at2.r !== r) bail('cell outside its row');
+        col = at2.c;
+      } else col++;
+      cell = cellOf(a, inner, ctx);
     }
-    if (a.r !== undefined) {
-      const at2 = cellAt(a.r);
-      if (at2.r !== r) bail('cell outside its row');
-      col = at2.c;
-    } else col++;
-    const cell = cellOf(a, inner, ctx);
-    if (cell === undefined) continue;
-    if (guess.s.c > col) guess.s.c = col;
-    if (guess.e.c < col) guess.e.c = col;
-    if (cell === null) continue;
-    if (!data[r]) data[r] = [];
-    data[r][col] = cell;
+    placeCell(cell, r, col, data, guess);
   }
 }
 
-/** <sheetData>'s rows into dense data; returns the guessed range and the hidden rows. */
-function readRows(body, ctx, data) {
+/** A cell read into data (its value as valueOf reads it); the columns of those SheetJS counts widen the range. */
+function placeCell(cell, r, col, data, guess) {
+  if (cell === undefined) return;
+  if (guess.s.c > col) guess.s.c = col;
+  if (guess.e.c < col) guess.e.c = col;
+  if (cell === null) return;
+  if (!data[r]) data[r] = [];
+  data[r][col] = valueOf(cell);
+}
+
+/** Where the plain cell tag just read ends, with its content and </c> (past "to": bails). */
+function plainCellContent(xml, to) {
+  if (plainTag.selfClosing) return plainTag.end + 1;
+  const close = xml.indexOf('</c>', plainTag.end);
+  if (close < 0 || close > to) bail('unclosed cell');
+  return close + 4;
+}
+
+/**
+ * <sheetData>'s rows (xml between from and to) into dense data; returns the guessed range and the hidden rows.
+ * Read in place in the part's text: a slice of it would be read more slowly, character by character.
+ */
+function readRows(xml, from, to, ctx, data) {
   const guess = { s: { r: 2000000, c: 2000000 }, e: { r: 0, c: 0 } };
   const hiddenRows = [];
   let r = 0;
-  let p = 0;
+  let p = from;
   let selfClosing = false;
   let unnumbered = false;
   for (;;) {
-    const at = body.indexOf('<row', p);
-    if (at < 0) { if (body.slice(p).trim() !== '') bail('sheetData content'); break; }
-    if (body.slice(p, at).trim() !== '') bail('sheetData content');
-    const tagEnd = body.indexOf('>', at);
-    const a = attrsOf(body.slice(at, tagEnd + 1));
+    const found = xml.indexOf('<row', p);
+    const at = found >= to ? -1 : found;
+    if (at < 0) { if (xml.slice(p, to).trim() !== '') bail('sheetData content'); break; }
+    if (at !== p && xml.slice(p, at).trim() !== '') bail('sheetData content');
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0 || tagEnd >= to) bail('unclosed row');
+    const a = rowTagInPlace(xml, at, tagEnd) || attrsOf(xml.slice(at, tagEnd + 1));
     if (a.r === undefined) unnumbered = true;
     else if (!/^[1-9]\d*$/.test(a.r)) bail('row number');
     const rowNumber = a.r !== undefined ? +a.r : r + 1;
     if (rowNumber <= ctx.sheetRows && xmlBool(a.hidden)) hiddenRows[rowNumber - 1] = true;
-    if (body.charAt(tagEnd - 1) === '/') { selfClosing = true; p = tagEnd + 1; continue; }
-    const close = body.indexOf('</row>', tagEnd);
-    if (close < 0) bail('unclosed row');
+    if (xml.charAt(tagEnd - 1) === '/') { selfClosing = true; p = tagEnd + 1; continue; }
     r = rowNumber;
-    p = close + 6;
-    if (r > ctx.sheetRows) continue;
+    if (r > ctx.sheetRows) { p = rowEnd(xml, tagEnd, to) + 6; continue; }
     if (guess.s.r > r - 1) guess.s.r = r - 1;
     if (guess.e.r < r - 1) guess.e.r = r - 1;
-    readRow(body, tagEnd + 1, close, r - 1, data, guess, ctx);
+    const close = readRow(xml, tagEnd + 1, r - 1, data, guess, ctx);
+    if (close >= to) bail('unclosed row');
+    p = close + 6;
   }
   // SheetJS numbers unnumbered rows and guesses the range without counting self-closing rows (but counts them
   // when it reads styles): only where neither matters is the reading the same.
   return { guess, hiddenRows, selfClosing, unnumbered };
 }
 
+/** The sheet's elements that the fast reader reads unprefixed only (see hasPrefixedElement). */
+const sheetElements = /(?:worksheet|sheetData|row|c|v|is|mergeCell|col|dimension)\b/y;
+
 /** One worksheet part → { ws, hidden: { rows, cols } }. */
 function parseSheet(xml, ctx) {
   if (xml === null) bail('missing sheet part');
-  if (/<\/?\w+:(?:worksheet|sheetData|row|c|v|is|mergeCell|col|dimension)\b/.test(xml)) bail('prefixed sheet');
-  if (xml.indexOf('<![CDATA[') >= 0 || xml.indexOf('<!--') >= 0 || xml.indexOf('<legacyDrawing') >= 0) bail('CDATA, comment or drawing');
+  if (hasPrefixedElement(xml, sheetElements)) bail('prefixed sheet');
+  if (hasCdataOrComment(xml, true) || xml.indexOf('<legacyDrawing') >= 0) bail('CDATA, comment or drawing');
   const root = /<worksheet\b[^>]*>/.exec(xml);
   if (!root || attrsOf(root[0]).xmlns !== 'http://schemas.openxmlformats.org/spreadsheetml/2006/main') bail('worksheet namespace');
   const parts = splitSheet(xml);
   const data = [];
-  const rows = readRows(parts.body, ctx, data);
+  const rows = readRows(xml, parts.bodyStart, parts.bodyEnd, ctx, data);
   const dim = dimensionOf(parts.head);
   if (rows.selfClosing && (rows.unnumbered || !dim)) bail('self-closing rows');
   const g = rows.guess;
   const range = dim || (g.e.c >= g.s.c && g.e.r >= g.s.r ? g : null);
-  const ws = { '!data': data };
+  const ws = { '!data': data, '!values': true };
   if (range) ws['!ref'] = rangeText(range);
   const merges = mergesOf(parts.tail);
   if (merges.length > 0) ws['!merges'] = merges;

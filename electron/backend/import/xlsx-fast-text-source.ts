@@ -97,10 +97,43 @@ function withoutPhonetic(x) {
   return out + x.slice(at);
 }
 
+/**
+ * Whether xml has an element <p:name or </p:name, p any prefix, name matching the sticky pattern names (any
+ * name when null): as /<\/?\w+:(?:names)\b/ finds, but from each ":" (rare in a part) looked back from, rather than
+ * by a pattern tried at each of a sheet's millions of "<".
+ */
+function hasPrefixedElement(xml, names) {
+  for (let j = xml.indexOf(':'); j >= 0; j = xml.indexOf(':', j + 1)) {
+    let k = j - 1;
+    while (k >= 0 && isWordChar(xml.charCodeAt(k))) k--;
+    if (k === j - 1 || k < 0) continue;
+    const open = xml.charCodeAt(k) === 60 || (xml.charCodeAt(k) === 47 && k > 0 && xml.charCodeAt(k - 1) === 60);
+    if (!open) continue;
+    if (names === null) return true;
+    names.lastIndex = j + 1;
+    if (names.test(xml)) return true;
+  }
+  return false;
+}
+
+/** \w without the u flag: ASCII letters, digits and _. */
+function isWordChar(ch) {
+  return (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
+}
+
+/** Whether xml has <![CDATA[ or (with comments) <!--: looked for from each "!", rare where "<" is everywhere. */
+function hasCdataOrComment(xml, comments) {
+  for (let j = xml.indexOf('!'); j >= 0; j = xml.indexOf('!', j + 1)) {
+    if (j === 0 || xml.charCodeAt(j - 1) !== 60) continue;
+    if (xml.startsWith('[CDATA[', j + 1) || (comments && xml.startsWith('--', j + 1))) return true;
+  }
+  return false;
+}
+
 /** sharedStrings.xml → the strings by index. */
 function sharedStrings(xml) {
-  if (/<\/?\w+:/.test(xml)) bail('prefixed shared strings');
-  if (xml.indexOf('<![CDATA[') >= 0 || xml.indexOf('<!--') >= 0) bail('CDATA or comment in shared strings');
+  if (hasPrefixedElement(xml, null)) bail('prefixed shared strings');
+  if (hasCdataOrComment(xml, true)) bail('CDATA or comment in shared strings');
   const open = /<sst\b[^<>]*>/.exec(xml);
   if (!open) return [];
   const end = xml.indexOf('</sst>', open.index);

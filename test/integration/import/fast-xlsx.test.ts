@@ -230,6 +230,19 @@ describe('the fast .xlsx reader reads as SheetJS does', () => {
     expect(await compare(fine, 'ascii-escapes.xlsx')).toMatchObject({ reader: 'fast', fastBail: undefined });
   }, 60_000);
 
+  it('reads every shape of cell a row may mix, those read in place and those read by their attributes, as SheetJS does', async () => {
+    const rows = [
+      '<row r="1" xml:space="preserve"><c r="A1" t="str" xml:space="preserve"><v xml:space="preserve">县城管局\r\n县住建局</v></c><c r="B1" s="1"><v>45000</v></c><c r="C1"><f>B1</f><v>3</v></c><c r="D1" s="2"><v>0.25</v></c><c r="E1" t="s"/><c r="F1"></c><c r="G1"><v></v></c><c r="H1" t="b"><v>1</v></c></row>',
+      '<row r="2"><c r="A2" t="e"><v>#N/A</v></c><c t="str"><v>无 r</v></c><c r="C2" t="str"><v>a&amp;b_x000D_</v></c><c r="D2" t="n"><v>1.5</v></c><c r="E2" s="1"/><c r="F2" t="str"><v></v></c><c r="G2" t="str"/></row>',
+      '<row r="3" spans="1:3"> <c r="A3"><v>7</v></c>\n<c r="B3" t="inlineStr"><is><t>内联</t></is></c><c r="C3" t="str"><v>x_y:z</v></c><c r="D3"  s="1"><v>45001</v></c></row>',
+      '<row r="4" hidden="1"><c r="A4" t="str"><v>隐藏</v></c></row><row r="5"><c r="B5" s="0"><v>-0.5</v></c></row>',
+    ];
+    const book = oneSheetBook(rows.join(''), '<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/>');
+    expect(await compareEverySheet(book, 'mixed.xlsx')).toEqual({ reader: 'fast', fastBail: undefined });
+    // A cell outside its row is still refused by the cells read in place.
+    expect((await compare(oneSheetBook('<row r="1"><c r="A2"><v>1</v></c></row>'), 'outside.xlsx')).fastBail).toMatch(/outside its row/);
+  }, 60_000);
+
   it('leaves a book whose declared styles part is missing to SheetJS, whatever it makes of it', async () => {
     const cells = '<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>0.6</v></c></row>';
     const xfs = '<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/>';
