@@ -4,7 +4,7 @@ import { keyed, memoised } from '../memo';
 import { actualCandidates, type ActualCandidateFigure } from './candidates';
 import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
 import { readStated } from './stated';
-import { goalTargets, sharedGoalTargets, targetKey } from './targets';
+import { goalTargets, sharedGoalTargets, targetKey, type SharedGoalTargets } from './targets';
 import type { KnownIndicator, ProposedActual, ProposedTarget, RowFigures, StatedCompletion } from './types';
 
 export * from './types';
@@ -232,22 +232,27 @@ export function sharedFigures(input: FiguresInput, year: number): RowFigures {
   const goal = sharedGoalTargets(input.goal, year);
   const reading = progressOf(input);
   // One SharedGoalTargets per list of targets at its places: the key of what is made of it.
-  let out = reading.rows.get(goal);
-  if (out === undefined) {
-    const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);
-    for (const a of actuals) {
-      Object.freeze(a.span);
-      Object.freeze(a.indicator);
-      Object.freeze(a);
-    }
-    const stated = copyStated(reading.stated);
-    if (stated !== null) {
-      Object.freeze(stated.span);
-      Object.freeze(stated);
-    }
-    out = Object.freeze({ targets: goal.targets as ProposedTarget[], actuals: Object.freeze(actuals) as ProposedActual[], stated });
-    if (reading.rows.size >= 64) reading.rows.clear();
-    reading.rows.set(goal, out);
+  return reading.rows.get(goal) ?? frozenFigures(reading, goal);
+}
+
+/**
+ * sharedFigures' figures for a reading and a goal not met together before. Apart from the lookup, which
+ * every row makes: the optimised lookup is then not thrown away when a row made here brings a new shape.
+ */
+function frozenFigures(reading: ProgressReading, goal: SharedGoalTargets): RowFigures {
+  const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);
+  for (const a of actuals) {
+    Object.freeze(a.span);
+    Object.freeze(a.indicator);
+    Object.freeze(a);
   }
+  const stated = copyStated(reading.stated);
+  if (stated !== null) {
+    Object.freeze(stated.span);
+    Object.freeze(stated);
+  }
+  const out: RowFigures = Object.freeze({ targets: goal.targets as ProposedTarget[], actuals: Object.freeze(actuals) as ProposedActual[], stated });
+  if (reading.rows.size >= 64) reading.rows.clear();
+  reading.rows.set(goal, out);
   return out;
 }

@@ -145,7 +145,7 @@ export function sharedGoalTargets(goal: string, year: number): SharedGoalTargets
   const cut = goal.length <= 2000 ? plainFirstSentence(goal) : -1;
   if (cut > 0 && cut < goal.length) {
     const rest = restOf(goal, cut, year);
-    if (rest !== null) return rest.placed.length === 0 ? noTargets : restTargets(rest, cut);
+    if (rest !== null) return rest.placed.length === 0 ? noTargets : rest.lastCut === cut ? rest.lastMade : restTargets(rest, cut);
   }
   const found = placedOf(goal, year);
   if (found === null) return noTargets;
@@ -235,8 +235,8 @@ function readRest(goal: string, cut: number, year: number): Rest | null {
   return { chosen, placed, from: placed.map((p) => at[p.sentence]! - cut), lastCut: -1, lastMade: noTargets };
 }
 
+/** The rest's targets made anew for a first sentence of another length (apart, as seldom met). */
 function restTargets(rest: Rest, cut: number): SharedGoalTargets {
-  if (rest.lastCut === cut) return rest.lastMade;
   const targets = Object.freeze(rest.placed.map((p, n) => frozenTarget(moved(p.target, cut + rest.from[n]!, targetKey(n)))));
   rest.lastMade = Object.freeze({ targets, key: rest.chosen });
   rest.lastCut = cut;
