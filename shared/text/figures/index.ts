@@ -87,6 +87,13 @@ interface ProgressReading {
   actuals: Map<string | object, readonly ActualMade[]>;
   /** The frozen figures of rows with no indicators in the ledger, by their goal's sharedGoalTargets (sharedFigures). */
   rows: Map<object, RowFigures>;
+  /**
+   * What rows share of it whatever their goal's places (sharedFigures): its stated completion, and the
+   * actuals for each goal's targets by the goal's key, frozen. Goals that differ only by the width of their
+   * ordinal ("第9项" and "第10项") get their own targets but these same actuals.
+   */
+  sharedStated: StatedCompletion | null;
+  sharedActuals: Map<object, readonly ProposedActual[]>;
 }
 
 /** An actual as paired, all but what names its indicator in the row. */
@@ -106,7 +113,8 @@ interface ActualMade {
 
 function progressReading(input: FiguresInput): ProgressReading {
   const split = parts(input);
-  return { progress: input.progress, folded: foldWidth(input.progress), figures: split.flatMap(figuresOf), stated: statedOf(input, split), actuals: new Map(), rows: new Map() };
+  const stated = statedOf(input, split);
+  return { progress: input.progress, folded: foldWidth(input.progress), figures: split.flatMap(figuresOf), stated, actuals: new Map(), rows: new Map(), sharedStated: frozenStated(copyStated(stated)), sharedActuals: new Map() };
 }
 
 const wholeProgress = memoised((progress: string) => progressReading({ goal: '', progress, unitProgress: [] }));
@@ -240,19 +248,34 @@ export function sharedFigures(input: FiguresInput, year: number): RowFigures {
  * every row makes: the optimised lookup is then not thrown away when a row made here brings a new shape.
  */
 function frozenFigures(reading: ProgressReading, goal: SharedGoalTargets): RowFigures {
-  const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);
-  for (const a of actuals) {
-    Object.freeze(a.span);
-    Object.freeze(a.indicator);
-    Object.freeze(a);
-  }
-  const stated = copyStated(reading.stated);
-  if (stated !== null) {
-    Object.freeze(stated.span);
-    Object.freeze(stated);
-  }
-  const out: RowFigures = Object.freeze({ targets: goal.targets as ProposedTarget[], actuals: Object.freeze(actuals) as ProposedActual[], stated });
+  const out: RowFigures = Object.freeze({ targets: goal.targets as ProposedTarget[], actuals: sharedActuals(reading, goal) as ProposedActual[], stated: reading.sharedStated });
   if (reading.rows.size >= 64) reading.rows.clear();
   reading.rows.set(goal, out);
   return out;
+}
+
+const noActuals: readonly ProposedActual[] = Object.freeze([]);
+
+/** The frozen actuals of a goal's targets in this progress, the same for every goal of the same key. */
+function sharedActuals(reading: ProgressReading, goal: SharedGoalTargets): readonly ProposedActual[] {
+  if (goal.key === null || reading.figures.length === 0) return noActuals;
+  let out = reading.sharedActuals.get(goal.key);
+  if (out === undefined) {
+    const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);
+    for (const a of actuals) {
+      Object.freeze(a.span);
+      Object.freeze(a.indicator);
+      Object.freeze(a);
+    }
+    out = Object.freeze(actuals);
+    if (reading.sharedActuals.size >= 64) reading.sharedActuals.clear();
+    reading.sharedActuals.set(goal.key, out);
+  }
+  return out;
+}
+
+function frozenStated(s: StatedCompletion | null): StatedCompletion | null {
+  if (s === null) return null;
+  Object.freeze(s.span);
+  return Object.freeze(s);
 }

@@ -77,5 +77,5 @@ describe.skipIf(!haveShared)('the figures an import reads, before and after the 
     hash.update(figured(bench));
     hash.update(figured(bench));
     expect(hash.digest('hex')).toBe('946ff9c09a0fe61afc0a042fd53bd726f09593a466c2aab79c80d57aa9cddbbb');
-  }, 120_000);
+  }, 300_000);
 });
