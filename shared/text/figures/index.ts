@@ -133,16 +133,18 @@ function sameSplit(a: readonly { unit: string; text: string }[], b: readonly { u
   return true;
 }
 
-function progressOf(input: FiguresInput): ProgressReading {
-  if (input.unitProgress.length === 0) return wholeProgress(input.progress);
+function progressOf(progress: string, unitProgress: FiguresInput['unitProgress']): ProgressReading {
+  if (unitProgress.length === 0) return wholeProgress(progress);
   // By the whole text, then the split compared part by part: no key string is built and hashed per row.
-  const splits = splitsOf(input.progress, () => []);
-  for (const s of splits) if (sameSplit(s.units, input.unitProgress)) return s.reading;
-  const reading = progressReading(input);
+  const splits = splitsOf(progress, noSplits);
+  for (const s of splits) if (sameSplit(s.units, unitProgress)) return s.reading;
+  const reading = progressReading({ goal: '', progress, unitProgress });
   if (splits.length >= 8) splits.length = 0;
-  splits.push({ units: input.unitProgress.map((u) => ({ unit: u.unit, text: u.text })), reading });
+  splits.push({ units: unitProgress.map((u) => ({ unit: u.unit, text: u.text })), reading });
   return reading;
 }
+
+const noSplits = (): Split[] => [];
 
 function made(reading: ProgressReading, indicators: readonly MatchIndicator[]): ActualMade[] {
   return pairFigures(indicators, reading.figures).map((pair) => {
@@ -218,10 +220,10 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
   const existing = options.existing ?? [];
   if (existing.length === 0) {
     const goal = goalTargets(input.goal, options.year);
-    const reading = progressOf(input);
+    const reading = progressOf(input.progress, input.unitProgress);
     return { targets: goal.targets, actuals: proposed(goalActuals(reading, goal.targets, goal.key), null), stated: copyStated(reading.stated) };
   }
-  const reading = progressOf(input);
+  const reading = progressOf(input.progress, input.unitProgress);
   let made: readonly ActualMade[] = [];
   if (reading.figures.length > 0) {
     const indicators: MatchIndicator[] = existing.map((i, index) => ({ index, name: i.name, kind: i.kind, target: i.target, unit: i.unit }));
@@ -237,8 +239,13 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
  * row. Never to be changed; readFigures gives copies.
  */
 export function sharedFigures(input: FiguresInput, year: number): RowFigures {
-  const goal = sharedGoalTargets(input.goal, year);
-  const reading = progressOf(input);
+  return sharedFiguresOf(input.goal, input.progress, input.unitProgress, year);
+}
+
+/** sharedFigures of a row's words as they are, with no input object made for each row. */
+export function sharedFiguresOf(goalText: string, progress: string, unitProgress: FiguresInput['unitProgress'], year: number): RowFigures {
+  const goal = sharedGoalTargets(goalText, year);
+  const reading = progressOf(progress, unitProgress);
   // One SharedGoalTargets per list of targets at its places: the key of what is made of it.
   return reading.rows.get(goal) ?? frozenFigures(reading, goal);
 }
