@@ -137,7 +137,8 @@ function progressOf(progress: string, unitProgress: FiguresInput['unitProgress']
   if (unitProgress.length === 0) return wholeProgress(progress);
   // By the whole text, then the split compared part by part: no key string is built and hashed per row.
   const splits = splitsOf(progress, noSplits);
-  for (const s of splits) if (sameSplit(s.units, unitProgress)) return s.reading;
+  // By index: an array's iterator allocates in baseline code, and this runs for every split row.
+  for (let n = 0; n < splits.length; n++) if (sameSplit(splits[n]!.units, unitProgress)) return splits[n]!.reading;
   const reading = progressReading({ goal: '', progress, unitProgress });
   if (splits.length >= 8) splits.length = 0;
   splits.push({ units: unitProgress.map((u) => ({ unit: u.unit, text: u.text })), reading });

@@ -149,7 +149,8 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
   }
   const scored: Scored[] = [];
   for (let order = 0; order < figures.length; order++) scoreFigure(indicators, names, sameUnitCount, figures[order]!, order, scored);
-  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  // Sorting copies the array: not for one pair, the most common case.
+  if (scored.length > 1) scored.sort((a, b) => b.score - a.score || a.order - b.order);
   const usedIndicator = new Set<string>();
   const usedFigure = new Set<MatchFigure>();
   const out: Scored[] = [];
@@ -161,7 +162,8 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
     usedFigure.add(s.figure);
     out.push(s);
   }
-  return out.sort((a, b) => a.order - b.order).map(({ indicator, figure, value }) => ({ indicator, figure, value }));
+  if (out.length > 1) out.sort((a, b) => a.order - b.order);
+  return out.map(({ indicator, figure, value }) => ({ indicator, figure, value }));
 }
 
 type Scored = Pair & { score: number; order: number };
