@@ -1,4 +1,4 @@
-import { readFigures, sharedFigures, type KnownIndicator, type ProposedActual, type ProposedTarget, type RowFigures } from '../text/figures';
+import { readFigures, sharedFiguresOf, type KnownIndicator, type ProposedActual, type ProposedTarget, type RowFigures } from '../text/figures';
 import type { PreviewRow, TablePreview } from '../types/preview';
 
 /**
@@ -42,7 +42,7 @@ function sharedRowFigures(row: PreviewRow, year: number): RowFigures {
   if (row.indicators.length > 0) return noFigures;
   const goal = row.task || row.project;
   if (goal === '' && row.progress === '') return noFigures;
-  return sharedFigures({ goal, progress: row.progress, unitProgress: row.unitProgress }, year);
+  return sharedFiguresOf(goal, row.progress, row.unitProgress, year);
 }
 
 /** What a person accepted of one row's figures, by key; a number given replaces the one read. */

@@ -192,11 +192,11 @@ export function findQuantities(input: string): Quantity[] {
     // A quantity starts with a digit or a Chinese numeral (百分之 with 百): most characters start none.
     const code = text.charCodeAt(i);
     if (!isDigitCode(code) && !isChineseNumeralCode(code)) {
-      // Jump to the next one with a native search rather than a step per character.
+      // Jump to the next one with a native search rather than a step per character; test, not exec: no
+      // match array is made, and the one character matched ends at lastIndex.
       quantityStart.lastIndex = i + 1;
-      const next = quantityStart.exec(text);
-      if (next === null) break;
-      i = next.index;
+      if (!quantityStart.test(text)) break;
+      i = quantityStart.lastIndex - 1;
       continue;
     }
     const percentWords = readPercentWords(text, i);

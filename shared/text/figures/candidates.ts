@@ -37,10 +37,11 @@ const doneBefore = /(完成|已|累计|共|实现|新增|达到|达|为|有|最�
 const doneAfter = /^[^，。；\d]{0,14}?(已完工|已完成|已建成|已全部|竣工|完工|已上岗|已到岗|已投用|投入使用|已交付|已实测成功)/;
 // A stage of the work between the figure and its verb: "3所幼儿园主体结构施工均已完成" is not 3 kindergartens built.
 const stageBetween = /(主体|结构|设计|招标|评审|基础|选址|图纸|前期|规划|可研|立项|基本)/;
+/** Just after the last statement end (isStatementEndCode: 。；; or a line break) before `index`, by native searches. */
 function sentenceStart(text: string, index: number): number {
-  let i = index;
-  while (i > 0 && !isStatementEndCode(text.charCodeAt(i - 1))) i--;
-  return i;
+  if (index <= 0) return 0;
+  const from = index - 1;
+  return Math.max(text.lastIndexOf('。', from), text.lastIndexOf('；', from), text.lastIndexOf(';', from), text.lastIndexOf('\n', from)) + 1;
 }
 
 function previousClause(text: string, start: number): string {

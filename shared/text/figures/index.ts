@@ -4,7 +4,7 @@ import { keyed, memoised } from '../memo';
 import { actualCandidates, type ActualCandidateFigure } from './candidates';
 import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
 import { readStated } from './stated';
-import { goalTargets, sharedGoalTargets, targetKey } from './targets';
+import { goalTargets, sharedGoalTargets, targetKey, type SharedGoalTargets } from './targets';
 import type { KnownIndicator, ProposedActual, ProposedTarget, RowFigures, StatedCompletion } from './types';
 
 export * from './types';
@@ -87,6 +87,13 @@ interface ProgressReading {
   actuals: Map<string | object, readonly ActualMade[]>;
   /** The frozen figures of rows with no indicators in the ledger, by their goal's sharedGoalTargets (sharedFigures). */
   rows: Map<object, RowFigures>;
+  /**
+   * What rows share of it whatever their goal's places (sharedFigures): its stated completion, and the
+   * actuals for each goal's targets by the goal's key, frozen. Goals that differ only by the width of their
+   * ordinal ("第9项" and "第10项") get their own targets but these same actuals.
+   */
+  sharedStated: StatedCompletion | null;
+  sharedActuals: Map<object, readonly ProposedActual[]>;
 }
 
 /** An actual as paired, all but what names its indicator in the row. */
@@ -106,7 +113,8 @@ interface ActualMade {
 
 function progressReading(input: FiguresInput): ProgressReading {
   const split = parts(input);
-  return { progress: input.progress, folded: foldWidth(input.progress), figures: split.flatMap(figuresOf), stated: statedOf(input, split), actuals: new Map(), rows: new Map() };
+  const stated = statedOf(input, split);
+  return { progress: input.progress, folded: foldWidth(input.progress), figures: split.flatMap(figuresOf), stated, actuals: new Map(), rows: new Map(), sharedStated: frozenStated(copyStated(stated)), sharedActuals: new Map() };
 }
 
 const wholeProgress = memoised((progress: string) => progressReading({ goal: '', progress, unitProgress: [] }));
@@ -125,16 +133,19 @@ function sameSplit(a: readonly { unit: string; text: string }[], b: readonly { u
   return true;
 }
 
-function progressOf(input: FiguresInput): ProgressReading {
-  if (input.unitProgress.length === 0) return wholeProgress(input.progress);
+function progressOf(progress: string, unitProgress: FiguresInput['unitProgress']): ProgressReading {
+  if (unitProgress.length === 0) return wholeProgress(progress);
   // By the whole text, then the split compared part by part: no key string is built and hashed per row.
-  const splits = splitsOf(input.progress, () => []);
-  for (const s of splits) if (sameSplit(s.units, input.unitProgress)) return s.reading;
-  const reading = progressReading(input);
+  const splits = splitsOf(progress, noSplits);
+  // By index: an array's iterator allocates in baseline code, and this runs for every split row.
+  for (let n = 0; n < splits.length; n++) if (sameSplit(splits[n]!.units, unitProgress)) return splits[n]!.reading;
+  const reading = progressReading({ goal: '', progress, unitProgress });
   if (splits.length >= 8) splits.length = 0;
-  splits.push({ units: input.unitProgress.map((u) => ({ unit: u.unit, text: u.text })), reading });
+  splits.push({ units: unitProgress.map((u) => ({ unit: u.unit, text: u.text })), reading });
   return reading;
 }
+
+const noSplits = (): Split[] => [];
 
 function made(reading: ProgressReading, indicators: readonly MatchIndicator[]): ActualMade[] {
   return pairFigures(indicators, reading.figures).map((pair) => {
@@ -210,10 +221,10 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
   const existing = options.existing ?? [];
   if (existing.length === 0) {
     const goal = goalTargets(input.goal, options.year);
-    const reading = progressOf(input);
+    const reading = progressOf(input.progress, input.unitProgress);
     return { targets: goal.targets, actuals: proposed(goalActuals(reading, goal.targets, goal.key), null), stated: copyStated(reading.stated) };
   }
-  const reading = progressOf(input);
+  const reading = progressOf(input.progress, input.unitProgress);
   let made: readonly ActualMade[] = [];
   if (reading.figures.length > 0) {
     const indicators: MatchIndicator[] = existing.map((i, index) => ({ index, name: i.name, kind: i.kind, target: i.target, unit: i.unit }));
@@ -229,10 +240,34 @@ export function readFigures(input: FiguresInput, options: FiguresOptions): RowFi
  * row. Never to be changed; readFigures gives copies.
  */
 export function sharedFigures(input: FiguresInput, year: number): RowFigures {
-  const goal = sharedGoalTargets(input.goal, year);
-  const reading = progressOf(input);
+  return sharedFiguresOf(input.goal, input.progress, input.unitProgress, year);
+}
+
+/** sharedFigures of a row's words as they are, with no input object made for each row. */
+export function sharedFiguresOf(goalText: string, progress: string, unitProgress: FiguresInput['unitProgress'], year: number): RowFigures {
+  const goal = sharedGoalTargets(goalText, year);
+  const reading = progressOf(progress, unitProgress);
   // One SharedGoalTargets per list of targets at its places: the key of what is made of it.
-  let out = reading.rows.get(goal);
+  return reading.rows.get(goal) ?? frozenFigures(reading, goal);
+}
+
+/**
+ * sharedFigures' figures for a reading and a goal not met together before. Apart from the lookup, which
+ * every row makes: the optimised lookup is then not thrown away when a row made here brings a new shape.
+ */
+function frozenFigures(reading: ProgressReading, goal: SharedGoalTargets): RowFigures {
+  const out: RowFigures = Object.freeze({ targets: goal.targets as ProposedTarget[], actuals: sharedActuals(reading, goal) as ProposedActual[], stated: reading.sharedStated });
+  if (reading.rows.size >= 64) reading.rows.clear();
+  reading.rows.set(goal, out);
+  return out;
+}
+
+const noActuals: readonly ProposedActual[] = Object.freeze([]);
+
+/** The frozen actuals of a goal's targets in this progress, the same for every goal of the same key. */
+function sharedActuals(reading: ProgressReading, goal: SharedGoalTargets): readonly ProposedActual[] {
+  if (goal.key === null || reading.figures.length === 0) return noActuals;
+  let out = reading.sharedActuals.get(goal.key);
   if (out === undefined) {
     const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);
     for (const a of actuals) {
@@ -240,14 +275,15 @@ export function sharedFigures(input: FiguresInput, year: number): RowFigures {
       Object.freeze(a.indicator);
       Object.freeze(a);
     }
-    const stated = copyStated(reading.stated);
-    if (stated !== null) {
-      Object.freeze(stated.span);
-      Object.freeze(stated);
-    }
-    out = Object.freeze({ targets: goal.targets as ProposedTarget[], actuals: Object.freeze(actuals) as ProposedActual[], stated });
-    if (reading.rows.size >= 64) reading.rows.clear();
-    reading.rows.set(goal, out);
+    out = Object.freeze(actuals);
+    if (reading.sharedActuals.size >= 64) reading.sharedActuals.clear();
+    reading.sharedActuals.set(goal.key, out);
   }
   return out;
+}
+
+function frozenStated(s: StatedCompletion | null): StatedCompletion | null {
+  if (s === null) return null;
+  Object.freeze(s.span);
+  return Object.freeze(s);
 }

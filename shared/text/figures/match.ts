@@ -39,6 +39,9 @@ const stopChars = new Set([...'完成全年累计目标任务已共的为有在�
 interface Profile {
   grams: Set<string>;
   chars: Set<string>;
+  /** The same pieces in the same order, iterated by index: a Set's iterator allocates in baseline code. */
+  gramList: string[];
+  charList: string[];
 }
 
 const cjkFirst = 0x4e00;
@@ -53,19 +56,27 @@ function keepsOutOfGram(code: number): boolean {
 
 function makeProfile(text: string): Profile {
   const grams = new Set<string>();
+  const gramList: string[] = [];
   for (let i = 0; i + 1 < text.length; i++) {
     if (keepsOutOfGram(text.charCodeAt(i)) || keepsOutOfGram(text.charCodeAt(i + 1))) continue;
     const g = text.slice(i, i + 2);
-    if (!generic.has(g)) grams.add(g);
+    if (!generic.has(g) && !grams.has(g)) {
+      grams.add(g);
+      gramList.push(g);
+    }
   }
   const chars = new Set<string>();
+  const charList: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < cjkFirst || code > cjkLast) continue;
     const c = text[i] as string;
-    if (!stopChars.has(c)) chars.add(c);
+    if (!stopChars.has(c) && !chars.has(c)) {
+      chars.add(c);
+      charList.push(c);
+    }
   }
-  return { grams, chars };
+  return { grams, chars, gramList, charList };
 }
 
 // Indicator names and figure labels repeat from row to row of a table: each phrase is cut up once.
@@ -73,9 +84,9 @@ const profileOf = memoised(makeProfile);
 
 function compare(a: Profile, b: Profile): number {
   let score = 0;
-  for (const g of b.grams) if (a.grams.has(g)) score++;
+  for (let i = 0; i < b.gramList.length; i++) if (a.grams.has(b.gramList[i]!)) score++;
   let chars = 0;
-  for (const c of b.chars) if (a.chars.has(c)) chars++;
+  for (let i = 0; i < b.charList.length; i++) if (a.chars.has(b.charList[i]!)) chars++;
   return score + Math.min(chars, 4) * 0.25;
 }
 
@@ -121,46 +132,66 @@ function wordsOf(f: ActualCandidateFigure): FigureWords {
 
 /** The pairs a clerk would make, in the order of the figures. */
 export function pairFigures(indicators: readonly MatchIndicator[], figures: readonly MatchFigure[]): Pair[] {
-  const scored: (Pair & { score: number; order: number })[] = [];
   if (indicators.length === 0 || figures.length === 0) return [];
-  const names = new Map(indicators.map((i) => [i, profileOf(i.name)]));
-  const sameUnitCount = new Map<MatchIndicator, number>();
-  for (const i of indicators) sameUnitCount.set(i, indicators.filter((o) => o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))).length);
-  figures.forEach((f, order) => {
-    let words: FigureWords | null = null;
-    for (const indicator of indicators) {
-      const value = valueFor(indicator, f);
-      if (value === null) continue;
-      const target = indicator.target;
-      // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
-      if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
-      words ??= wordsOf(f);
-      if (otherPlace(placeOf(indicator.name), words.place)) continue;
-      const name = names.get(indicator)!;
-      const own = compare(name, words.label) + 0.75 * compare(name, words.object);
-      // A rate's subject may be in the clause before ("…人数1856人，筛查率63.91%").
-      const sim = f.unit === '%' ? own + 0.5 * compare(name, words.context) : own;
-      // Uncued and equal to the target: the target said again ("50个老旧小区3006户改造项目").
-      if (!f.cued && target !== null && Math.abs(value - target) < 1e-9) continue;
-      const isRate = indicator.kind === 'rate' || f.unit === '%';
-      const eligible = f.weak ? sim >= 3 : f.cued || (isRate && sim >= 1) || (f.sentenceCued && sim >= 1) || sim >= 2.5;
-      if (!eligible) continue;
-      // Several indicators in one unit: the words must say which.
-      if ((sameUnitCount.get(indicator) ?? 1) > 1 && sim <= 0) continue;
-      const score = sim + (f.cued ? 1.5 : f.sentenceCued ? 0.75 : 0) + (f.unit === indicator.unit ? 0.25 : 0);
-      scored.push({ indicator, figure: f, value, score, order });
+  // By the indicator's place in the list, with plain loops: each distinct pairing is made once, mostly in
+  // baseline code, where maps, closures and iterators are allocated for every use.
+  const names: Profile[] = [];
+  const sameUnitCount: number[] = [];
+  for (let k = 0; k < indicators.length; k++) {
+    const i = indicators[k]!;
+    names.push(profileOf(i.name));
+    let same = 0;
+    for (let m = 0; m < indicators.length; m++) {
+      const o = indicators[m]!;
+      if (o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))) same++;
     }
-  });
-  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+    sameUnitCount.push(same);
+  }
+  const scored: Scored[] = [];
+  for (let order = 0; order < figures.length; order++) scoreFigure(indicators, names, sameUnitCount, figures[order]!, order, scored);
+  // Sorting copies the array: not for one pair, the most common case.
+  if (scored.length > 1) scored.sort((a, b) => b.score - a.score || a.order - b.order);
   const usedIndicator = new Set<string>();
   const usedFigure = new Set<MatchFigure>();
-  const out: (Pair & { order: number })[] = [];
-  for (const s of scored) {
+  const out: Scored[] = [];
+  for (let n = 0; n < scored.length; n++) {
+    const s = scored[n]!;
     const key = `${s.indicator.index}\t${s.figure.part ?? ''}`;
     if (usedIndicator.has(key) || usedFigure.has(s.figure)) continue;
     usedIndicator.add(key);
     usedFigure.add(s.figure);
     out.push(s);
   }
-  return out.sort((a, b) => a.order - b.order).map(({ indicator, figure, value }) => ({ indicator, figure, value }));
+  if (out.length > 1) out.sort((a, b) => a.order - b.order);
+  return out.map(({ indicator, figure, value }) => ({ indicator, figure, value }));
+}
+
+type Scored = Pair & { score: number; order: number };
+
+/** Each indicator the figure may be the actual of, scored, pushed to `scored`. */
+function scoreFigure(indicators: readonly MatchIndicator[], names: readonly Profile[], sameUnitCount: readonly number[], f: MatchFigure, order: number, scored: Scored[]): void {
+  let words: FigureWords | null = null;
+  for (let k = 0; k < indicators.length; k++) {
+    const indicator = indicators[k]!;
+    const value = valueFor(indicator, f);
+    if (value === null) continue;
+    const target = indicator.target;
+    // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
+    if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
+    words ??= wordsOf(f);
+    if (otherPlace(placeOf(indicator.name), words.place)) continue;
+    const name = names[k]!;
+    const own = compare(name, words.label) + 0.75 * compare(name, words.object);
+    // A rate's subject may be in the clause before ("…人数1856人，筛查率63.91%").
+    const sim = f.unit === '%' ? own + 0.5 * compare(name, words.context) : own;
+    // Uncued and equal to the target: the target said again ("50个老旧小区3006户改造项目").
+    if (!f.cued && target !== null && Math.abs(value - target) < 1e-9) continue;
+    const isRate = indicator.kind === 'rate' || f.unit === '%';
+    const eligible = f.weak ? sim >= 3 : f.cued || (isRate && sim >= 1) || (f.sentenceCued && sim >= 1) || sim >= 2.5;
+    if (!eligible) continue;
+    // Several indicators in one unit: the words must say which.
+    if (sameUnitCount[k]! > 1 && sim <= 0) continue;
+    const score = sim + (f.cued ? 1.5 : f.sentenceCued ? 0.75 : 0) + (f.unit === indicator.unit ? 0.25 : 0);
+    scored.push({ indicator, figure: f, value, score, order });
+  }
 }

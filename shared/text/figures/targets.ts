@@ -1,5 +1,5 @@
 import { clauseStart, enclosingParentheses } from '../sentences';
-import { givesNothingIn, sentenceCuts } from './cuts';
+import { givesNothingIn, plainFirstSentence, sentenceCuts } from './cuts';
 import { findDates } from '../dates';
 import { generational, memoised } from '../memo';
 import { findQuantities } from '../quantities';
@@ -141,6 +141,12 @@ const noTargets: SharedGoalTargets = Object.freeze({ targets: Object.freeze([]),
  * copy per row. The same list is the same object, so what is made of it can be remembered by it.
  */
 export function sharedGoalTargets(goal: string, year: number): SharedGoalTargets {
+  // "第12项：开展…。" before sentences met before: one lookup of the rest, not a cut and a lookup per sentence.
+  const cut = goal.length <= 2000 ? plainFirstSentence(goal) : -1;
+  if (cut > 0 && cut < goal.length) {
+    const rest = restOf(goal, cut, year);
+    if (rest !== null) return rest.placed.length === 0 ? noTargets : rest.lastCut === cut ? rest.lastMade : restTargets(rest, cut);
+  }
   const found = placedOf(goal, year);
   if (found === null) return noTargets;
   const { chosen, placed, at } = found;
@@ -171,19 +177,70 @@ function placedOf(goal: string, year: number): { chosen: Chosen; placed: readonl
   if (goal.trim() === '') return null;
   const read = readingsOf(year);
   const at = sentenceCuts(goal);
-  let chosen: Chosen;
-  if (at === null) {
-    chosen = after(start, read(goal), 0);
-  } else {
-    chosen = start;
-    for (let i = 0; i + 1 < at.length; i++) {
-      // A sentence known to give nothing ("第12项：开展…。", new in every row) is neither cut out nor looked up.
-      const given = givesNothingIn(goal, at[i]!, at[i + 1]!) ? nothing : read(goal.slice(at[i], at[i + 1]));
-      chosen = after(chosen, given, i);
-    }
-  }
-  const placed = chosen.quantities.length > 0 ? chosen.quantities : chosen.milestones;
+  const chosen = at === null ? after(start, read(goal), 0) : chosenOf(goal, at, read);
+  const placed = placedIn(chosen);
   return placed.length === 0 ? null : { chosen, placed, at };
+}
+
+function placedIn(chosen: Chosen): readonly Placed[] {
+  return chosen.quantities.length > 0 ? chosen.quantities : chosen.milestones;
+}
+
+/** What the goal's sentences, cut at `at`, give together. */
+function chosenOf(goal: string, at: readonly number[], read: (text: string) => ReadTargets): Chosen {
+  let chosen = start;
+  for (let i = 0; i + 1 < at.length; i++) {
+    // A sentence known to give nothing ("第12项：开展…。", new in every row) is neither cut out nor looked up.
+    const given = givesNothingIn(goal, at[i]!, at[i + 1]!) ? nothing : read(goal.slice(at[i], at[i + 1]));
+    chosen = after(chosen, given, i);
+  }
+  return chosen;
+}
+
+/**
+ * What a goal gives after a first sentence that gives nothing (plainFirstSentence), the same for every
+ * first sentence: the targets, where each one's sentence starts from the rest's start, and the frozen
+ * targets last made of it with the first sentence's length they were made for.
+ */
+interface Rest {
+  chosen: Chosen;
+  placed: readonly Placed[];
+  from: readonly number[];
+  lastCut: number;
+  lastMade: SharedGoalTargets;
+}
+
+const restsByYear = new Map<number, Map<string, Rest | null>>();
+
+/** The rest of a goal after its plain first sentence `goal[0, cut)`; null when the goal is not cut into sentences. */
+function restOf(goal: string, cut: number, year: number): Rest | null {
+  let rests = restsByYear.get(year);
+  if (rests === undefined) restsByYear.set(year, (rests = new Map()));
+  const text = goal.slice(cut);
+  let rest = rests.get(text);
+  if (rest === undefined) {
+    rest = readRest(goal, cut, year);
+    if (rests.size >= 4096) rests.clear();
+    rests.set(text, rest);
+  }
+  return rest;
+}
+
+function readRest(goal: string, cut: number, year: number): Rest | null {
+  // Cut whole: the first sentence, plain, is cut at its 。 and changes nothing after it.
+  const at = sentenceCuts(goal);
+  if (at === null) return null;
+  const chosen = chosenOf(goal, at, readingsOf(year));
+  const placed = placedIn(chosen);
+  return { chosen, placed, from: placed.map((p) => at[p.sentence]! - cut), lastCut: -1, lastMade: noTargets };
+}
+
+/** The rest's targets made anew for a first sentence of another length (apart, as seldom met). */
+function restTargets(rest: Rest, cut: number): SharedGoalTargets {
+  const targets = Object.freeze(rest.placed.map((p, n) => frozenTarget(moved(p.target, cut + rest.from[n]!, targetKey(n)))));
+  rest.lastMade = Object.freeze({ targets, key: rest.chosen });
+  rest.lastCut = cut;
+  return rest.lastMade;
 }
 
 interface ReadTargets {

@@ -5,6 +5,7 @@ import { isClauseEnd, isClauseEndCode } from '../../../shared/text/sentences';
 import { foldWidth } from '../../../shared/text/width';
 import { generational, memoised } from '../../../shared/text/memo';
 import { givesNothing } from '../../../shared/text/figures/targets';
+import { givesNothingIn, plainFirstSentence } from '../../../shared/text/figures/cuts';
 import { findQuantities } from '../../../shared/text/quantities';
 import { findDates } from '../../../shared/text/dates';
 import { seededRandom } from '../../helpers/seeded-random';
@@ -44,6 +45,20 @@ describe('the readers’ fast paths say what the plain tests say', () => {
     expect(said.filter((t) => findQuantities(t).length > 0 || findDates(t, 2022).length > 0)).toEqual([]);
     expect(['第12项：开展职业技能培训和评价取证。', '推进工作。'].map(givesNothing)).toEqual([true, true]);
     expect(['第12项：新增5人。', '第一项：开展。', '第１项：。', '年底前投入使用。'].map(givesNothing)).toEqual([false, false, false, false]);
+  });
+
+  it('a plain first sentence is one up to the first 。 that gives nothing and holds no bracket, title or quotation mark', () => {
+    const random = seededRandom(11);
+    const alphabet = [...'第第第项：，。。0123456789１２零一二十百万月年底末.,  ab万人个%（）()《》“”各'];
+    const texts = Array.from({ length: 20_000 }, () => Array.from({ length: 1 + Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    const plain = (t: string): number => {
+      const end = t.indexOf('。') + 1;
+      return end > 0 && givesNothingIn(t, 0, end) && !/[（(）)《》“”]/.test(t.slice(0, end)) ? end : -1;
+    };
+    expect(texts.filter((t) => plainFirstSentence(t) > 0).length).toBeGreaterThan(1000);
+    expect(texts.filter((t) => plainFirstSentence(t) !== plain(t))).toEqual([]);
+    expect(['第12项：开展职业技能培训和评价取证。全年完成5人。', '推进工作。', '年中推进。'].map(plainFirstSentence)).toEqual([19, 5, 5]);
+    expect(['第12项：新增5人。', '第一项：开展。', '（一）开展。', '年底前投入使用。', '开展工作'].map(plainFirstSentence)).toEqual([-1, -1, -1, -1, -1]);
   });
 
   it('folding remembers the last text only for that text', () => {
