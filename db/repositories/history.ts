@@ -53,6 +53,21 @@ export async function projectImports(db: Kysely<Database>, projectId: number): P
         // The run of projects an import created (migration 8).
         eb.and([eb('i.entity', '=', 'project'), eb('i.lastEntityId', 'is not', null), eb('i.entityId', '<=', projectId), eb('i.lastEntityId', '>=', projectId)]),
         eb.and([eb('i.entity', 'in', ['indicator', 'value']), eb('i.entityId', 'in', eb.selectFrom('indicators').select('id').where('projectId', '=', projectId))]),
+        // The progress it wrote where there was none, one entry for many projects (created-log.ts): this one among them.
+        eb.and([
+          eb('i.entity', '=', 'progress'),
+          eb('i.lastEntityId', 'is not', null),
+          eb('i.entityId', '<=', projectId),
+          eb('i.lastEntityId', '>=', projectId),
+          sql<boolean>`EXISTS (SELECT 1 FROM json_each(i.before_json, '$.runs') r WHERE r.value ->> 0 <= ${projectId} AND r.value ->> 1 >= ${projectId})`,
+        ]),
+        // The indicators it created, or values it wrote where there were none, for many indicators: one of this project's among them.
+        eb.and([
+          eb('i.entity', 'in', ['indicator', 'value']),
+          eb('i.lastEntityId', 'is not', null),
+          sql<boolean>`EXISTS (SELECT 1 FROM indicators x, json_each(i.before_json, '$.runs') r
+            WHERE x.project_id = ${projectId} AND x.id BETWEEN i.entity_id AND i.last_entity_id AND x.id BETWEEN r.value ->> 0 AND r.value ->> 1)`,
+        ]),
       ]),
     )
     .groupBy('b.id')

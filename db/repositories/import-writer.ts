@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { Indicator, PersonRole, UnitRole } from '../../shared/domain';
 import { bulkInsert } from './bulk-insert';
+import { createdLog, type CreatedEntity, type CreatedKey } from './created-log';
 import type { BatchItem } from './import-batches';
 import type { ProjectLinks } from './projects';
 
@@ -34,6 +35,12 @@ export interface ImportWriter {
   saveStated(projectId: number, periodId: number, stated: { share: number | null; done: boolean; words: string }): void;
   /** Adds one entry to the batch's undo log (the projects it creates are logged by the writer itself). */
   recordItem(item: Omit<BatchItem, 'batchId' | 'lastEntityId'>): void;
+  /**
+   * Logs a row this import wrote where the ledger had none: an indicator (by id), or the progress, value or
+   * stated completion at `key` of project or indicator `id`. Logged at finish with all the others of its kind
+   * and key (`createdLog`), and undone by deleting what is at those keys.
+   */
+  recordCreated(entity: CreatedEntity, id: number, key: CreatedKey | null): void;
   /** Writes what is still held for writing in bulk: before anything reads those tables again. */
   finish(): void;
 }
@@ -68,6 +75,9 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
       'INSERT OR REPLACE INTO stated_completions (project_id, period_id, share, done, words, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertTask: sqlite.prepare('INSERT INTO tasks (project_id, seq, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, \'\', NULL, ?, ?)'),
+    logCreated: sqlite.prepare(
+      "INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json, last_entity_id) VALUES (?, ?, ?, 'create', ?, ?)",
+    ),
     logCreatedProjects: sqlite.prepare("INSERT INTO import_batch_items (batch_id, entity, entity_id, action, last_entity_id) VALUES (?, 'project', ?, 'create', ?)"),
     linkTaskUnit: sqlite.prepare("INSERT INTO task_units (task_id, unit_id, role, position) VALUES (?, ?, 'lead', ?)"),
   };
@@ -108,6 +118,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   const used = new Set(sql.seqs.all(planId).map((r) => r.seq));
   let nextSeq = 1;
   for (const seq of used) nextSeq = Math.max(nextSeq, seq + 1);
+  const created = createdLog();
   const units = new Map<string, number>();
   const people = new Map<string, number>();
 
@@ -198,12 +209,19 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
       inTransaction();
       bulk.items.add(batchId, item.entity, item.entityId, item.action, item.beforeJson);
     },
+    recordCreated(entity, id, key) {
+      inTransaction();
+      created.record(entity, id, key);
+    },
     finish() {
       inTransaction();
       for (const b of Object.values(bulk)) b.flush();
+      // A created key had no row before the import and the undo only ever deletes it: when, among its steps, changes nothing.
+      for (const e of created.take()) sql.logCreated.run(batchId, e.entity, e.entityId, e.beforeJson, e.lastEntityId);
       // Last in the log, so undone first: every project this import made, and with them all written under them.
       if (lastProjectId > loggedThrough) sql.logCreatedProjects.run(batchId, loggedThrough + 1, lastProjectId);
       loggedThrough = lastProjectId;
     },
   };
 }
+

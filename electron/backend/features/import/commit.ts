@@ -4,6 +4,7 @@ import { headerSignature, type TablePreview } from '../../../../shared/import/un
 import { kindOfUnit } from '../../../../shared/text/units';
 import { recordAudit } from '../../../../db/repositories/audit';
 import { insertBatch, listBatches, saveProfile, setBatchCounts, type BatchItem } from '../../../../db/repositories/import-batches';
+import type { CreatedEntity } from '../../../../db/repositories/created-log';
 import { importWriter, type ImportWriter } from '../../../../db/repositories/import-writer';
 import { insertPeriod, listPeriods } from '../../../../db/repositories/periods';
 import { findPlanByName, insertPlan } from '../../../../db/repositories/plans';
@@ -114,9 +115,26 @@ async function writeBatch(
   });
 }
 
+/** What a write at a key replaced: `previous` null when the ledger had no row there. */
+interface Replaced {
+  key: { periodId: number; unitId?: number | null };
+  previous: unknown;
+}
+const createdKinds = new Set<BatchItem['entity']>(['indicator', 'progress', 'value', 'stated']);
+
+/**
+ * Logs a write: what it replaced, to be put back, in an entry of its own; a row where there was none, with the
+ * others of its kind (`recordCreated`), so a monthly table of new progress costs no entry per row.
+ */
 function logTo(writer: ImportWriter) {
-  return (entity: BatchItem['entity'], entityId: number, before: unknown = null) =>
+  return (entity: BatchItem['entity'], entityId: number, before: unknown = null) => {
+    const replaced = before as Replaced | null;
+    if (createdKinds.has(entity) && (replaced === null || replaced.previous === null)) {
+      const key = replaced?.key;
+      return writer.recordCreated(entity as CreatedEntity, entityId, key ? { periodId: key.periodId, unitId: key.unitId ?? null } : null);
+    }
     writer.recordItem({ entity, entityId, action: before === null ? 'create' : 'update', beforeJson: before === null ? null : JSON.stringify(before) });
+  };
 }
 
 /**
