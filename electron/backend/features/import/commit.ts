@@ -148,10 +148,13 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
   let projectId: number;
   if (row.project) {
     projectId = row.project.id;
-    // Only the roles whose names changed are rewritten: a monthly table mostly brings new progress only.
+    // Only the roles whose names changed are rewritten: a monthly table mostly brings new progress only (and
+    // then no links are worked out at all).
     const changed = new Set(row.entry.changes.map((c) => c.field));
-    const links = Object.fromEntries(Object.entries(row.names).map(([role, names]) => [role, changed.has(role) ? names : []])) as RowPlan['names'];
-    if (Object.values(links).some((names) => names.length > 0)) {
+    const links = Object.keys(row.names).some((role) => changed.has(role))
+      ? (Object.fromEntries(Object.entries(row.names).map(([role, names]) => [role, changed.has(role) ? names : []])) as RowPlan['names'])
+      : null;
+    if (links && Object.values(links).some((names) => names.length > 0)) {
       writer.updateLinks(projectId, links);
       log('project', projectId, row.project);
     }
