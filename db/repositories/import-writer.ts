@@ -61,7 +61,7 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     if (!sqlite.inTransaction) throw new Error('importWriter is used outside the import transaction');
   };
   const sql = {
-    seqs: sqlite.prepare<[number], { seq: number }>('SELECT seq FROM projects WHERE plan_id = ?'),
+    seqs: sqlite.prepare<[number], number>('SELECT seq FROM projects WHERE plan_id = ?').pluck(),
     lastProjectId: sqlite.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM projects'),
     touchProject: sqlite.prepare('UPDATE projects SET updated_at = ? WHERE id = ?'),
     unitByName: sqlite.prepare<[string], { id: number }>('SELECT id FROM units WHERE name = ?'),
@@ -118,9 +118,16 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   // else writes indicators during the import.
   let lastIndicatorId = sql.lastIndicatorId.get()?.id ?? 0;
   const nextPosition = new Map<number, number>();
-  const used = new Set(sql.seqs.all(planId).map((r) => r.seq));
+  // The plan's numbers, read when a project is first numbered: next month's table numbers none.
+  let used: Set<number> | null = null;
   let nextSeq = 1;
-  for (const seq of used) nextSeq = Math.max(nextSeq, seq + 1);
+  const usedSeqs = (): Set<number> => {
+    if (used) return used;
+    inTransaction();
+    used = new Set(sql.seqs.all(planId));
+    for (const seq of used) nextSeq = Math.max(nextSeq, seq + 1);
+    return used;
+  };
   const created = createdLog();
   const units = new Map<string, number>();
   const people = new Map<string, number>();
@@ -167,8 +174,9 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
 
   return {
     seqFor(wanted) {
-      const seq = wanted !== null && Number.isInteger(wanted) && wanted > 0 && !used.has(wanted) ? wanted : nextSeq;
-      used.add(seq);
+      const taken = usedSeqs();
+      const seq = wanted !== null && Number.isInteger(wanted) && wanted > 0 && !taken.has(wanted) ? wanted : nextSeq;
+      taken.add(seq);
       nextSeq = Math.max(nextSeq, seq + 1);
       return seq;
     },
