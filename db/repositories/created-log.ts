@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { BatchItem } from './import-batches';
 
 /**
@@ -8,8 +8,11 @@ import type { BatchItem } from './import-batches';
  * deleted them one by one (issue #13). Undoing deletes what is at those keys, as it did entry by entry.
  *
  * Such an entry has `last_entity_id` set (a run of created projects has it too: migration 8): `entity_id` and
- * `last_entity_id` are the lowest and highest id it names, and `before_json` holds exactly which, as runs:
- * `{"periodId": 3, "unitId": null, "runs": [[1, 7], [9, 15]]}` (ids 1 to 7 and 9 to 15; no key for indicators).
+ * `last_entity_id` are the lowest and highest id it names, and `before_json` holds exactly which, as a bitmap
+ * from `entity_id` in hex, four ids a digit, the lowest bit first: `{"periodId": 3, "unitId": null, "bits": "f7"}`
+ * names entity_id + 0, 1, 2, 3 and + 4, 5, 6 (no key for indicators). Whether it names one id is then read
+ * from one digit, which is how a project page asks (history.ts). Ids further apart than `gap` start an entry of
+ * their own, so a bitmap never holds long runs of nothing.
  */
 export type CreatedEntity = 'indicator' | 'progress' | 'value' | 'stated';
 
@@ -39,14 +42,40 @@ export function createdLog() {
     },
     /** The log entries for what was recorded since the last call. */
     take(): LogRow[] {
-      const rows = [...groups.values()].map(({ entity, key, ids }): LogRow => {
-        const runs = runsOf(ids);
-        return { entity, entityId: runs[0]![0], lastEntityId: runs[runs.length - 1]![1], beforeJson: JSON.stringify({ ...key, runs }) };
-      });
+      const rows: LogRow[] = [];
+      for (const { entity, key, ids } of groups.values()) {
+        for (const part of clusters(ids)) {
+          const first = part[0]!;
+          const last = part[part.length - 1]!;
+          rows.push({ entity, entityId: first, lastEntityId: last, beforeJson: JSON.stringify({ ...key, bits: bitmap(part, first, last) }) });
+        }
+      }
       groups.clear();
       return rows;
     },
   };
+}
+
+/** Ids this far apart or more start another entry: a bitmap then holds at most 16 digits of nothing in a row. */
+const gap = 64;
+
+/** The ids, sorted and each once, cut where they are `gap` or more apart. */
+function clusters(ids: readonly number[]): number[][] {
+  const out: number[][] = [];
+  let previous = -Infinity;
+  for (const id of Float64Array.from(ids).sort()) {
+    if (id === previous) continue;
+    if (id - previous >= gap) out.push([]);
+    out[out.length - 1]!.push(id);
+    previous = id;
+  }
+  return out;
+}
+
+function bitmap(ids: readonly number[], first: number, last: number): string {
+  const digits = new Uint8Array(Math.floor((last - first) / 4) + 1);
+  for (const id of ids) digits[Math.floor((id - first) / 4)]! |= 1 << (id - first) % 4;
+  return Array.from(digits, (d) => d.toString(16)).join('');
 }
 
 /** Whether a log entry is one `createdLog` wrote. */
@@ -55,23 +84,22 @@ export function isCreatedEntry(item: Pick<BatchItem, 'entity' | 'lastEntityId'>)
 }
 
 /** The key and every id a `createdLog` entry names. */
-export function createdOf(item: Pick<BatchItem, 'entity' | 'beforeJson'>): CreatedEntry {
-  const { periodId, unitId, runs } = JSON.parse(item.beforeJson ?? '{}') as Partial<CreatedKey> & { runs: [number, number][] };
+export function createdOf(item: Pick<BatchItem, 'entity' | 'entityId' | 'beforeJson'>): CreatedEntry {
+  const { periodId, unitId, bits } = JSON.parse(item.beforeJson ?? '{}') as Partial<CreatedKey> & { bits: string };
   const ids: number[] = [];
-  for (const [first, last] of runs) for (let id = first; id <= last; id++) ids.push(id);
+  for (let at = 0; at < bits.length; at++) {
+    const digit = parseInt(bits[at]!, 16);
+    for (let bit = 0; bit < 4; bit++) if (digit & (1 << bit)) ids.push(item.entityId + at * 4 + bit);
+  }
   return { entity: item.entity as CreatedEntity, key: periodId === undefined ? null : { periodId, unitId: unitId ?? null }, ids };
 }
 
-/** Sorted runs of consecutive ids, [first, last] each, covering exactly the ids given (at least one). */
-export function runsOf(ids: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const id of Float64Array.from(ids).sort()) {
-    const run = runs[runs.length - 1];
-    if (run && id <= run[1] + 1) run[1] = id;
-    else runs.push([id, id]);
-  }
-  return runs;
-}
+/** SQL: whether the `createdLog` entry `i` names `id` (an expression of the outer query), read from its one digit. */
+export const namesId = (id: RawBuilder<number> | number) => {
+  // Bound numbers arrive as REAL: the offset must be an integer for / to divide whole.
+  const offset = sql`(CAST(${id} AS INTEGER) - i.entity_id)`;
+  return sql<boolean>`((instr('0123456789abcdef', substr(json_extract(i.before_json, '$.bits'), ${offset} / 4 + 1, 1)) - 1) >> (${offset} % 4)) & 1 = 1`;
+};
 
 /** `ids` as a list SQLite can look in: a JSON array read by json_each, so no bound on how many. */
 export const idList = (ids: readonly number[]) => sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { namesId } from './created-log';
 
 export interface AuditRow {
   at: string;
@@ -59,14 +60,13 @@ export async function projectImports(db: Kysely<Database>, projectId: number): P
           eb('i.lastEntityId', 'is not', null),
           eb('i.entityId', '<=', projectId),
           eb('i.lastEntityId', '>=', projectId),
-          sql<boolean>`EXISTS (SELECT 1 FROM json_each(i.before_json, '$.runs') r WHERE r.value ->> 0 <= ${projectId} AND r.value ->> 1 >= ${projectId})`,
+          namesId(projectId),
         ]),
         // The indicators it created, or values it wrote where there were none, for many indicators: one of this project's among them.
         eb.and([
           eb('i.entity', 'in', ['indicator', 'value']),
           eb('i.lastEntityId', 'is not', null),
-          sql<boolean>`EXISTS (SELECT 1 FROM indicators x, json_each(i.before_json, '$.runs') r
-            WHERE x.project_id = ${projectId} AND x.id BETWEEN i.entity_id AND i.last_entity_id AND x.id BETWEEN r.value ->> 0 AND r.value ->> 1)`,
+          sql<boolean>`EXISTS (SELECT 1 FROM indicators x WHERE x.project_id = ${projectId} AND x.id BETWEEN i.entity_id AND i.last_entity_id AND ${namesId(sql`x.id`)})`,
         ]),
       ]),
     )

@@ -8,6 +8,8 @@
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createdOf } from '../../../db/repositories/created-log';
+import type { BatchItem } from '../../../db/repositories/import-batches';
 import { openBackend } from '../../../electron/backend/backend';
 import type { Input, MethodName, Output } from '../../../shared/api/contract';
 import { countyTable, type CountyRow } from '../../helpers/county-table';
@@ -98,12 +100,11 @@ function asLoggedBefore(batchId: number) {
     .all(batchId);
   const add = raw.prepare("INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json) VALUES (?, ?, ?, 'create', ?)");
   for (const e of entries) {
-    const { periodId, unitId, runs } = JSON.parse(e.before_json ?? '{}') as { periodId?: number; unitId?: number | null; runs: [number, number][] };
-    for (const [first, last] of runs) {
-      for (let id = first; id <= last; id++) {
-        const key = e.entity === 'value' ? { indicatorId: id, periodId, unitId } : e.entity === 'stated' ? { projectId: id, periodId } : { projectId: id, periodId, unitId };
-        add.run(batchId, e.entity, id, e.entity === 'indicator' ? null : JSON.stringify({ key, previous: null }));
-      }
+    const { key, ids } = createdOf({ entity: e.entity as BatchItem['entity'], entityId: e.entity_id, beforeJson: e.before_json });
+    const { periodId, unitId } = key ?? {};
+    for (const id of ids) {
+      const at = e.entity === 'value' ? { indicatorId: id, periodId, unitId } : e.entity === 'stated' ? { projectId: id, periodId } : { projectId: id, periodId, unitId };
+      add.run(batchId, e.entity, id, e.entity === 'indicator' ? null : JSON.stringify({ key: at, previous: null }));
     }
     raw.prepare('DELETE FROM import_batch_items WHERE id = ?').run(e.id);
   }
