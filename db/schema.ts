@@ -214,7 +214,10 @@ export interface ImportBatchItemsTable {
   entityId: number;
   action: 'create' | 'update';
   beforeJson: string | null;
-  /** Set on an entry for a run of created rows: it stands for every id from entityId to this (migration 8). */
+  /**
+   * Set on an entry for many created rows. A project entry stands for every id from entityId to this (migration 8);
+   * any other names its ids in beforeJson, all from entityId to this (created-log.ts).
+   */
   lastEntityId: Generated<number | null>;
 }
 

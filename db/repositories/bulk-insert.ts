@@ -14,9 +14,13 @@ export interface BulkInsert {
 /** Rows per statement: well under SQLite's 32,766 bound variables for the widest row written. */
 const rowsPerStatement = 200;
 
-/** `head`: "INSERT [OR REPLACE] INTO table (columns)"; `row`: the placeholders of one row, "(?, ?, 'x')". */
-export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string): BulkInsert {
+/**
+ * `head`: "INSERT [OR REPLACE] INTO table (columns)"; `row`: the placeholders of one row, "(?, ?, 'x')".
+ * `beforeWrite` runs before each statement (the import writer checks its transaction there).
+ */
+export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string, beforeWrite: () => void = () => {}): BulkInsert {
   const width = (row.match(/\?/g) ?? []).length;
+  const full = width * rowsPerStatement;
   const statements = new Map<number, Sqlite.Statement>();
   const statementFor = (rows: number): Sqlite.Statement => {
     let statement = statements.get(rows);
@@ -24,19 +28,20 @@ export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string): 
     return statement;
   };
   let values: unknown[] = [];
-  const flush = (): void => {
-    for (let at = 0; at < values.length; at += width * rowsPerStatement) {
-      const part = values.slice(at, at + width * rowsPerStatement);
-      statementFor(part.length / width).run(part);
-    }
+  // A full statement's values are handed over as they are and a new array started: nothing is copied.
+  const write = (): void => {
+    if (values.length === 0) return;
+    const part = values;
     values = [];
+    beforeWrite();
+    statementFor(part.length / width).run(part);
   };
   return {
     add(...row: unknown[]) {
       if (row.length !== width) throw new Error(`bulkInsert: ${row.length} values for a row of ${width}`);
-      for (const v of row) values.push(v);
-      if (values.length >= width * rowsPerStatement) flush();
+      for (let i = 0; i < width; i++) values.push(row[i]);
+      if (values.length >= full) write();
     },
-    flush,
+    flush: write,
   };
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { namesId } from './created-log';
 
 export interface AuditRow {
   at: string;
@@ -53,6 +54,20 @@ export async function projectImports(db: Kysely<Database>, projectId: number): P
         // The run of projects an import created (migration 8).
         eb.and([eb('i.entity', '=', 'project'), eb('i.lastEntityId', 'is not', null), eb('i.entityId', '<=', projectId), eb('i.lastEntityId', '>=', projectId)]),
         eb.and([eb('i.entity', 'in', ['indicator', 'value']), eb('i.entityId', 'in', eb.selectFrom('indicators').select('id').where('projectId', '=', projectId))]),
+        // The progress it wrote where there was none, one entry for many projects (created-log.ts): this one among them.
+        eb.and([
+          eb('i.entity', '=', 'progress'),
+          eb('i.lastEntityId', 'is not', null),
+          eb('i.entityId', '<=', projectId),
+          eb('i.lastEntityId', '>=', projectId),
+          namesId(projectId),
+        ]),
+        // The indicators it created, or values it wrote where there were none, for many indicators: one of this project's among them.
+        eb.and([
+          eb('i.entity', 'in', ['indicator', 'value']),
+          eb('i.lastEntityId', 'is not', null),
+          sql<boolean>`EXISTS (SELECT 1 FROM indicators x WHERE x.project_id = ${projectId} AND x.id BETWEEN i.entity_id AND i.last_entity_id AND ${namesId(sql`x.id`)})`,
+        ]),
       ]),
     )
     .groupBy('b.id')

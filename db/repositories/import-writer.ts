@@ -1,15 +1,17 @@
 import type Sqlite from 'better-sqlite3';
 import type { Indicator, PersonRole, UnitRole } from '../../shared/domain';
 import { bulkInsert } from './bulk-insert';
+import { createdLog, type CreatedEntity, type CreatedKey } from './created-log';
 import type { BatchItem } from './import-batches';
 import type { ProjectLinks } from './projects';
 
 /**
  * The import commit's write path. An import writes tens of thousands of rows; through Kysely each costs tens
  * of microseconds of query building, through a prepared statement a few. The statements run on the one
- * connection the commit's Kysely transaction holds, so they are part of that transaction (checked on every
- * call). They write exactly what the repositories write (projects, directory, progress, indicators,
- * import-batches): the import tests read every row back through those repositories.
+ * connection the commit's Kysely transaction holds, so they are part of that transaction (checked before each
+ * statement runs, not on every call: rows held for writing in bulk are checked when written). They write exactly
+ * what the repositories write (projects, directory, progress, indicators, import-batches): the import tests read
+ * every row back through those repositories.
  *
  * Rows nothing reads back during the import (links, indicators, progress, values, the undo log) are written in bulk
  * (`bulkInsert`), and foreign keys are checked at COMMIT, so that they may be written after what they point
@@ -34,6 +36,12 @@ export interface ImportWriter {
   saveStated(projectId: number, periodId: number, stated: { share: number | null; done: boolean; words: string }): void;
   /** Adds one entry to the batch's undo log (the projects it creates are logged by the writer itself). */
   recordItem(item: Omit<BatchItem, 'batchId' | 'lastEntityId'>): void;
+  /**
+   * Logs a row this import wrote where the ledger had none: an indicator (by id), or the progress, value or
+   * stated completion at `key` of project or indicator `id`. Logged at finish with all the others of its kind
+   * and key (`createdLog`), and undone by deleting what is at those keys.
+   */
+  recordCreated(entity: CreatedEntity, id: number, key: CreatedKey | null): void;
   /** Writes what is still held for writing in bulk: before anything reads those tables again. */
   finish(): void;
 }
@@ -49,8 +57,11 @@ const personRoles: [PersonRole, keyof ProjectLinks][] = [
 
 export function importWriter(sqlite: Sqlite.Database, context: { planId: number; batchId: number; actor: string; now: string }): ImportWriter {
   const { planId, batchId, actor, now } = context;
+  const inTransaction = () => {
+    if (!sqlite.inTransaction) throw new Error('importWriter is used outside the import transaction');
+  };
   const sql = {
-    seqs: sqlite.prepare<[number], { seq: number }>('SELECT seq FROM projects WHERE plan_id = ?'),
+    seqs: sqlite.prepare<[number], number>('SELECT seq FROM projects WHERE plan_id = ?').pluck(),
     lastProjectId: sqlite.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM projects'),
     touchProject: sqlite.prepare('UPDATE projects SET updated_at = ? WHERE id = ?'),
     unitByName: sqlite.prepare<[string], { id: number }>('SELECT id FROM units WHERE name = ?'),
@@ -68,31 +79,33 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
       'INSERT OR REPLACE INTO stated_completions (project_id, period_id, share, done, words, batch_id, actor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertTask: sqlite.prepare('INSERT INTO tasks (project_id, seq, title, goal, deadline, created_at, updated_at) VALUES (?, ?, ?, \'\', NULL, ?, ?)'),
+    logCreated: sqlite.prepare(
+      "INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json, last_entity_id) VALUES (?, ?, ?, 'create', ?, ?)",
+    ),
     logCreatedProjects: sqlite.prepare("INSERT INTO import_batch_items (batch_id, entity, entity_id, action, last_entity_id) VALUES (?, 'project', ?, 'create', ?)"),
     linkTaskUnit: sqlite.prepare("INSERT INTO task_units (task_id, unit_id, role, position) VALUES (?, ?, 'lead', ?)"),
   };
   const bulk = {
-    projects: bulkInsert(sqlite, 'INSERT INTO projects (id, plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at)', '(?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)'),
-    projectUnits: bulkInsert(sqlite, 'INSERT INTO project_units (project_id, unit_id, role, position)', '(?, ?, ?, ?)'),
+    projects: bulkInsert(sqlite, 'INSERT INTO projects (id, plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at)', '(?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)', inTransaction),
+    projectUnits: bulkInsert(sqlite, 'INSERT INTO project_units (project_id, unit_id, role, position)', '(?, ?, ?, ?)', inTransaction),
     indicators: bulkInsert(
       sqlite,
       'INSERT INTO indicators (id, project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at, source_text)',
       '(?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      inTransaction,
     ),
-    projectPeople: bulkInsert(sqlite, 'INSERT INTO project_people (project_id, person_id, role, position)', '(?, ?, ?, ?)'),
+    projectPeople: bulkInsert(sqlite, 'INSERT INTO project_people (project_id, person_id, role, position)', '(?, ?, ?, ?)', inTransaction),
     // The unique index on (project, period, unit) makes REPLACE the repositories' delete-then-insert.
-    narratives: bulkInsert(sqlite, 'INSERT OR REPLACE INTO progress_reports (project_id, period_id, unit_id, narrative, batch_id, actor, updated_at)', '(?, ?, ?, ?, ?, ?, ?)'),
+    narratives: bulkInsert(sqlite, 'INSERT OR REPLACE INTO progress_reports (project_id, period_id, unit_id, narrative, batch_id, actor, updated_at)', '(?, ?, ?, ?, ?, ?, ?)', inTransaction),
     values: bulkInsert(
       sqlite,
       'INSERT OR REPLACE INTO indicator_values (indicator_id, period_id, unit_id, actual, source_text, batch_id, actor, updated_at)',
       '(?, ?, ?, ?, ?, ?, ?, ?)',
+      inTransaction,
     ),
-    items: bulkInsert(sqlite, 'INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json)', '(?, ?, ?, ?, ?)'),
+    items: bulkInsert(sqlite, 'INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json)', '(?, ?, ?, ?, ?)', inTransaction),
   };
 
-  const inTransaction = () => {
-    if (!sqlite.inTransaction) throw new Error('importWriter is used outside the import transaction');
-  };
   inTransaction();
   // Reset by SQLite at the end of the transaction.
   sqlite.pragma('defer_foreign_keys = ON');
@@ -105,15 +118,24 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   // else writes indicators during the import.
   let lastIndicatorId = sql.lastIndicatorId.get()?.id ?? 0;
   const nextPosition = new Map<number, number>();
-  const used = new Set(sql.seqs.all(planId).map((r) => r.seq));
+  // The plan's numbers, read when a project is first numbered: next month's table numbers none.
+  let used: Set<number> | null = null;
   let nextSeq = 1;
-  for (const seq of used) nextSeq = Math.max(nextSeq, seq + 1);
+  const usedSeqs = (): Set<number> => {
+    if (used) return used;
+    inTransaction();
+    used = new Set(sql.seqs.all(planId));
+    for (const seq of used) nextSeq = Math.max(nextSeq, seq + 1);
+    return used;
+  };
+  const created = createdLog();
   const units = new Map<string, number>();
   const people = new Map<string, number>();
 
   const unitId = (name: string): number => {
     let id = units.get(name);
     if (id === undefined) {
+      inTransaction();
       id = sql.unitByName.get(name)?.id ?? sql.unitByAlias.get(name)?.id ?? Number(sql.insertUnit.run(name, now).lastInsertRowid);
       units.set(name, id);
     }
@@ -122,10 +144,16 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   const personId = (name: string): number => {
     let id = people.get(name);
     if (id === undefined) {
+      inTransaction();
       id = sql.personByName.get(name)?.id ?? Number(sql.insertPerson.run(name, now).lastInsertRowid);
       people.set(name, id);
     }
     return id;
+  };
+
+  const firstFreePosition = (projectId: number): number => {
+    inTransaction();
+    return (sql.lastPosition.get(projectId)?.max ?? -1) + 1;
   };
 
   /** Writes the given roles' links in the order given; `fresh` projects have none to clear. */
@@ -146,13 +174,13 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
 
   return {
     seqFor(wanted) {
-      const seq = wanted !== null && Number.isInteger(wanted) && wanted > 0 && !used.has(wanted) ? wanted : nextSeq;
-      used.add(seq);
+      const taken = usedSeqs();
+      const seq = wanted !== null && Number.isInteger(wanted) && wanted > 0 && !taken.has(wanted) ? wanted : nextSeq;
+      taken.add(seq);
       nextSeq = Math.max(nextSeq, seq + 1);
       return seq;
     },
     insertProject(project, links) {
-      inTransaction();
       const id = ++lastProjectId;
       bulk.projects.add(id, project.planId, project.seq, project.seqLabel ?? '', project.section, project.title, project.goal, now, now);
       link(id, links, true);
@@ -170,24 +198,20 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
       link(projectId, links, false);
     },
     unitId(name) {
-      inTransaction();
       return unitId(name);
     },
     saveNarrative(projectId, periodId, unit, narrative) {
-      inTransaction();
       bulk.narratives.add(projectId, periodId, unit, narrative, batchId, actor, now);
     },
     insertIndicator(projectId, f) {
-      inTransaction();
       // A project made by this import has no indicators in the ledger to ask about.
-      const position = nextPosition.get(projectId) ?? (projectId >= firstNewProjectId ? 0 : (sql.lastPosition.get(projectId)?.max ?? -1) + 1);
+      const position = nextPosition.get(projectId) ?? (projectId >= firstNewProjectId ? 0 : firstFreePosition(projectId));
       nextPosition.set(projectId, position + 1);
       const id = ++lastIndicatorId;
       bulk.indicators.add(id, projectId, f.name, f.kind, f.comparator, f.target, f.unit, f.approximate ? 1 : 0, f.deadline, position, now, now, f.sourceText ?? '');
       return id;
     },
     saveActual(indicatorId, periodId, actual, sourceText, unitId = null) {
-      inTransaction();
       bulk.values.add(indicatorId, periodId, unitId, actual, sourceText, batchId, actor, now);
     },
     saveStated(projectId, periodId, stated) {
@@ -195,15 +219,20 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
       sql.saveStated.run(projectId, periodId, stated.share, stated.done ? 1 : 0, stated.words, batchId, actor, now);
     },
     recordItem(item) {
-      inTransaction();
       bulk.items.add(batchId, item.entity, item.entityId, item.action, item.beforeJson);
+    },
+    recordCreated(entity, id, key) {
+      created.record(entity, id, key);
     },
     finish() {
       inTransaction();
       for (const b of Object.values(bulk)) b.flush();
+      // A created key had no row before the import and the undo only ever deletes it: when, among its steps, changes nothing.
+      for (const e of created.take()) sql.logCreated.run(batchId, e.entity, e.entityId, e.beforeJson, e.lastEntityId);
       // Last in the log, so undone first: every project this import made, and with them all written under them.
       if (lastProjectId > loggedThrough) sql.logCreatedProjects.run(batchId, loggedThrough + 1, lastProjectId);
       loggedThrough = lastProjectId;
     },
   };
 }
+

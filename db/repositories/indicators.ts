@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Indicator } from '../../shared/domain';
 import type { Database, IndicatorsTable } from '../schema';
+import { idList } from './created-log';
 
 const toIndicator = ({ taskId: _t, createdAt: _c, updatedAt: _u, approximate, sourceText, ...row }: Selectable<IndicatorsTable>): Indicator => ({
   ...row,
@@ -59,4 +60,9 @@ export async function updateIndicatorRow(db: Kysely<Database>, id: number, field
 
 export async function deleteIndicatorRow(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('indicators').where('id', '=', id).execute();
+}
+
+/** Many indicators, by id (an import's undo). */
+export async function deleteIndicatorRows(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
+  await db.deleteFrom('indicators').where('id', 'in', idList(ids)).execute();
 }

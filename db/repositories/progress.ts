@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { idList } from './created-log';
 import type { ProgressRecord } from '../../shared/domain';
 import type { Database } from '../schema';
 
@@ -79,6 +80,16 @@ export async function deleteNarrative(db: Kysely<Database>, projectId: number, p
 
 export async function deleteValue(db: Kysely<Database>, indicatorId: number, periodId: number, unitId: number | null): Promise<void> {
   await db.deleteFrom('indicatorValues').where('indicatorId', '=', indicatorId).where('periodId', '=', periodId).where(sameUnit(unitId)).execute();
+}
+
+/** The narratives of many projects in one period and unit (an import's undo). */
+export async function deleteNarratives(db: Kysely<Database>, projectIds: readonly number[], key: { periodId: number; unitId: number | null }): Promise<void> {
+  await db.deleteFrom('progressReports').where('periodId', '=', key.periodId).where(sameUnit(key.unitId)).where('projectId', 'in', idList(projectIds)).execute();
+}
+
+/** The values of many indicators in one period and unit (an import's undo). */
+export async function deleteValues(db: Kysely<Database>, indicatorIds: readonly number[], key: { periodId: number; unitId: number | null }): Promise<void> {
+  await db.deleteFrom('indicatorValues').where('periodId', '=', key.periodId).where(sameUnit(key.unitId)).where('indicatorId', 'in', idList(indicatorIds)).execute();
 }
 
 /** One narrative per project, period and unit: saving again replaces it. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StatedInput } from '../../shared/status/types';
 import type { Database } from '../schema';
+import { idList } from './created-log';
 
 /** A period's stated completion of one project ("完成全年任务的43%"), as accepted at import. */
 export interface StatedRow extends StatedInput {
@@ -29,6 +30,11 @@ export async function statedOf(db: Kysely<Database>, projectId: number, periodId
 
 export async function deleteStated(db: Kysely<Database>, projectId: number, periodId: number): Promise<void> {
   await db.deleteFrom('statedCompletions').where('projectId', '=', projectId).where('periodId', '=', periodId).execute();
+}
+
+/** The statements of many projects in one period (an import's undo). */
+export async function deleteStatedOf(db: Kysely<Database>, projectIds: readonly number[], periodId: number): Promise<void> {
+  await db.deleteFrom('statedCompletions').where('periodId', '=', periodId).where('projectId', 'in', idList(projectIds)).execute();
 }
 
 /** Puts back a statement an undone import had replaced, with its author and time. */

@@ -39,4 +39,24 @@ describe('bulkInsert', () => {
     rows.flush();
     expect(sqlite.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
   });
+
+  it('runs its check before each statement it writes, and writes nothing the check refuses', () => {
+    const sqlite = table();
+    let checks = 0;
+    let open = true;
+    const rows = bulkInsert(sqlite, 'INSERT INTO t (k, v, tag)', '(?, ?, ?)', () => {
+      checks++;
+      if (!open) throw new Error('closed');
+    });
+    for (let i = 0; i < 450; i++) rows.add(`k${i}`, i, null);
+    expect(checks).toBe(2);
+    rows.flush();
+    expect(checks).toBe(3);
+    rows.flush();
+    expect(checks).toBe(3);
+    open = false;
+    rows.add('late', 0, null);
+    expect(() => rows.flush()).toThrow('closed');
+    expect(sqlite.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 450 });
+  });
 });

@@ -4,6 +4,7 @@ import { headerSignature, type TablePreview } from '../../../../shared/import/un
 import { kindOfUnit } from '../../../../shared/text/units';
 import { recordAudit } from '../../../../db/repositories/audit';
 import { insertBatch, listBatches, saveProfile, setBatchCounts, type BatchItem } from '../../../../db/repositories/import-batches';
+import type { CreatedEntity } from '../../../../db/repositories/created-log';
 import { importWriter, type ImportWriter } from '../../../../db/repositories/import-writer';
 import { insertPeriod, listPeriods } from '../../../../db/repositories/periods';
 import { findPlanByName, insertPlan } from '../../../../db/repositories/plans';
@@ -120,9 +121,26 @@ async function writeBatch(
   });
 }
 
+/** What a write at a key replaced: `previous` null when the ledger had no row there. */
+interface Replaced {
+  key: { periodId: number; unitId?: number | null };
+  previous: unknown;
+}
+const createdKinds = new Set<BatchItem['entity']>(['indicator', 'progress', 'value', 'stated']);
+
+/**
+ * Logs a write: what it replaced, to be put back, in an entry of its own; a row where there was none, with the
+ * others of its kind (`recordCreated`), so a monthly table of new progress costs no entry per row.
+ */
 function logTo(writer: ImportWriter) {
-  return (entity: BatchItem['entity'], entityId: number, before: unknown = null) =>
+  return (entity: BatchItem['entity'], entityId: number, before: unknown = null) => {
+    const replaced = before as Replaced | null;
+    if (createdKinds.has(entity) && (replaced === null || replaced.previous === null)) {
+      const key = replaced?.key;
+      return writer.recordCreated(entity as CreatedEntity, entityId, key ? { periodId: key.periodId, unitId: key.unitId ?? null } : null);
+    }
     writer.recordItem({ entity, entityId, action: before === null ? 'create' : 'update', beforeJson: before === null ? null : JSON.stringify(before) });
+  };
 }
 
 /**
@@ -136,10 +154,13 @@ function writeRow(writer: ImportWriter, row: RowPlan, planId: number, periodId: 
   let projectId: number;
   if (row.project) {
     projectId = row.project.id;
-    // Only the roles whose names changed are rewritten: a monthly table mostly brings new progress only.
+    // Only the roles whose names changed are rewritten: a monthly table mostly brings new progress only (and
+    // then no links are worked out at all).
     const changed = new Set(row.entry.changes.map((c) => c.field));
-    const links = Object.fromEntries(Object.entries(row.names).map(([role, names]) => [role, changed.has(role) ? names : []])) as RowPlan['names'];
-    if (Object.values(links).some((names) => names.length > 0)) {
+    const links = Object.keys(row.names).some((role) => changed.has(role))
+      ? (Object.fromEntries(Object.entries(row.names).map(([role, names]) => [role, changed.has(role) ? names : []])) as RowPlan['names'])
+      : null;
+    if (links && Object.values(links).some((names) => names.length > 0)) {
       writer.updateLinks(projectId, links);
       log('project', projectId, row.project);
     }

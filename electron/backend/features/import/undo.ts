@@ -3,12 +3,13 @@ import type { ImportBatch, Project } from '../../../../shared/domain';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../../db/repositories/audit';
 import { batchItems, listBatches, markUndone, type BatchItem } from '../../../../db/repositories/import-batches';
-import { deleteIndicatorRow } from '../../../../db/repositories/indicators';
+import { deleteIndicatorRow, deleteIndicatorRows } from '../../../../db/repositories/indicators';
 import { isPeriodSigned } from '../../../../db/repositories/periods';
 import { getPlan } from '../../../../db/repositories/plans';
-import { deleteNarrative, deleteValue, saveActual, saveNarrative, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
+import { deleteNarrative, deleteNarratives, deleteValue, deleteValues, saveActual, saveNarrative, type NarrativeRow, type ValueRow } from '../../../../db/repositories/progress';
 import { updateProjectRow } from '../../../../db/repositories/projects';
-import { deleteStated, restoreStated, type StatedRow } from '../../../../db/repositories/stated';
+import { deleteStated, deleteStatedOf, restoreStated, type StatedRow } from '../../../../db/repositories/stated';
+import { createdOf, isCreatedEntry } from '../../../../db/repositories/created-log';
 import type { Database } from '../../../../db/schema';
 import type { BackendContext } from '../../context';
 
@@ -39,6 +40,7 @@ export async function undoImport(ctx: BackendContext, batchId: number): Promise<
 }
 
 async function undoItem(trx: Kysely<Database>, item: BatchItem, planId: number): Promise<void> {
+  if (isCreatedEntry(item)) return deleteCreated(trx, item);
   const { entity, entityId } = item;
   const before: unknown = item.beforeJson === null ? null : JSON.parse(item.beforeJson);
   switch (entity) {
@@ -77,5 +79,20 @@ async function undoItem(trx: Kysely<Database>, item: BatchItem, planId: number):
     case 'plan':
       await trx.deleteFrom('plans').where('id', '=', entityId).execute();
       return;
+  }
+}
+
+/** Rows the import created where there were none (`createdLog`): deletes what is at their keys. */
+async function deleteCreated(trx: Kysely<Database>, item: BatchItem): Promise<void> {
+  const { entity, key, ids } = createdOf(item);
+  switch (entity) {
+    case 'indicator':
+      return deleteIndicatorRows(trx, ids);
+    case 'progress':
+      return deleteNarratives(trx, ids, key!);
+    case 'value':
+      return deleteValues(trx, ids, key!);
+    case 'stated':
+      return deleteStatedOf(trx, ids, key!.periodId);
   }
 }
