@@ -4,11 +4,13 @@ import { keyed, memoised } from '../memo';
 import { actualCandidates, type ActualCandidateFigure } from './candidates';
 import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
 import { readStated } from './stated';
-import { goalTargets, sharedGoalTargets, targetKey, type SharedGoalTargets } from './targets';
+import { goalTargets, sharedGoalTargets, type SharedGoalTargets } from './goal-targets';
+import { targetKey } from './targets';
 import type { KnownIndicator, ProposedActual, ProposedTarget, RowFigures, StatedCompletion } from './types';
 
 export * from './types';
-export { readTargets, tidyFigureLabel } from './targets';
+export { readTargets } from './goal-targets';
+export { tidyFigureLabel } from './targets';
 export { readStated } from './stated';
 export { similarity } from './match';
 
