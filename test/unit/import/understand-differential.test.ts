@@ -6,24 +6,13 @@
  * understanding means must record it anew, on purpose.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../../shared/errors';
 import type { Cell, Grid, MergeRange } from '../../../shared/import/grid';
 import { applyMapping, understandTable } from '../../../shared/import/understand';
-import { readWorkbook } from '../../../electron/backend/import/read';
+import { acceptedWorkbooks, haveSharedWorkbooks } from '../../helpers/accepted-workbooks';
 import { seededRandom } from '../../helpers/seeded-random';
 
-const repo = path.resolve(import.meta.dirname, '../../..');
-const folders = [
-  path.join(repo, '../shared/fixtures'),
-  path.join(repo, '../shared/corpus/calamine'),
-  path.join(repo, 'test/fixtures/import'),
-  path.join(repo, 'test/fixtures/documents'),
-];
-const haveShared = folders.slice(0, 2).every((f) => fs.existsSync(f));
-const workbook = /\.(xls|xlsx|xlsm|xlsb|ods|et|csv|doc|docx|txt)$/i;
 
 /** What understanding a grid gives, as JSON; a refusal as its code. */
 function understood(grid: Grid): string {
@@ -118,23 +107,13 @@ function mixedTable(rows: number): Grid {
   return { cells, merges };
 }
 
-describe.skipIf(!haveShared)('understanding, before and after the speed work', () => {
+describe.skipIf(!haveSharedWorkbooks)('understanding, before and after the speed work', () => {
   it('gives the recorded result for every accepted workbook and the generated county tables', async () => {
     const hash = createHash('sha256');
     let accepted = 0;
-    for (const folder of folders) {
-      for (const file of fs.readdirSync(folder).filter((f) => workbook.test(f)).sort()) {
-        let grids: Grid[];
-        try {
-          const read = await readWorkbook(new Uint8Array(fs.readFileSync(path.join(folder, file))), { fileName: file, limits: { timeoutMs: 10_000, maxMemoryMb: 512 } });
-          grids = [read.grid, ...read.fallbacks.map((f) => f.grid)];
-        } catch (error) {
-          if (error instanceof LedgerError) continue;
-          throw error;
-        }
-        accepted++;
-        for (const grid of grids) hash.update(`${file}\n${understood(grid)}\n`);
-      }
+    for await (const { file, grids } of acceptedWorkbooks()) {
+      accepted++;
+      for (const grid of grids) hash.update(`${file}\n${understood(grid)}\n`);
     }
     expect(accepted).toBeGreaterThan(90);
     hash.update(understood(countyTable(2000)));

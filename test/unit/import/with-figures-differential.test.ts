@@ -6,24 +6,13 @@
  * was recorded with the code before the speed work; a change to what is read must record it anew, on purpose.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../../shared/errors';
 import { figureYear, withFigures } from '../../../shared/import/figures';
 import type { Cell, Grid } from '../../../shared/import/grid';
 import { understandTable } from '../../../shared/import/understand';
-import { readWorkbook } from '../../../electron/backend/import/read';
+import { acceptedWorkbooks, haveSharedWorkbooks } from '../../helpers/accepted-workbooks';
 
-const repo = path.resolve(import.meta.dirname, '../../..');
-const folders = [
-  path.join(repo, '../shared/fixtures'),
-  path.join(repo, '../shared/corpus/calamine'),
-  path.join(repo, 'test/fixtures/import'),
-  path.join(repo, 'test/fixtures/documents'),
-];
-const haveShared = folders.slice(0, 2).every((f) => fs.existsSync(f));
-const workbook = /\.(xls|xlsx|xlsm|xlsb|ods|et|csv|doc|docx|txt)$/i;
 
 /** What withFigures gives a grid's table, as JSON; a refusal to understand it as its code. */
 function figured(grid: Grid): string {
@@ -53,23 +42,13 @@ function benchTable(rows: number): Grid {
   return { cells, merges: [] };
 }
 
-describe.skipIf(!haveShared)('the figures an import reads, before and after the speed work', () => {
+describe.skipIf(!haveSharedWorkbooks)('the figures an import reads, before and after the speed work', () => {
   it('are the recorded ones for every accepted workbook and the bench’s 20,000-row table', async () => {
     const hash = createHash('sha256');
     let accepted = 0;
-    for (const folder of folders) {
-      for (const file of fs.readdirSync(folder).filter((f) => workbook.test(f)).sort()) {
-        let grids: Grid[];
-        try {
-          const read = await readWorkbook(new Uint8Array(fs.readFileSync(path.join(folder, file))), { fileName: file, limits: { timeoutMs: 10_000, maxMemoryMb: 512 } });
-          grids = [read.grid, ...read.fallbacks.map((f) => f.grid)];
-        } catch (error) {
-          if (error instanceof LedgerError) continue;
-          throw error;
-        }
-        accepted++;
-        for (const grid of grids) hash.update(`${file}\n${figured(grid)}\n`);
-      }
+    for await (const { file, grids } of acceptedWorkbooks()) {
+      accepted++;
+      for (const grid of grids) hash.update(`${file}\n${figured(grid)}\n`);
     }
     expect(accepted).toBeGreaterThan(90);
     // Twice: the second time with the memos holding the first's readings.
