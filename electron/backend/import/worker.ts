@@ -139,9 +139,26 @@ const memoryOf = (limits: ImportLimits) => Math.floor(limits.maxMemoryMb);
 let spare: { worker: Worker; memoryMb: number } | null = null;
 
 /**
+ * How long after a parse on a waiting thread the next one is started: once the backend has understood,
+ * planned and written that file. Started at once, its start (≈ 60 ms of CPU) took a core from that work.
+ */
+export const nextSpareAfterMs = 1500;
+let nextSpare: NodeJS.Timeout | null = null;
+
+function prestartParseWorkerSoon(limits: ImportLimits): void {
+  if (nextSpare) return;
+  nextSpare = setTimeout(() => {
+    nextSpare = null;
+    prestartParseWorker(limits);
+  }, nextSpareAfterMs);
+  // A process with nothing else to do ends without it (`ledger import`).
+  nextSpare.unref();
+}
+
+/**
  * Starts a parsing thread before a file arrives, so that the next parse does not wait for a thread to start and
  * compile the reader (≈ 60–250 ms). Called by a long-lived backend (the desktop app's, `ledger serve`) and by
- * `ledger import`; once one has been used, the next is started as its parse ends. An idle thread does not keep
+ * `ledger import`; once one has been used, the next is started soon after its parse ends (`nextSpareAfterMs`). An idle thread does not keep
  * the process alive. Without one, each parse starts its own thread, as before.
  */
 export function prestartParseWorker(limits: ImportLimits = defaultImportLimits): void {
@@ -166,6 +183,8 @@ export function prestartParseWorker(limits: ImportLimits = defaultImportLimits):
 
 /** Ends the waiting thread, if any: a backend that started it is closing. */
 export function discardPrestartedParser(): void {
+  if (nextSpare) clearTimeout(nextSpare);
+  nextSpare = null;
   const taken = spare;
   spare = null;
   if (taken) void taken.worker.terminate();
@@ -229,7 +248,7 @@ export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: st
       clearTimeout(timer);
       void worker.terminate();
       // A process that started a thread ahead of need keeps one ready for its next file.
-      if (waiting) prestartParseWorker(limits);
+      if (waiting) prestartParseWorkerSoon(limits);
       if ('result' in outcome) resolve(outcome.result);
       else reject(outcome.error);
     };

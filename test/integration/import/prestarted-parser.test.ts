@@ -1,7 +1,8 @@
 /**
  * A parsing thread started ahead of need (the desktop app's backend, `ledger serve`, `ledger import`): the next
- * parse runs on it, reads exactly what a thread started for the parse reads, and the next thread is started as
- * the parse ends. A waiting thread never keeps a process alive.
+ * parse runs on it, reads exactly what a thread started for the parse reads, and the next thread is started soon
+ * after the parse ends (not at once: the import of that file needs the cores). A waiting thread never keeps a
+ * process alive.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedgerError } from '../../../shared/errors';
 import { readWorkbook } from '../../../electron/backend/import/read';
-import { discardPrestartedParser, prestartedParserThread, prestartParseWorker } from '../../../electron/backend/import/worker';
+import { discardPrestartedParser, nextSpareAfterMs, prestartedParserThread, prestartParseWorker } from '../../../electron/backend/import/worker';
 import { defaultImportLimits } from '../../../electron/backend/import/limits';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -20,7 +21,7 @@ const bytes = () => new Uint8Array(fs.readFileSync(fixture));
 afterEach(() => discardPrestartedParser());
 
 describe.skipIf(!hasFixture)('a parsing thread started ahead of need', () => {
-  it('reads the next file as a thread started for it does, then waits again on a new thread', async () => {
+  it('reads the next file as a thread started for it does, then waits again on a new thread started soon after', async () => {
     const fresh = await readWorkbook(bytes(), { fileName: 'a.xlsx' });
     expect(prestartedParserThread()).toBeNull();
 
@@ -29,6 +30,8 @@ describe.skipIf(!hasFixture)('a parsing thread started ahead of need', () => {
     expect(waiting).not.toBeNull();
     const onSpare = await readWorkbook(bytes(), { fileName: 'a.xlsx' });
     expect(onSpare).toEqual(fresh);
+    expect(prestartedParserThread()).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, nextSpareAfterMs + 200));
     const next = prestartedParserThread();
     expect(next).not.toBeNull();
     expect(next).not.toBe(waiting);
