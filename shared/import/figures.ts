@@ -16,10 +16,8 @@ export interface RowFigureContext {
 }
 
 export function rowFigures(row: PreviewRow, context: RowFigureContext): RowFigures {
-  if (row.indicators.length > 0) return noFigures;
-  const goal = row.task || row.project;
-  if (goal === '' && row.progress === '') return noFigures;
-  return readFigures({ goal, progress: row.progress, unitProgress: row.unitProgress }, context);
+  const words = figureWords(row);
+  return words === null ? noFigures : readFigures({ goal: words[0], progress: words[1], unitProgress: words[2] }, context);
 }
 
 /** The year figures are read in: the as-of date's, else the title's, else the one given. */
@@ -34,15 +32,28 @@ export function figureYear(table: Pick<TablePreview, 'asOf' | 'title'>, fallback
  * (sharedFigures), as the figured table is itself kept and shared (understood.ts): never to be changed.
  */
 export function withFigures<T extends TablePreview>(table: T, year: number): Omit<T, 'rows'> & { rows: FiguredRow[] } {
-  return { ...table, rows: table.rows.map((row) => ({ ...row, figures: sharedRowFigures(row, year) })) };
+  return { ...table, rows: withRowFigures(table.rows, table.rows.map((row) => figuresOfWords(figureWords(row), year))) };
 }
 
-/** rowFigures for a project with no indicators in the ledger, shared between rows (see withFigures). */
-function sharedRowFigures(row: PreviewRow, year: number): RowFigures {
-  if (row.indicators.length > 0) return noFigures;
+/** Each row with the figures read for it (`figures[i]` for `rows[i]`). */
+export function withRowFigures(rows: readonly PreviewRow[], figures: readonly RowFigures[]): FiguredRow[] {
+  return rows.map((row, i) => ({ ...row, figures: figures[i]! }));
+}
+
+/** The words a row's figures are read from: goal, progress and its parts by unit. */
+export type FigureWords = readonly [goal: string, progress: string, unitProgress: PreviewRow['unitProgress']];
+
+/** What a row's figures are read from; null when there is nothing to read or its table's indicator columns are its figures. */
+export function figureWords(row: PreviewRow): FigureWords | null {
+  if (row.indicators.length > 0) return null;
   const goal = row.task || row.project;
-  if (goal === '' && row.progress === '') return noFigures;
-  return sharedFiguresOf(goal, row.progress, row.unitProgress, year);
+  if (goal === '' && row.progress === '') return null;
+  return [goal, row.progress, row.unitProgress];
+}
+
+/** rowFigures for a project with no indicators in the ledger, from its words, shared between rows (see withFigures). */
+export function figuresOfWords(words: FigureWords | null, year: number): RowFigures {
+  return words === null ? noFigures : sharedFiguresOf(words[0], words[1], words[2], year);
 }
 
 /** What a person accepted of one row's figures, by key; a number given replaces the one read. */
