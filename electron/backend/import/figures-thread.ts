@@ -24,7 +24,7 @@ interface FiguresThread {
 }
 
 let thread: Promise<FiguresThread> | null = null;
-/** The thread `thread` resolved to, once it has. */
+/** The thread `thread` resolved to, once it has; a thread gone wrong forgets itself only if it is still this one. */
 let running: FiguresThread | null = null;
 let nextJob = 1;
 let jobsRead = 0;
@@ -35,7 +35,11 @@ let jobsRead = 0;
  */
 export function startFiguresThread(warmUp = false): Promise<FiguresThread> {
   if (!thread) {
-    const started = open(warmUp);
+    const started: Promise<FiguresThread> = open(warmUp).then((mine) => {
+      // Unless it was stopped while it started (stopFiguresThread then ends it).
+      if (thread === started) running = mine;
+      return mine;
+    });
     thread = started;
     // A thread that could not start is forgotten: the next import tries again, reading on its own thread meanwhile.
     started.catch(() => {
@@ -57,7 +61,6 @@ async function open(warmUp: boolean): Promise<FiguresThread> {
   });
   worker.unref();
   const mine: FiguresThread = { worker, pending: new Map(), ended: false };
-  running = mine;
   worker.on('message', (reply: FiguresReply) => {
     const job = mine.pending.get(reply.id);
     if (!job) return;
