@@ -117,7 +117,8 @@ function mergeParts(text: string, figures: (ActualCandidateFigure | null)[]): Ac
     }
     run = [];
   };
-  for (const f of figures) {
+  for (let n = 0; n < figures.length; n++) {
+    const f = figures[n] as ActualCandidateFigure | null;
     if (f === null) {
       flush();
       continue;

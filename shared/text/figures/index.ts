@@ -293,7 +293,8 @@ function sharedActuals(reading: ProgressReading, goal: SharedGoalTargets): reado
 
 function newSharedActuals(reading: ProgressReading, targets: readonly ProposedTarget[], key: object): readonly ProposedActual[] {
   const actuals = proposed(goalActuals(reading, targets, key), null);
-  for (const a of actuals) {
+  for (let n = 0; n < actuals.length; n++) {
+    const a = actuals[n]!;
     Object.freeze(a.span);
     Object.freeze(a.indicator);
     Object.freeze(a);
