@@ -147,20 +147,20 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
   if (indicators.length === 0 || figures.length === 0) return [];
   // By the indicator's place in the list, with plain loops: each distinct pairing is made once, mostly in
   // baseline code, where maps, closures and iterators are allocated for every use.
-  const names: Profile[] = [];
-  const sameUnitCount: number[] = [];
+  const sides: Sides = { names: [], places: [], sameUnitCount: [] };
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k]!;
-    names.push(profileOf(i.name));
+    sides.names.push(profileOf(i.name));
+    sides.places.push(placeOf(i.name));
     let same = 0;
     for (let m = 0; m < indicators.length; m++) {
       const o = indicators[m]!;
       if (o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))) same++;
     }
-    sameUnitCount.push(same);
+    sides.sameUnitCount.push(same);
   }
   const scored: Scored[] = [];
-  for (let order = 0; order < figures.length; order++) scoreFigure(indicators, names, sameUnitCount, figures[order]!, order, scored);
+  for (let order = 0; order < figures.length; order++) scoreFigure(indicators, sides, figures[order]!, order, scored);
   // Sorting copies the array: not for one pair, the most common case.
   if (scored.length > 1) scored.sort((a, b) => b.score - a.score || a.order - b.order);
   const out: Scored[] = [];
@@ -170,6 +170,14 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
 }
 
 type Scored = Pair & { score: number; order: number };
+
+/** What a pairing reads of each indicator, by its place in the list: made once, not for every figure. */
+interface Sides {
+  names: Profile[];
+  places: (string | undefined)[];
+  /** The indicators (itself among them) in a unit of its kind. */
+  sameUnitCount: number[];
+}
 
 /**
  * Whether a pair kept already has this pair's figure, or its indicator in the same reporting unit. The
@@ -184,7 +192,7 @@ function takenBy(kept: readonly Scored[], s: Scored): boolean {
 }
 
 /** Each indicator the figure may be the actual of, scored, pushed to `scored`. */
-function scoreFigure(indicators: readonly MatchIndicator[], names: readonly Profile[], sameUnitCount: readonly number[], f: MatchFigure, order: number, scored: Scored[]): void {
+function scoreFigure(indicators: readonly MatchIndicator[], sides: Sides, f: MatchFigure, order: number, scored: Scored[]): void {
   let words: FigureWords | null = null;
   for (let k = 0; k < indicators.length; k++) {
     const indicator = indicators[k]!;
@@ -194,8 +202,8 @@ function scoreFigure(indicators: readonly MatchIndicator[], names: readonly Prof
     // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
     if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
     words ??= wordsOf(f);
-    if (otherPlace(placeOf(indicator.name), words.place)) continue;
-    const name = names[k]!;
+    if (otherPlace(sides.places[k], words.place)) continue;
+    const name = sides.names[k]!;
     const own = compare(name, words.label) + 0.75 * compare(name, words.object);
     // A rate's subject may be in the clause before ("…人数1856人，筛查率63.91%").
     const sim = f.unit === '%' ? own + 0.5 * compare(name, words.context) : own;
@@ -205,7 +213,7 @@ function scoreFigure(indicators: readonly MatchIndicator[], names: readonly Prof
     const eligible = f.weak ? sim >= 3 : f.cued || (isRate && sim >= 1) || (f.sentenceCued && sim >= 1) || sim >= 2.5;
     if (!eligible) continue;
     // Several indicators in one unit: the words must say which.
-    if (sameUnitCount[k]! > 1 && sim <= 0) continue;
+    if (sides.sameUnitCount[k]! > 1 && sim <= 0) continue;
     const score = sim + (f.cued ? 1.5 : f.sentenceCued ? 0.75 : 0) + (f.unit === indicator.unit ? 0.25 : 0);
     scored.push({ indicator, figure: f, value, score, order });
   }
