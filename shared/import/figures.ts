@@ -34,8 +34,9 @@ export function figureYear(table: Pick<TablePreview, 'asOf' | 'title'>, fallback
  * (sharedFigures), as the figured table is itself kept and shared (understood.ts): never to be changed.
  */
 export function withFigures<T extends TablePreview>(table: T, year: number): Omit<T, 'rows'> & { rows: FiguredRow[] } {
-  // One loop with sharedRowFigures in it rather than a callback per row: every function a row calls is
-  // compiled again, with all it calls, once it is hot, and that compiling is most of the first call's cost.
+  // One loop, rowFigures' test for a row left to its columns written in it, rather than a callback and a
+  // helper per row: every function a row calls is compiled again, with all it calls, once it is hot, and
+  // that compiling is most of the first call's process CPU.
   const rows: FiguredRow[] = [];
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i]!;
