@@ -1,6 +1,6 @@
 import { findAsOf, type AsOfMention } from './dates';
 import { findQuantities, type Quantity } from './quantities';
-import { clauseEnd, clauseStart, enclosingParentheses } from './sentences';
+import { clauseEnd, clauseStart, enclosingParentheses, type TextPiece } from './sentences';
 import { tidyLabel, type SourceSpan, type SuggestOptions } from './suggest';
 import { convertUnit, unitsCompatible } from './units';
 import { foldWidth } from './width';
@@ -69,7 +69,12 @@ export function actualItems(input: string): ActualSuggestion[] {
 }
 
 /** An actual item as far as its role: what the import's figures read of it (figures/candidates.ts). */
-export type ActualRoleItem = Pick<ActualSuggestion, 'role' | 'value' | 'unit' | 'approximate' | 'source'>;
+export type ActualRoleItem = Pick<ActualSuggestion, 'role' | 'value' | 'unit' | 'approximate' | 'source'> & {
+  /** The words before it in its clause, after the figure before it. */
+  near: string;
+  /** The brackets around it, read for its role unless it is a share (null: none, or a share). */
+  brackets: TextPiece | null;
+};
 
 /**
  * actualItems without the label and the cue, which the import's figures read for themselves: each
@@ -80,7 +85,11 @@ export function actualRoles(input: string): ActualRoleItem[] {
   const quantities = findQuantities(input);
   return quantities.map((q, index): ActualRoleItem => {
     const near = nearWords(text, quantities, index);
-    return { role: roleOf(text, q, near), value: q.value, unit: q.unit, approximate: approximateOf(q, near), source: { start: q.start, end: q.end, text: q.text } };
+    // The words and brackets are handed on: the figures' reader (figures/candidates.ts) reads them again.
+    const share = isShare(text, q, near);
+    const brackets = share ? null : enclosingParentheses(text, q.start, q.end);
+    const role = share ? 'share' : roleBeside(brackets, near);
+    return { role, value: q.value, unit: q.unit, approximate: approximateOf(q, near), source: { start: q.start, end: q.end, text: q.text }, near, brackets };
   });
 }
 
@@ -96,8 +105,15 @@ function approximateOf(q: Quantity, near: string): boolean {
 }
 
 function roleOf(text: string, q: Quantity, near: string): ActualRole {
-  if (q.unit === '%' && (shareLead.test(near) || (/^\s*的\s*$/.test(near) && /(完成|占)/.test(text.slice(clauseStart(text, q.start), q.start))))) return 'share';
-  const brackets = enclosingParentheses(text, q.start, q.end);
+  return isShare(text, q, near) ? 'share' : roleBeside(enclosingParentheses(text, q.start, q.end), near);
+}
+
+function isShare(text: string, q: Quantity, near: string): boolean {
+  return q.unit === '%' && (shareLead.test(near) || (/^\s*的\s*$/.test(near) && /(完成|占)/.test(text.slice(clauseStart(text, q.start), q.start))));
+}
+
+/** The role of a figure that is not a share, from its brackets and the words before it. */
+function roleBeside(brackets: TextPiece | null, near: string): ActualRole {
   if (brackets && targetWords.test(brackets.text)) return 'restatedTarget';
   if (targetWords.test(near)) return 'restatedTarget';
   return 'actual';

@@ -17,24 +17,42 @@ export interface Quantity {
   end: number;
 }
 
-const approxBefore = ['大约', '约为', '约', '近'];
-const approxAfterNumber = ['余', '多'];
+// Characters are compared by their codes: `text[i]` makes a new string of every Chinese character read.
+const YUE = 0x7ea6; // 约
+const DA = 0x5927; // 大
+const WEI = 0x4e3a; // 为
+const JIN = 0x8fd1; // 近
+const YU = 0x4f59; // 余
+const DUO = 0x591a; // 多
+const WAN = 0x4e07; // 万
+const YI = 0x4ebf; // 亿
+const DI = 0x7b2c; // 第
+
+/** "余", "多" after a number: it is not exact. */
+function isApproxAfterNumber(code: number): boolean {
+  return code === YU || code === DUO;
+}
 
 function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isAsciiLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z]/.test(ch);
+/** [A-Za-z] (NaN, past either end of a text: false). */
+function isAsciiLetterCode(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isBlankCode(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 function skipSpaces(text: string, i: number): number {
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  while (i < text.length && isBlankCode(text.charCodeAt(i))) i++;
   return i;
 }
 
 function skipSpacesBack(text: string, i: number): number {
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
@@ -51,11 +69,13 @@ for (const unit of knownUnits) {
 function unitAt(text: string, i: number, allowed?: ReadonlySet<string>): string | null {
   const candidates = unitsByFirst.get(text.charCodeAt(i));
   if (candidates === undefined) return null;
-  for (const unit of candidates) {
+  // By index: an array's iterator allocates in baseline code, and a number is followed by a unit's first character often.
+  for (let n = 0; n < candidates.length; n++) {
+    const unit = candidates[n]!;
     if (allowed && !allowed.has(unit)) continue;
     if (text.startsWith(unit, i)) {
       // "5 mg", "2 km/h": an ASCII unit must end at a word boundary.
-      if (isAsciiLetter(unit[unit.length - 1]) && isAsciiLetter(text[i + unit.length])) continue;
+      if (isAsciiLetterCode(unit.charCodeAt(unit.length - 1)) && isAsciiLetterCode(text.charCodeAt(i + unit.length))) continue;
       return unit;
     }
   }
@@ -75,9 +95,9 @@ interface NumberToken {
 function readNumber(text: string, i: number): NumberToken | null {
   const code = text.charCodeAt(i);
   if (isDigitCode(code)) {
-    const prev = text[i - 1];
+    const prev = text.charCodeAt(i - 1);
     // Inside a longer token: "5G", "6S", "v1.2", or the tail of a number already read.
-    if (isAsciiLetter(prev) || prev === '.' || (prev !== undefined && isDigitCode(prev.charCodeAt(0)))) return null;
+    if (isAsciiLetterCode(prev) || prev === 0x2e || isDigitCode(prev)) return null;
     arabicNumber.lastIndex = i;
     const m = arabicNumber.exec(text);
     if (!m) return null;
@@ -93,7 +113,7 @@ function readNumber(text: string, i: number): NumberToken | null {
 }
 
 function isOrdinal(text: string, start: number): boolean {
-  return text[skipSpacesBack(text, start) - 1] === '第';
+  return text.charCodeAt(skipSpacesBack(text, start) - 1) === DI;
 }
 
 /** Reads number, markers, multiplier and unit starting at a number token; null when it is not a quantity. */
@@ -109,7 +129,7 @@ function readQuantityAt(text: string, token: NumberToken): { quantity: Omit<Quan
     const value = parseChineseInteger(numberText);
     if (value === null) return null;
     let j = token.end;
-    if (text[j] === '余' || text[j] === '多') {
+    if (isApproxAfterNumber(text.charCodeAt(j))) {
       approximate = true;
       j++;
     }
@@ -121,15 +141,16 @@ function readQuantityAt(text: string, token: NumberToken): { quantity: Omit<Quan
     };
   }
 
-  if (approxAfterNumber.includes(text[i] as string)) {
+  if (isApproxAfterNumber(text.charCodeAt(i))) {
     approximate = true;
     i = skipSpaces(text, i + 1);
   }
   unit = unitAt(text, i);
-  if (unit === null && (text[i] === '万' || text[i] === '亿')) {
-    multiplierPower = text[i] === '万' ? 4 : 8;
+  const multiplier = text.charCodeAt(i);
+  if (unit === null && (multiplier === WAN || multiplier === YI)) {
+    multiplierPower = multiplier === WAN ? 4 : 8;
     i++;
-    if (approxAfterNumber.includes(text[i] as string)) {
+    if (isApproxAfterNumber(text.charCodeAt(i))) {
       approximate = true;
       i++;
     }
@@ -166,11 +187,18 @@ function readPercentWords(text: string, i: number): { quantity: Omit<Quantity, '
   return { quantity: { value, unit: '%', kind: 'rate', approximate: false, start: i, end: j }, next: j };
 }
 
+/** The length of "大约", "约为", "约" or "近" ending at `before` (tried in that order), else 0. */
+function approxMarkerBefore(text: string, before: number): number {
+  const last = text.charCodeAt(before - 1);
+  if (last === YUE) return text.charCodeAt(before - 2) === DA ? 2 : 1;
+  if (last === WEI && text.charCodeAt(before - 2) === YUE) return 2;
+  return last === JIN ? 1 : 0;
+}
+
 function markApproximateBefore(text: string, q: Omit<Quantity, 'text'>): Omit<Quantity, 'text'> {
   const before = skipSpacesBack(text, q.start);
-  for (const marker of approxBefore) {
-    if (text.endsWith(marker, before)) return { ...q, approximate: true, start: before - marker.length };
-  }
+  const marker = approxMarkerBefore(text, before);
+  if (marker > 0) return { ...q, approximate: true, start: before - marker };
   if (text.startsWith('左右', skipSpaces(text, q.end))) {
     return { ...q, approximate: true, end: skipSpaces(text, q.end) + 2 };
   }

@@ -86,28 +86,32 @@ export function clauseEnd(text: string, index: number): number {
 
 /** The innermost bracket pair （…） or (…) around [start, end), or null. */
 export function enclosingParentheses(text: string, start: number, end: number): TextPiece | null {
+  // Most figures have no opening bracket before them on their line: native searches say so, where the
+  // scan below reads every character back to the line's start.
+  const line = text.lastIndexOf('\n', start - 1);
+  if (start <= 0 || Math.max(text.lastIndexOf('（', start - 1), text.lastIndexOf('(', start - 1)) <= line) return null;
   let depth = 0;
   let open = -1;
   for (let i = start - 1; i >= 0; i--) {
-    const ch = text[i];
-    if (ch === '）' || ch === ')') depth++;
-    else if (ch === '（' || ch === '(') {
+    const c = text.charCodeAt(i);
+    if (c === 0xff09 || c === 0x29) depth++;
+    else if (c === 0xff08 || c === 0x28) {
       if (depth === 0) {
         open = i;
         break;
       }
       depth--;
-    } else if (ch === '\n') break;
+    } else if (c === 0x0a) break;
   }
   if (open < 0) return null;
   depth = 0;
   for (let i = end; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '（' || ch === '(') depth++;
-    else if (ch === '）' || ch === ')') {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if (c === 0xff09 || c === 0x29) {
       if (depth === 0) return { text: text.slice(open + 1, i), start: open + 1, end: i };
       depth--;
-    } else if (ch === '\n') break;
+    } else if (c === 0x0a) break;
   }
   return null;
 }

@@ -24,7 +24,7 @@ const warmUpRows = 1500;
 function read(job: FiguresJob): FiguresReply {
   try {
     // Rows whose words give the same figures share one reading: structured cloning keeps them shared.
-    return { id: job.id, figures: job.words.map((words) => (words === null ? null : figuresOfWords(words, job.year))) };
+    return { id: job.id, figures: figuresOfWords(job.words, job.year) };
   } catch (error) {
     return { id: job.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }

@@ -1,4 +1,4 @@
-import { clauseEnd, clauseStart, enclosingParentheses, isStatementEndCode } from '../sentences';
+import { clauseEnd, clauseStart, isStatementEndCode } from '../sentences';
 import { actualRoles, type ActualRoleItem } from '../actuals';
 import { foldWidth } from '../width';
 
@@ -12,7 +12,7 @@ export interface ActualCandidateFigure {
   approximate: boolean;
   /** Words before the figure in its clause, for matching with an indicator's name. */
   label: string;
-  /** The clause before, for a rate that names its subject there ("产前血清学筛查人数1856人，筛查率63.91%"). */
+  /** The clause before, for a rate that names its subject there ("产前血清学筛查人数1856人，筛查率63.91%"); '' for any other figure. */
   context: string;
   /** Words after the figure: its object ("已完成 124 个|行政村的电商综合服务网点建设"). */
   object: string;
@@ -64,11 +64,11 @@ function classify(text: string, items: readonly ActualRoleItem[], index: number)
   const start = s.source.start;
   const end = s.source.end;
   if (insideTitle(text, start)) return null;
-  const floor = items[index - 1]?.source.end ?? 0;
-  const near = text.slice(Math.max(floor, clauseStart(text, start)), start);
+  // The words before it after the figure before, and its brackets, as actualRoles read them (an actual is no share).
+  const near = s.near;
   if (notDone.test(near)) return null;
   // "（视力 3 人、听力 7 人…）": the parts of a figure given before them.
-  const brackets = enclosingParentheses(text, start, end);
+  const brackets = s.brackets;
   if (brackets && !/^\s*(含|其中)/.test(brackets.text)) return null;
   const nextStart = items[index + 1]?.source.start ?? text.length;
   const after = text.slice(end, Math.min(nextStart, clauseEnd(text, end)));
@@ -85,7 +85,8 @@ function classify(text: string, items: readonly ActualRoleItem[], index: number)
     approximate: s.approximate,
     label: near.replace(/\s+/g, ''),
     object: after.replace(/\s+/g, '').slice(0, 16),
-    context: previousClause(text, start),
+    // Read only for a rate (figures/match.ts), whose subject may be in the clause before.
+    context: s.unit === '%' ? previousClause(text, start) : '',
     cued,
     sentenceCued,
     weak: census.test(near),
@@ -117,7 +118,8 @@ function mergeParts(text: string, figures: (ActualCandidateFigure | null)[]): Ac
     }
     run = [];
   };
-  for (const f of figures) {
+  for (let n = 0; n < figures.length; n++) {
+    const f = figures[n] as ActualCandidateFigure | null;
     if (f === null) {
       flush();
       continue;

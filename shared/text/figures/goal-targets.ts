@@ -49,11 +49,20 @@ const noTargets: SharedGoalTargets = Object.freeze({ targets: Object.freeze([]),
  */
 export function sharedGoalTargets(goal: string, year: number): SharedGoalTargets {
   // "第12项：开展…。" before sentences met before: one lookup of the rest, not a cut and a lookup per sentence.
+  // Every row comes here: nothing but the lookup is called, as each function on this path is compiled
+  // again (with all it calls) when it gets hot.
   const cut = goal.length <= 2000 ? plainFirstSentence(goal) : -1;
   if (cut > 0 && cut < goal.length) {
-    const rest = restOf(goal, cut, year);
+    if (year !== lastYear) restsFor(year);
+    const rest = lastRests.get(goal.slice(cut));
+    if (rest === undefined) return newRest(goal, cut, year);
     if (rest !== null) return rest.placed.length === 0 ? noTargets : rest.lastCut === cut ? rest.lastMade : restTargets(rest, cut);
   }
+  return wholeGoalTargets(goal, year);
+}
+
+/** sharedGoalTargets of a goal with no rest to look up (not cut after a plain first sentence). */
+function wholeGoalTargets(goal: string, year: number): SharedGoalTargets {
   const found = placedOf(goal, year);
   if (found === null) return noTargets;
   const { chosen, placed, at } = found;
@@ -64,6 +73,13 @@ export function sharedGoalTargets(goal: string, year: number): SharedGoalTargets
   // The last list only: rows of one table seldom change the width of their ordinal, and that is all that moves.
   chosen.shared = { offsets, made: Object.freeze({ targets, key: chosen }) };
   return chosen.shared.made;
+}
+
+/** sharedGoalTargets of a goal whose rest after its plain first sentence `goal[0, cut)` is not known yet. */
+function newRest(goal: string, cut: number, year: number): SharedGoalTargets {
+  const rest = restOf(goal, cut, year);
+  if (rest === null) return wholeGoalTargets(goal, year);
+  return rest.placed.length === 0 ? noTargets : rest.lastCut === cut ? rest.lastMade : restTargets(rest, cut);
 }
 
 function sameOffsets(offsets: readonly number[], placed: readonly Placed[], at: readonly number[] | null): boolean {
@@ -118,11 +134,21 @@ interface Rest {
 }
 
 const restsByYear = new Map<number, Map<string, Rest | null>>();
+// The year's rests last looked up (sharedGoalTargets): a table's rows are all read in one year.
+let lastYear = Number.NaN;
+let lastRests = new Map<string, Rest | null>();
+
+function restsFor(year: number): Map<string, Rest | null> {
+  let rests = restsByYear.get(year);
+  if (rests === undefined) restsByYear.set(year, (rests = new Map()));
+  lastYear = year;
+  lastRests = rests;
+  return rests;
+}
 
 /** The rest of a goal after its plain first sentence `goal[0, cut)`; null when the goal is not cut into sentences. */
 function restOf(goal: string, cut: number, year: number): Rest | null {
-  let rests = restsByYear.get(year);
-  if (rests === undefined) restsByYear.set(year, (rests = new Map()));
+  const rests = restsFor(year);
   const text = goal.slice(cut);
   let rest = rests.get(text);
   if (rest === undefined) {

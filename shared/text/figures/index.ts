@@ -1,6 +1,6 @@
 import { clauseEnd, clauseStart } from '../sentences';
 import { foldWidth } from '../width';
-import { keyed, memoised } from '../memo';
+import { memoised } from '../memo';
 import { actualCandidates, type ActualCandidateFigure } from './candidates';
 import { pairFigures, type MatchFigure, type MatchIndicator } from './match';
 import { readStated } from './stated';
@@ -119,15 +119,16 @@ function progressReading(input: FiguresInput): ProgressReading {
   return { progress: input.progress, folded: foldWidth(input.progress), figures: split.flatMap(figuresOf), stated, actuals: new Map(), rows: new Map(), sharedStated: frozenStated(copyStated(stated)), sharedActuals: new Map() };
 }
 
-const wholeProgress = memoised((progress: string) => progressReading({ goal: '', progress, unitProgress: [] }));
+// A progress text's reading (whole, or the splits it was read with), as memoised remembers: looked up in
+// place by every row (progressOf), where a memo's closure would be one more function compiled with all it calls.
+const wholeProgress = new Map<string, ProgressReading>();
+const splitsOf = new Map<string, Split[]>();
 
 /** A progress text's readings split by unit, each with the split it was made for. */
 interface Split {
   units: readonly { unit: string; text: string }[];
   reading: ProgressReading;
 }
-
-const splitsOf = keyed<Split[]>();
 
 function sameSplit(a: readonly { unit: string; text: string }[], b: readonly { unit: string; text: string }[]): boolean {
   if (a.length !== b.length) return false;
@@ -136,18 +137,35 @@ function sameSplit(a: readonly { unit: string; text: string }[], b: readonly { u
 }
 
 function progressOf(progress: string, unitProgress: FiguresInput['unitProgress']): ProgressReading {
-  if (unitProgress.length === 0) return wholeProgress(progress);
+  if (unitProgress.length === 0) return wholeProgress.get(progress) ?? newWholeProgress(progress);
   // By the whole text, then the split compared part by part: no key string is built and hashed per row.
-  const splits = splitsOf(progress, noSplits);
+  const splits = splitsOf.get(progress);
   // By index: an array's iterator allocates in baseline code, and this runs for every split row.
-  for (let n = 0; n < splits.length; n++) if (sameSplit(splits[n]!.units, unitProgress)) return splits[n]!.reading;
+  if (splits !== undefined) for (let n = 0; n < splits.length; n++) if (sameSplit(splits[n]!.units, unitProgress)) return splits[n]!.reading;
+  return newSplitProgress(progress, unitProgress);
+}
+
+/** progressOf for a text not read whole before: read, and remembered unless too long to keep (see memoised). */
+function newWholeProgress(progress: string): ProgressReading {
+  const reading = progressReading({ goal: '', progress, unitProgress: [] });
+  if (progress.length > 2000) return reading;
+  if (wholeProgress.size >= 4096) wholeProgress.clear();
+  wholeProgress.set(progress, reading);
+  return reading;
+}
+
+function newSplitProgress(progress: string, unitProgress: FiguresInput['unitProgress']): ProgressReading {
   const reading = progressReading({ goal: '', progress, unitProgress });
+  if (progress.length > 2000) return reading;
+  let splits = splitsOf.get(progress);
+  if (splits === undefined) {
+    if (splitsOf.size >= 4096) splitsOf.clear();
+    splitsOf.set(progress, (splits = []));
+  }
   if (splits.length >= 8) splits.length = 0;
   splits.push({ units: unitProgress.map((u) => ({ unit: u.unit, text: u.text })), reading });
   return reading;
 }
-
-const noSplits = (): Split[] => [];
 
 function made(reading: ProgressReading, indicators: readonly MatchIndicator[]): ActualMade[] {
   return pairFigures(indicators, reading.figures).map((pair) => {
@@ -269,18 +287,21 @@ const noActuals: readonly ProposedActual[] = Object.freeze([]);
 /** The frozen actuals of a goal's targets in this progress, the same for every goal of the same key. */
 function sharedActuals(reading: ProgressReading, goal: SharedGoalTargets): readonly ProposedActual[] {
   if (goal.key === null || reading.figures.length === 0) return noActuals;
-  let out = reading.sharedActuals.get(goal.key);
-  if (out === undefined) {
-    const actuals = proposed(goalActuals(reading, goal.targets, goal.key), null);
-    for (const a of actuals) {
-      Object.freeze(a.span);
-      Object.freeze(a.indicator);
-      Object.freeze(a);
-    }
-    out = Object.freeze(actuals);
-    if (reading.sharedActuals.size >= 64) reading.sharedActuals.clear();
-    reading.sharedActuals.set(goal.key, out);
+  // Made apart: this is reached from every row's lookup (frozenFigures), and what it calls is compiled with it.
+  return reading.sharedActuals.get(goal.key) ?? newSharedActuals(reading, goal.targets, goal.key);
+}
+
+function newSharedActuals(reading: ProgressReading, targets: readonly ProposedTarget[], key: object): readonly ProposedActual[] {
+  const actuals = proposed(goalActuals(reading, targets, key), null);
+  for (let n = 0; n < actuals.length; n++) {
+    const a = actuals[n]!;
+    Object.freeze(a.span);
+    Object.freeze(a.indicator);
+    Object.freeze(a);
   }
+  const out = Object.freeze(actuals);
+  if (reading.sharedActuals.size >= 64) reading.sharedActuals.clear();
+  reading.sharedActuals.set(key, out);
   return out;
 }
 

@@ -42,6 +42,11 @@ interface Profile {
   /** The same pieces in the same order, iterated by index: a Set's iterator allocates in baseline code. */
   gramList: string[];
   charList: string[];
+  /**
+   * compare(this, b) for the profiles met, by b: profiles are shared (profileOf), and an indicator's name
+   * is compared with the same words of figures text after text ("宫颈癌筛查人数为…").
+   */
+  against: Map<Profile, number>;
 }
 
 const cjkFirst = 0x4e00;
@@ -76,18 +81,25 @@ function makeProfile(text: string): Profile {
       charList.push(c);
     }
   }
-  return { grams, chars, gramList, charList };
+  return { grams, chars, gramList, charList, against: new Map() };
 }
 
 // Indicator names and figure labels repeat from row to row of a table: each phrase is cut up once.
 const profileOf = memoised(makeProfile);
 
 function compare(a: Profile, b: Profile): number {
+  return a.against.get(b) ?? compareAnew(a, b);
+}
+
+function compareAnew(a: Profile, b: Profile): number {
   let score = 0;
   for (let i = 0; i < b.gramList.length; i++) if (a.grams.has(b.gramList[i]!)) score++;
   let chars = 0;
   for (let i = 0; i < b.charList.length; i++) if (a.chars.has(b.charList[i]!)) chars++;
-  return score + Math.min(chars, 4) * 0.25;
+  const out = score + Math.min(chars, 4) * 0.25;
+  if (a.against.size >= 256) a.against.clear();
+  a.against.set(b, out);
+  return out;
 }
 
 /** How much two phrases share: whole two-character pieces count, single meaningful characters a little. */
@@ -135,41 +147,52 @@ export function pairFigures(indicators: readonly MatchIndicator[], figures: read
   if (indicators.length === 0 || figures.length === 0) return [];
   // By the indicator's place in the list, with plain loops: each distinct pairing is made once, mostly in
   // baseline code, where maps, closures and iterators are allocated for every use.
-  const names: Profile[] = [];
-  const sameUnitCount: number[] = [];
+  const sides: Sides = { names: [], places: [], sameUnitCount: [] };
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k]!;
-    names.push(profileOf(i.name));
+    sides.names.push(profileOf(i.name));
+    sides.places.push(placeOf(i.name));
     let same = 0;
     for (let m = 0; m < indicators.length; m++) {
       const o = indicators[m]!;
       if (o.kind !== 'milestone' && (o.unit === i.unit || unitsCompatible(o.unit, i.unit))) same++;
     }
-    sameUnitCount.push(same);
+    sides.sameUnitCount.push(same);
   }
   const scored: Scored[] = [];
-  for (let order = 0; order < figures.length; order++) scoreFigure(indicators, names, sameUnitCount, figures[order]!, order, scored);
+  for (let order = 0; order < figures.length; order++) scoreFigure(indicators, sides, figures[order]!, order, scored);
   // Sorting copies the array: not for one pair, the most common case.
   if (scored.length > 1) scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  const usedIndicator = new Set<string>();
-  const usedFigure = new Set<MatchFigure>();
   const out: Scored[] = [];
-  for (let n = 0; n < scored.length; n++) {
-    const s = scored[n]!;
-    const key = `${s.indicator.index}\t${s.figure.part ?? ''}`;
-    if (usedIndicator.has(key) || usedFigure.has(s.figure)) continue;
-    usedIndicator.add(key);
-    usedFigure.add(s.figure);
-    out.push(s);
-  }
+  for (let n = 0; n < scored.length; n++) if (!takenBy(out, scored[n]!)) out.push(scored[n]!);
   if (out.length > 1) out.sort((a, b) => a.order - b.order);
   return out.map(({ indicator, figure, value }) => ({ indicator, figure, value }));
 }
 
 type Scored = Pair & { score: number; order: number };
 
+/** What a pairing reads of each indicator, by its place in the list: made once, not for every figure. */
+interface Sides {
+  names: Profile[];
+  places: (string | undefined)[];
+  /** The indicators (itself among them) in a unit of its kind. */
+  sameUnitCount: number[];
+}
+
+/**
+ * Whether a pair kept already has this pair's figure, or its indicator in the same reporting unit. The
+ * pairs kept are few: looked through, with no key string made and hashed for each pair scored.
+ */
+function takenBy(kept: readonly Scored[], s: Scored): boolean {
+  for (let n = 0; n < kept.length; n++) {
+    const k = kept[n]!;
+    if (k.figure === s.figure || (k.indicator.index === s.indicator.index && (k.figure.part ?? '') === (s.figure.part ?? ''))) return true;
+  }
+  return false;
+}
+
 /** Each indicator the figure may be the actual of, scored, pushed to `scored`. */
-function scoreFigure(indicators: readonly MatchIndicator[], names: readonly Profile[], sameUnitCount: readonly number[], f: MatchFigure, order: number, scored: Scored[]): void {
+function scoreFigure(indicators: readonly MatchIndicator[], sides: Sides, f: MatchFigure, order: number, scored: Scored[]): void {
   let words: FigureWords | null = null;
   for (let k = 0; k < indicators.length; k++) {
     const indicator = indicators[k]!;
@@ -179,8 +202,8 @@ function scoreFigure(indicators: readonly MatchIndicator[], names: readonly Prof
     // A census of 17000 manholes is not the 500 to be repaired: a count far beyond its target is a total.
     if (target !== null && target > 0 && indicator.kind !== 'rate' && value > 5 * target) continue;
     words ??= wordsOf(f);
-    if (otherPlace(placeOf(indicator.name), words.place)) continue;
-    const name = names[k]!;
+    if (otherPlace(sides.places[k], words.place)) continue;
+    const name = sides.names[k]!;
     const own = compare(name, words.label) + 0.75 * compare(name, words.object);
     // A rate's subject may be in the clause before ("…人数1856人，筛查率63.91%").
     const sim = f.unit === '%' ? own + 0.5 * compare(name, words.context) : own;
@@ -190,7 +213,7 @@ function scoreFigure(indicators: readonly MatchIndicator[], names: readonly Prof
     const eligible = f.weak ? sim >= 3 : f.cued || (isRate && sim >= 1) || (f.sentenceCued && sim >= 1) || sim >= 2.5;
     if (!eligible) continue;
     // Several indicators in one unit: the words must say which.
-    if (sameUnitCount[k]! > 1 && sim <= 0) continue;
+    if (sides.sameUnitCount[k]! > 1 && sim <= 0) continue;
     const score = sim + (f.cued ? 1.5 : f.sentenceCued ? 0.75 : 0) + (f.unit === indicator.unit ? 0.25 : 0);
     scored.push({ indicator, figure: f, value, score, order });
   }
