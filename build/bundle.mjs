@@ -34,7 +34,6 @@ const sandboxedPreloadModules = new Set(['electron', 'events', 'timers', 'url', 
 export async function bundleElectron(options = {}) {
   const root = options.root ?? projectRoot;
   const outDir = options.outDir ?? path.join(root, 'dist', 'electron');
-  const figuresThread = await figuresThreadDefine(root);
   const outputs = [];
   for (const { entry, out, target } of bundles) {
     if (options.only && !options.only.includes(path.basename(out))) continue;
@@ -60,7 +59,7 @@ export async function bundleElectron(options = {}) {
       ...(isPreload
         ? {}
         : {
-            define: { 'import.meta.url': '__ledgerImportMetaUrl', ...figuresThread },
+            define: { 'import.meta.url': '__ledgerImportMetaUrl' },
             banner: { js: "'use strict';\nconst __ledgerImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
           }),
     });
@@ -106,7 +105,6 @@ export async function bundleCli(options = {}) {
     // Heavy or native packages are loaded from node_modules, and the heavy ones only by lazy chunks; the small
     // ones the backend loads at every start (kysely and zod: hundreds of ES module files) go into the bundle.
     external: cliExternal,
-    define: await figuresThreadDefine(root),
     // For CommonJS code in the bundle that calls require().
     banner: { js: "import { createRequire as __ledgerCreateRequire } from 'node:module';\nconst require = __ledgerCreateRequire(import.meta.url);" },
     sourcemap: true,
@@ -114,31 +112,6 @@ export async function bundleCli(options = {}) {
     logLevel: 'warning',
   });
   return path.join(outDir, 'ledger.mjs');
-}
-
-/** The figures thread's code (electron/backend/import/figures-thread-main.ts) as one CommonJS script, to run with `new Worker(code, { eval: true })`. */
-export async function figuresThreadCode(root = projectRoot) {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [path.join(root, 'electron', 'backend', 'import', 'figures-thread-main.ts')],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
-    target: ['node22'],
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
-}
-
-/**
- * The bundles carry the figures thread's code (electron/backend/import/figures-thread-source.ts), as the
- * parse worker's is carried: a packaged app has no sources to bundle it from.
- * @param {string} root
- */
-async function figuresThreadDefine(root) {
-  return { __LEDGER_FIGURES_THREAD__: JSON.stringify(await figuresThreadCode(root)) };
 }
 
 /**

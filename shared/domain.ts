@@ -259,8 +259,8 @@ export interface SheetSummary {
 
 /** The table as understood, with the sheet's first rows for the user to check the header row against. */
 export interface ImportPreview extends TablePreview {
-  /** Each row, with the figures its words propose unless asked without them (`figures: false`). */
-  rows: (PreviewRow & { figures?: RowFigures })[];
+  /** Each row with the figures its words propose. */
+  rows: (PreviewRow & { figures: RowFigures })[];
   stagingId: string;
   fileName: string;
   format: string;

@@ -58,7 +58,7 @@ interface Measurement {
 
 /** The calls the wizard makes for one file, sending back the view its preview showed. */
 async function wizard(backend: Backend, stagingId: string): Promise<unknown> {
-  const preview = (await backend.call('import.preview', { stagingId, figures: false })) as { sheet: string; headerRow: number; columns: unknown[] };
+  const preview = (await backend.call('import.preview', { stagingId })) as { sheet: string; headerRow: number; columns: unknown[] };
   const view = { stagingId, sheet: preview.sheet, headerRow: preview.headerRow, mapping: preview.columns };
   await backend.call('import.diff', view);
   return backend.call('import.commit', view);
@@ -72,9 +72,8 @@ async function child(mode: Mode, file: string, dbPath: string): Promise<Measurem
     XLSX.read(bytes, { dense: true });
     return { ms: performance.now() - t, peakMb: process.resourceUsage().maxRSS / 1024 };
   }
-  // Opened as the desktop app's backend and `ledger import` open it: a parsing thread started with it, and for
-  // the wizard the figures thread.
-  const backend = await openBackend({ dbPath, actor: 'bench', prestartParser: true, prestartFigures: mode === 'wizard' });
+  // Opened as the desktop app's backend and `ledger import` open it: a parsing thread started with it.
+  const backend = await openBackend({ dbPath, actor: 'bench', prestartParser: true });
   const t = performance.now();
   // The bytes as the desktop app hands them over (IPC carries the file itself, not base64).
   const { stagingId } = (await backend.call('import.stage', { fileName: path.basename(file), content: bytes })) as { stagingId: string };

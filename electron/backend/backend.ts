@@ -24,7 +24,6 @@ import { statusHandlers } from './features/status';
 import { taskHandlers } from './features/tasks';
 import { unitHandlers } from './features/units';
 import { discardPrestartedParser, prestartParseWorker } from './import/worker';
-import { startFiguresThread, stopFiguresThread } from './import/figures-thread';
 import { appVersion } from './version';
 
 /** Every method of the contract, implemented once; the compiler checks none is missing. */
@@ -55,8 +54,6 @@ export interface BackendOptions {
   now?: () => Date;
   /** Start a parsing thread now, for files to come: a long-lived backend (the desktop app's, `ledger serve`), `ledger import`. */
   prestartParser?: boolean;
-  /** Start the figures thread now: a backend whose imports read the words of large tables (the wizard's, `--accept-figures`). */
-  prestartFigures?: boolean;
 }
 
 export interface Backend {
@@ -74,8 +71,6 @@ export interface Backend {
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   // First, so that the thread starts while the ledger opens.
   if (options.prestartParser) prestartParseWorker();
-  // Not awaited: until it is ready, a table's words are read on this thread.
-  if (options.prestartFigures) startFiguresThread(true).catch(() => {});
   const openFile: BackendContext['openFile'] = (file, extra = {}) => openLedgerDatabase(file, extra);
   const ledger = openFile(options.dbPath);
   const clock = options.now ?? (() => new Date());
@@ -120,7 +115,6 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     },
     close: () => {
       if (options.prestartParser) discardPrestartedParser();
-      if (options.prestartFigures) stopFiguresThread();
       ctx.staging.close();
       ctx.ledger.sqlite.close();
     },

@@ -36,7 +36,7 @@ export function backendOptionsFromEnv(env: NodeJS.ProcessEnv): BackendOptions {
   const dbPath = env[relayEnv.dbPath];
   if (!dbPath) throw new LedgerError('DB_OPEN_FAILED', '没有指定数据库文件，无法启动后台。');
   // The desktop app's backend lives as long as its window: a parsing thread waits for the first file.
-  const options: BackendOptions = { dbPath, prestartParser: true, prestartFigures: true };
+  const options: BackendOptions = { dbPath, prestartParser: true };
   const actor = env[relayEnv.actor];
   if (actor) options.actor = actor;
   const appVersion = env[relayEnv.appVersion];

@@ -54,7 +54,7 @@ const commands: Record<string, Command> = {
     const staticDir = rendererDir(io.env);
     assertRendererBuilt(staticDir);
     // A damaged ledger still serves the app: it shows its recovery screen.
-    const backend = await openBackendOrRecovery({ dbPath: values.db ?? defaultDbPath(io.env), prestartParser: true, prestartFigures: true });
+    const backend = await openBackendOrRecovery({ dbPath: values.db ?? defaultDbPath(io.env), prestartParser: true });
     try {
       const bridge = await startBridge({
         backend,

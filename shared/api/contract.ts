@@ -225,12 +225,6 @@ const importView = {
   mapping: z.array(columnMapping).max(1000).optional(),
 };
 
-/**
- * `figures: false`: the rows without the figures their words propose. The wizard shows those from the diff,
- * and the figures thread reads them meanwhile; `ledger import --dry-run` prints them with the rows.
- */
-const importPreviewInput = z.strictObject({ ...importView, figures: z.boolean().optional() });
-
 export const importTargetInput = z.strictObject({
   ...importView,
   planId: id.optional(),
@@ -320,7 +314,7 @@ export const contract = {
       })
       .refine((v) => (v.contentBase64 === undefined) !== (v.content === undefined), '请提供文件内容（只提供一种形式）'),
   ),
-  'import.preview': method<ImportPreview>()(importPreviewInput),
+  'import.preview': method<ImportPreview>()(z.strictObject(importView)),
   'import.diff': method<ImportDiff>()(importTargetInput),
   'import.commit': method<ImportBatch>()(importCommitInput),
   'import.batches': method<ImportBatch[]>()(z.strictObject({ planId: id.optional() })),

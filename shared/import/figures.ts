@@ -16,8 +16,10 @@ export interface RowFigureContext {
 }
 
 export function rowFigures(row: PreviewRow, context: RowFigureContext): RowFigures {
-  const words = figureWords(row);
-  return words === null ? noFigures : readFigures({ goal: words[0], progress: words[1], unitProgress: words[2] }, context);
+  if (row.indicators.length > 0) return noFigures;
+  const goal = row.task || row.project;
+  if (goal === '' && row.progress === '') return noFigures;
+  return readFigures({ goal, progress: row.progress, unitProgress: row.unitProgress }, context);
 }
 
 /** The year figures are read in: the as-of date's, else the title's, else the one given. */
@@ -32,7 +34,7 @@ export function figureYear(table: Pick<TablePreview, 'asOf' | 'title'>, fallback
  * (sharedFigures), as the figured table is itself kept and shared (understood.ts): never to be changed.
  */
 export function withFigures<T extends TablePreview>(table: T, year: number): Omit<T, 'rows'> & { rows: FiguredRow[] } {
-  // One loop, figureWords' test for a row left to its columns written in it, rather than a callback and a
+  // One loop, rowFigures' test for a row left to its columns written in it, rather than a callback and a
   // helper per row: every function a row calls is compiled again, with all it calls, once it is hot, and
   // that compiling is most of the first call's process CPU.
   const rows: FiguredRow[] = [];
@@ -43,35 +45,6 @@ export function withFigures<T extends TablePreview>(table: T, year: number): Omi
     rows.push({ ...row, figures });
   }
   return { ...table, rows };
-}
-
-/** Each row with the figures read for it (`figures[i]` for `rows[i]`). */
-export function withRowFigures(rows: readonly PreviewRow[], figures: readonly RowFigures[]): FiguredRow[] {
-  return rows.map((row, i) => ({ ...row, figures: figures[i]! }));
-}
-
-/** The words a row's figures are read from: goal, progress and its parts by unit. */
-export type FigureWords = readonly [goal: string, progress: string, unitProgress: PreviewRow['unitProgress']];
-
-/** What a row's figures are read from; null when there is nothing to read or its table's indicator columns are its figures. */
-export function figureWords(row: PreviewRow): FigureWords | null {
-  if (row.indicators.length > 0) return null;
-  const goal = row.task || row.project;
-  if (goal === '' && row.progress === '') return null;
-  return [goal, row.progress, row.unitProgress];
-}
-
-/**
- * withFigures' reading of each row's words (null for null), shared between rows: for the figures thread, which
- * is sent the words alone. One loop, as withFigures.
- */
-export function figuresOfWords(words: readonly (FigureWords | null)[], year: number): (RowFigures | null)[] {
-  const out: (RowFigures | null)[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    out.push(w === null ? null : sharedFiguresOf(w[0], w[1], w[2], year));
-  }
-  return out;
 }
 
 /** What a person accepted of one row's figures, by key; a number given replaces the one read. */

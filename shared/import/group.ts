@@ -9,8 +9,6 @@ import type { PreviewRow } from '../types/preview';
 export interface ProjectRows {
   /** The project as one row: the first row's number and name, every row's units, progress and figures. */
   row: PreviewRow;
-  /** The first of its rows, as the table has it (`row` itself for a project of one row). */
-  first: PreviewRow;
   /** The tasks, in order, when the project has more than one row; empty for a project of one row. */
   tasks: { title: string; leadUnits: string[] }[];
 }
@@ -51,9 +49,9 @@ export function groupProjectRows(rows: readonly PreviewRow[]): ProjectRows[] {
   }
   return groups.map((group) => {
     // Most projects are one row: that row as it is, with no tasks of its own.
-    if (group.length === 1) return { row: group[0]!, first: group[0]!, tasks: [] };
+    if (group.length === 1) return { row: group[0]!, tasks: [] };
     const tasks = group.filter((r) => r.task.trim() !== '').map((r) => ({ title: r.task.trim(), leadUnits: r.leadUnits }));
     const distinct = tasks.filter((t, i) => tasks.findIndex((o) => o.title === t.title) === i);
-    return { row: merged(group), first: group[0]!, tasks: distinct.length > 1 ? distinct : [] };
+    return { row: merged(group), tasks: distinct.length > 1 ? distinct : [] };
   });
 }

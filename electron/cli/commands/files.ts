@@ -42,7 +42,7 @@ export const fileCommands: Record<string, Command> = {
       const figures = values['accept-figures'] ? { figures: 'all' as const } : {};
       const batch = await call(backend, 'import.commit', { ...view, planId: intOption(values.plan, 'plan'), asOf: values['as-of'], ...figures });
       return print(io, values, batch, () => batchText(batch));
-    }, (options) => openBackend({ ...options, prestartParser: true, prestartFigures: values['accept-figures'] }));
+    }, (options) => openBackend({ ...options, prestartParser: true }));
   },
 
   async imports(args, io) {

@@ -68,8 +68,7 @@ export function ImportScreen() {
   async function choose(file: File) {
     const result = await run(t('reading', { name: file.name }), async () => {
       const stage = await api.call('import.stage', { fileName: file.name, ...(await stagedContent(file, window.ledger !== undefined)) });
-      // The figures are shown from the diff: the backend reads them meanwhile.
-      return api.call('import.preview', { stagingId: stage.stagingId, figures: false });
+      return api.call('import.preview', { stagingId: stage.stagingId });
     });
     if (result) {
       setPreview(result);
@@ -100,7 +99,6 @@ export function ImportScreen() {
     const next = await run(t('reading', { name: preview.fileName }), () =>
       api.call('import.preview', {
         stagingId: preview.stagingId,
-        figures: false,
         sheet: change.sheet ?? preview.sheet,
         ...(change.sheet ? {} : { headerRow: change.headerRow ?? preview.headerRow }),
         ...(change.mapping ? { mapping: change.mapping } : {}),

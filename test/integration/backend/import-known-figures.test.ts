@@ -63,7 +63,7 @@ async function bothReadings(preview: ImportPreview, projectOf: (sourceRow: numbe
   const out = [];
   for (const row of preview.rows) {
     const existing = await backend.do('indicators.list', { projectId: projectOf(row.sourceRow) });
-    out.push({ row, fromStaged: figuresAgainst(row, row.figures!, existing, 2022), readAgain: real.rowFigures!(row, { year: 2022, existing }) });
+    out.push({ row, fromStaged: figuresAgainst(row, row.figures, existing, 2022), readAgain: real.rowFigures!(row, { year: 2022, existing }) });
   }
   return out;
 }
@@ -98,7 +98,7 @@ describe('next month against indicators made from the goals', () => {
     const readings = await bothReadings(preview, (r) => projectOf.get(r)!);
     for (const { fromStaged, readAgain } of readings) expect(JSON.stringify(fromStaged)).toBe(JSON.stringify(readAgain));
     // The staged reading pairs 0.8万人次 with the goal's target; against the indicator as it is now, nothing.
-    expect(readings[0]!.row.figures!.actuals.map((a) => a.value)).toEqual([8000]);
+    expect(readings[0]!.row.figures.actuals.map((a) => a.value)).toEqual([8000]);
     expect(readings[0]!.fromStaged.actuals).toEqual([]);
   });
 });

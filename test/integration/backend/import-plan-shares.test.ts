@@ -32,7 +32,7 @@ const grid = {
 describe('the plan of a first import', () => {
   it('keeps the rows’ own name lists and figures', async () => {
     ledger = openLedgerDatabase(path.join(tempDir(), 'ledger.sqlite'));
-    const table = await tableWithFigures(understandTable(grid), 2022);
+    const table = tableWithFigures(understandTable(grid), 2022);
     const target = await resolveTarget(ledger.db, table, {});
     const rows = await planRows({ db: ledger.db, sqlite: ledger.sqlite }, table, target);
     expect(rows).toHaveLength(2);

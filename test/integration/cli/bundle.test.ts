@@ -54,12 +54,4 @@ describe('the bundled ledger command', () => {
     const heavy = chunks.filter((f) => /from\s*"exceljs"/.test(fs.readFileSync(path.join(outDir, 'chunks', f), 'utf8')));
     expect(heavy.length).toBeGreaterThan(0); // the check above can fail: ExcelJS is in the bundle, in a lazy chunk
   });
-
-  it('carries the figures thread’s code, so that it never bundles it from the sources', () => {
-    const files = [entry, ...fs.readdirSync(path.join(outDir, 'chunks')).filter((f) => f.endsWith('.mjs')).map((f) => path.join(outDir, 'chunks', f))];
-    const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
-    expect(texts.some((text) => text.includes('__LEDGER_FIGURES_THREAD__'))).toBe(false);
-    // The thread's script, as a string in the bundle: its entry's message handler and its warm-up rows.
-    expect(texts.some((text) => text.includes('figures-thread-main.ts') && text.includes('warmUpWords'))).toBe(true);
-  });
 });

@@ -25,7 +25,6 @@ describe('relay host', () => {
       dbPath: '/d/l.sqlite',
       appVersion: '1.0.0',
       prestartParser: true,
-      prestartFigures: true,
     });
     expect(() => backendOptionsFromEnv({})).toThrow(LedgerError);
   });

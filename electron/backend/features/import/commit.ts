@@ -12,7 +12,7 @@ import type { BackendContext } from '../../context';
 import { periodStart } from '../periods';
 import { withCheckpointAfter } from '../../../../db/checkpoint';
 import { writeFigures } from './commit-figures';
-import { diffOf, planRows, type PlanOptions, type RowPlan } from './plan-rows';
+import { diffOf, planRows, type RowPlan } from './plan-rows';
 import { ledgerVersion, type Planned } from './planned';
 import { takeReadAhead } from './prefetch';
 import { rememberDepartmentPlan } from './department-plan';
@@ -49,7 +49,6 @@ async function writeBatch(
   target: ImportTarget,
   figures?: FigureAcceptance,
   planned?: Pick<Planned, 'rows' | 'version'> | null,
-  figuredRows?: PlanOptions['figuredRows'],
 ): Promise<ImportBatch> {
   return ctx.db.transaction().execute(async (trx) => {
     // Under the write lock: the diff's rows stand if nobody has written since they were planned; or what was
@@ -101,7 +100,7 @@ async function writeBatch(
     const resolved = { ...target, plan, period };
     // A plan made here may have taken the id of a deleted one of its name, removed just now (insertPlan).
     const ledger = { db: trx, sqlite: ctx.ledger.sqlite, ahead: created.includes('plan') ? null : ahead };
-    const rows = reused ?? (await planRows(ledger, table, resolved, { figures: figures !== undefined, figuredRows }));
+    const rows = reused ?? (await planRows(ledger, table, resolved, { figures: figures !== undefined }));
     const writer = importWriter(ctx.ledger.sqlite, { planId: plan.id, batchId, actor: ctx.actor, now });
     for (const entity of created) writer.recordItem({ entity, entityId: entity === 'plan' ? plan.id : period.id, action: 'create', beforeJson: null });
     const acceptFigures = figureAcceptor(figures);

@@ -33,12 +33,11 @@ export const importHandlers = {
     // some figure is to be written.
     const kept = keptPlan(ctx, input, source);
     const reuse = kept && kept.version === ledgerVersion(ctx.ledger.sqlite) ? kept : null;
-    // Its words, when some figure is to be written, read on the figures thread while the commit plans its rows.
-    const figured = !reuse && input.figures !== undefined ? tableWithFigures(source, Number(ctx.now().slice(0, 4)), true).then((t) => t.rows) : undefined;
-    const target = reuse?.target ?? (await resolveTarget(ctx.db, source, input));
+    const table = reuse?.table ?? (input.figures !== undefined ? tableWithFigures(source, Number(ctx.now().slice(0, 4))) : source);
+    const target = reuse?.target ?? (await resolveTarget(ctx.db, table, input));
     await backupBeforeImport(ctx);
     const file = { fileName: staged.fileName, sha256: staged.sha256, format: read.format, sheet: read.sheet };
-    const batch = await commitImport(ctx, file, reuse?.table ?? source, target, input.figures, reuse, figured);
+    const batch = await commitImport(ctx, file, table, target, input.figures, reuse);
     ctx.staging.drop(input.stagingId);
     return batch;
   },

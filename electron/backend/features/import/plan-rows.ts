@@ -59,19 +59,8 @@ export interface PlanLedger {
   ahead?: ReadAhead | null;
 }
 
-export interface PlanOptions {
-  /** false: the words are not read (no figure is to be written). */
-  figures?: boolean;
-  /**
-   * The table's rows with their figures (`[i]` for `table.rows[i]`), being read on the figures thread: the rows
-   * are planned meanwhile, and their figures planned once these come. Without it, a row's figures are its own
-   * (`table` is then the figured table) or read here.
-   */
-  figuredRows?: Promise<readonly FiguredRow[]>;
-}
-
 /** Works out, without writing anything, what importing these rows into the target would do. */
-export async function planRows(ledger: PlanLedger, table: TablePreview, target: ImportTarget, options: PlanOptions = {}): Promise<RowPlan[]> {
+export async function planRows(ledger: PlanLedger, table: TablePreview, target: ImportTarget, options: { figures?: boolean } = {}): Promise<RowPlan[]> {
   const { db } = ledger;
   const reader = importReader(ledger.sqlite);
   const readWords = options.figures !== false;
@@ -118,7 +107,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     return out;
   };
 
-  const planned = rows.map((row, index) => {
+  return rows.map((row, index) => {
     const project = projects.get(matches[index] ?? -1) ?? null;
     const names = {
       leadUnits: canonical(row.leadUnits),
@@ -162,6 +151,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     }
     const kind: DiffKind = conflict ? 'conflict' : !project ? 'new' : changes.length ? 'changed' : 'unchanged';
     const previousStated = project ? (statedNow.get(project.id) ?? null) : null;
+    const figures = conflict || !readWords ? noFigures : newFigures(row, project, byProject.get(project?.id ?? -1) ?? [], { year, valuesNow, earlierActuals, previousStated, own: own.has(row) });
     const last = project ? lastNarratives.get(project.id) : undefined;
     const sameAsLast = last !== undefined && row.progress.trim() !== '' && last === row.progress.trim();
     return {
@@ -171,38 +161,12 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
       names,
       narratives,
       indicators: rowIndicators,
-      figures: noFigures,
+      figures,
       previousStated,
       periodValues,
-      entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes: compact(changes), conflict, figures: noFigures, sameAsLast },
+      entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes: compact(changes), conflict, figures, sameAsLast },
     };
   });
-  if (!readWords) return planned;
-  // The words of each project's first row, as they were read (for a row of its own, its own words).
-  const firstFigures = await figuresOfFirstRows(table, groups, options.figuredRows);
-  planned.forEach((plan, index) => {
-    if (plan.entry.conflict) return;
-    const { row, project, previousStated } = plan;
-    const known = { year, valuesNow, earlierActuals, previousStated, own: own.has(row) };
-    plan.figures = plan.entry.figures = newFigures(row, firstFigures(index), project, byProject.get(project?.id ?? -1) ?? [], known);
-  });
-  return planned;
-}
-
-/**
- * The figures read for each group's first row, by the group's index: from the rows being read elsewhere, or
- * from the table's own rows when it is the figured table; null where none were read.
- */
-async function figuresOfFirstRows(table: TablePreview, groups: readonly ProjectRows[], figuredRows: PlanOptions['figuredRows']): Promise<(index: number) => RowFigures | null> {
-  if (!figuredRows) {
-    return (index) => {
-      const first = groups[index]!.first;
-      return 'figures' in first ? (first as FiguredRow).figures : null;
-    };
-  }
-  const figured = await figuredRows;
-  const at = new Map<PreviewRow, number>(table.rows.map((row, i) => [row, i]));
-  return (index) => figured[at.get(groups[index]!.first)!]!.figures;
 }
 
 /** Every unit the rows name, normalized, each once; a list that rows share is read once. */
@@ -262,8 +226,7 @@ async function previousNarratives(db: Kysely<Database>, reader: ImportReader, ta
  * only where they differ from what the indicator has, a statement only when this period has none like it.
  */
 function newFigures(
-  row: PreviewRow,
-  first: RowFigures | null,
+  row: PreviewRow | FiguredRow,
   project: Project | null,
   existing: Indicator[],
   known: {
@@ -278,6 +241,7 @@ function newFigures(
   // The preview already read a row with no indicators in the ledger; against existing ones, its reading serves
   // where they are its targets (a row of its own, not a project's rows merged: those were read as their first).
   const mine = project ? existing : [];
+  const first = 'figures' in row ? row.figures : null;
   let read: RowFigures;
   if (mine.length > 0) read = figuresAgainst(row, known.own ? first : null, mine, known.year);
   else read = first ?? rowFigures(row, { year: known.year, existing: mine });

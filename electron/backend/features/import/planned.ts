@@ -45,13 +45,11 @@ export async function plannedImport(ctx: BackendContext, input: TargetInput): Pr
   const version = ledgerVersion(ctx.ledger.sqlite);
   const kept = keptPlan(ctx, input, source);
   if (kept && kept.version === version) return kept;
-  // Its words are read on the figures thread (begun by the preview, for the wizard) while its rows are planned here.
-  const figured = tableWithFigures(source, Number(ctx.now().slice(0, 4)), true);
-  const target = await resolveTarget(ctx.db, source, input);
+  const table = tableWithFigures(source, Number(ctx.now().slice(0, 4)));
+  const target = await resolveTarget(ctx.db, table, input);
   // What the preview read ahead while the file was parsed, if the ledger is still as it was then.
   const ledger = { db: ctx.db, sqlite: ctx.ledger.sqlite, ahead: takeReadAhead(ctx.ledger.sqlite, version) };
-  const rows = await planRows(ledger, source, target, { figuredRows: figured.then((t) => t.rows) });
-  const planned: Planned = { source, table: await figured, target, rows, version };
+  const planned: Planned = { source, table, target, rows: await planRows(ledger, table, target), version };
   ctx.staging.memo(input.stagingId).set(plannedKey(input), planned);
   return planned;
 }

@@ -11,11 +11,9 @@ const gridRows = 40;
 export async function previewImport(ctx: BackendContext, input: ParsedInput<'import.preview'>): Promise<ImportPreview> {
   const staged = ctx.staging.get(input.stagingId);
   const { read, table, profileApplied } = await understoodTable(ctx, input);
-  // Without them (the wizard), begun now on the figures thread: the diff will plan the rows while it reads.
-  const figured = tableWithFigures(table, Number(ctx.now().slice(0, 4)), input.figures === false);
   return {
     ...table,
-    rows: input.figures === false ? table.rows : (await figured).rows,
+    rows: tableWithFigures(table, Number(ctx.now().slice(0, 4))).rows,
     warnings: [...table.warnings, ...otherSheets(read, input)],
     stagingId: staged.stagingId,
     fileName: staged.fileName,

@@ -1,11 +1,10 @@
 import { LedgerError } from '../../../../shared/errors';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import { figureWords, figureYear, noFigures, withFigures, withRowFigures, type FiguredRow } from '../../../../shared/import/figures';
+import { figureYear, withFigures, type FiguredRow } from '../../../../shared/import/figures';
 import { applyMapping, headerSignature, understandTable, type ColumnMapping, type PreviewRow, type TablePreview } from '../../../../shared/import/understand';
 import { findProfile } from '../../../../db/repositories/import-batches';
 import type { BackendContext } from '../../context';
 import type { ReadWorkbook } from '../../import/read';
-import { readFiguresInThread } from '../../import/figures-thread';
 import { readAhead } from './prefetch';
 
 /**
@@ -104,42 +103,22 @@ export async function understoodTable(ctx: BackendContext, input: View): Promise
 
 export type FiguredTable = Omit<TablePreview, 'rows'> & { rows: FiguredRow[] };
 
-const figured = new WeakMap<TablePreview, Promise<FiguredTable>>();
+const figured = new WeakMap<TablePreview, FiguredTable>();
 /**
  * Figured rows by the rows they were read from. Next month's table with the department's mapping remembered
  * is two tables of the same rows: the one the preview shows (the remembered mapping's) and the one the diff
  * and commit find for the mapping the preview sent back. Their words are the same words, read once.
  */
-const figuredRows = new WeakMap<readonly PreviewRow[], { year: number; rows: Promise<FiguredRow[]> }>();
+const figuredRows = new WeakMap<readonly PreviewRow[], { year: number; rows: FiguredRow[] }>();
 
-/** Tables of fewer rows are read on this thread: sending them to another costs more than reading them. */
-export const offThreadRows = 1000;
-
-/**
- * The table with each row's figures read from its words, read once per table's rows (the year comes from the
- * table). `meanwhile`: the caller has other work to do while they are read (the diff plans the rows against
- * the ledger, planRows' `figuredRows`), so a large table's words are read on the figures thread.
- */
-export function tableWithFigures(table: TablePreview, fallbackYear: number, meanwhile = false): Promise<FiguredTable> {
+/** The table with each row's figures read from its words, read once per table's rows (the year comes from the table). */
+export function tableWithFigures(table: TablePreview, fallbackYear: number): FiguredTable {
   let out = figured.get(table);
   if (out) return out;
   const year = figureYear(table, fallbackYear);
   const read = figuredRows.get(table.rows);
-  const rows = read && read.year === year ? read.rows : readRows(table, year, meanwhile);
-  out = rows.then((r) => ({ ...table, rows: r }));
-  // Begun and not awaited (the wizard's preview begins the reading for the diff): a failure is the diff's to report.
-  out.catch(() => {});
+  out = read && read.year === year ? { ...table, rows: read.rows } : withFigures(table, year);
   figured.set(table, out);
-  figuredRows.set(table.rows, { year, rows });
+  figuredRows.set(table.rows, { year, rows: out.rows });
   return out;
-}
-
-async function readRows(table: TablePreview, year: number, meanwhile: boolean): Promise<FiguredRow[]> {
-  const { rows } = table;
-  if (meanwhile && rows.length >= offThreadRows) {
-    const figures = await readFiguresInThread(rows.map(figureWords), year).catch(() => null);
-    // Without the thread (it failed to start, or died), the same reading here.
-    if (figures) return withRowFigures(rows, figures.map((f) => f ?? noFigures));
-  }
-  return withFigures(table, year).rows;
 }
