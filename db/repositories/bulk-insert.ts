@@ -11,14 +11,22 @@ export interface BulkInsert {
   flush(): void;
 }
 
+export interface BulkInsertOptions {
+  /** Runs before each statement: the import writer checks its transaction there, and writes first the rows these point at. */
+  beforeWrite?: () => void;
+  /**
+   * Values every row has (`@now` in `row`), bound once a statement rather than once a row: binding a value
+   * costs about as much as writing it (an import's time stamp, actor and batch on every row).
+   */
+  constants?: Record<string, unknown>;
+}
+
 /** Rows per statement: well under SQLite's 32,766 bound variables for the widest row written. */
 const rowsPerStatement = 200;
 
-/**
- * `head`: "INSERT [OR REPLACE] INTO table (columns)"; `row`: the placeholders of one row, "(?, ?, 'x')".
- * `beforeWrite` runs before each statement (the import writer checks its transaction there).
- */
-export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string, beforeWrite: () => void = () => {}): BulkInsert {
+/** `head`: "INSERT [OR REPLACE] INTO table (columns)"; `row`: the placeholders of one row, "(?, ?, 'x', @now)". */
+export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string, options: BulkInsertOptions = {}): BulkInsert {
+  const { beforeWrite = () => {}, constants } = options;
   const width = (row.match(/\?/g) ?? []).length;
   const full = width * rowsPerStatement;
   const statements = new Map<number, Sqlite.Statement>();
@@ -27,20 +35,25 @@ export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string, b
     if (!statement) statements.set(rows, (statement = sqlite.prepare(`${head} VALUES ${Array(rows).fill(row).join(', ')}`)));
     return statement;
   };
-  let values: unknown[] = [];
-  // A full statement's values are handed over as they are and a new array started: nothing is copied.
+  // One array for every full statement: better-sqlite3 copies the values as it binds them.
+  const values: unknown[] = new Array<unknown>(full);
+  let held = 0;
   const write = (): void => {
-    if (values.length === 0) return;
-    const part = values;
-    values = [];
+    if (held === 0) return;
+    const count = held;
+    // What a refused write held is dropped, not written by the next one.
+    held = 0;
     beforeWrite();
-    statementFor(part.length / width).run(part);
+    const part = count === full ? values : values.slice(0, count);
+    const statement = statementFor(count / width);
+    if (constants) statement.run(part, constants);
+    else statement.run(part);
   };
   return {
     add(...row: unknown[]) {
       if (row.length !== width) throw new Error(`bulkInsert: ${row.length} values for a row of ${width}`);
-      for (let i = 0; i < width; i++) values.push(row[i]);
-      if (values.length >= full) write();
+      for (let i = 0; i < width; i++) values[held++] = row[i];
+      if (held === full) write();
     },
     flush: write,
   };

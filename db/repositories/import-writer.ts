@@ -55,6 +55,16 @@ const personRoles: [PersonRole, keyof ProjectLinks][] = [
   ['leader', 'leaders'],
 ];
 
+/** The ids of the names, each once, in the order its name first comes (a row names one or two: no Set). */
+function distinct(names: readonly string[], idOf: (name: string) => number): number[] {
+  const ids: number[] = [];
+  for (const name of names) {
+    const id = idOf(name);
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
 export function importWriter(sqlite: Sqlite.Database, context: { planId: number; batchId: number; actor: string; now: string }): ImportWriter {
   const { planId, batchId, actor, now } = context;
   const inTransaction = () => {
@@ -85,25 +95,56 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     logCreatedProjects: sqlite.prepare("INSERT INTO import_batch_items (batch_id, entity, entity_id, action, last_entity_id) VALUES (?, 'project', ?, 'create', ?)"),
     linkTaskUnit: sqlite.prepare("INSERT INTO task_units (task_id, unit_id, role, position) VALUES (?, ?, 'lead', ?)"),
   };
+  // The time stamp, actor and batch every row of an import has, bound once a statement (`bulkInsert`).
+  const stamp = { now };
+  const signed = { batchId, actor, now };
+  // What a bulk statement writes goes after the rows it points at that are held too: a row whose parent is not
+  // written yet counts as a deferred violation, and while any is counted SQLite looks for the children of each
+  // parent row written (eight tables for a project) to uncount them.
+  const projects = bulkInsert(sqlite, 'INSERT INTO projects (id, plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at)', '(?, ?, ?, ?, ?, ?, ?, NULL, @now, @now)', {
+    beforeWrite: inTransaction,
+    constants: stamp,
+  });
+  const afterProjects = {
+    beforeWrite: () => {
+      inTransaction();
+      projects.flush();
+    },
+  };
+  const indicators = bulkInsert(
+    sqlite,
+    'INSERT INTO indicators (id, project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at, source_text)',
+    '(?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, @now, @now, ?)',
+    { ...afterProjects, constants: stamp },
+  );
   const bulk = {
-    projects: bulkInsert(sqlite, 'INSERT INTO projects (id, plan_id, seq, seq_label, section, title, goal, deadline, created_at, updated_at)', '(?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)', inTransaction),
-    projectUnits: bulkInsert(sqlite, 'INSERT INTO project_units (project_id, unit_id, role, position)', '(?, ?, ?, ?)', inTransaction),
-    indicators: bulkInsert(
-      sqlite,
-      'INSERT INTO indicators (id, project_id, task_id, name, kind, comparator, target, unit, approximate, deadline, position, created_at, updated_at, source_text)',
-      '(?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      inTransaction,
-    ),
-    projectPeople: bulkInsert(sqlite, 'INSERT INTO project_people (project_id, person_id, role, position)', '(?, ?, ?, ?)', inTransaction),
+    projects,
+    projectUnits: bulkInsert(sqlite, 'INSERT INTO project_units (project_id, unit_id, role, position)', '(?, ?, ?, ?)', afterProjects),
+    indicators,
+    projectPeople: bulkInsert(sqlite, 'INSERT INTO project_people (project_id, person_id, role, position)', '(?, ?, ?, ?)', afterProjects),
     // The unique index on (project, period, unit) makes REPLACE the repositories' delete-then-insert.
-    narratives: bulkInsert(sqlite, 'INSERT OR REPLACE INTO progress_reports (project_id, period_id, unit_id, narrative, batch_id, actor, updated_at)', '(?, ?, ?, ?, ?, ?, ?)', inTransaction),
+    narratives: bulkInsert(
+      sqlite,
+      'INSERT OR REPLACE INTO progress_reports (project_id, period_id, unit_id, narrative, batch_id, actor, updated_at)',
+      '(?, ?, ?, ?, @batchId, @actor, @now)',
+      { ...afterProjects, constants: signed },
+    ),
     values: bulkInsert(
       sqlite,
       'INSERT OR REPLACE INTO indicator_values (indicator_id, period_id, unit_id, actual, source_text, batch_id, actor, updated_at)',
-      '(?, ?, ?, ?, ?, ?, ?, ?)',
-      inTransaction,
+      '(?, ?, ?, ?, ?, @batchId, @actor, @now)',
+      {
+        beforeWrite: () => {
+          inTransaction();
+          indicators.flush();
+        },
+        constants: signed,
+      },
     ),
-    items: bulkInsert(sqlite, 'INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json)', '(?, ?, ?, ?, ?)', inTransaction),
+    items: bulkInsert(sqlite, 'INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json)', '(@batchId, ?, ?, ?, ?)', {
+      beforeWrite: inTransaction,
+      constants: { batchId },
+    }),
   };
 
   inTransaction();
@@ -163,12 +204,14 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     for (const [role, key] of unitRoles) {
       if (links[key].length === 0) continue;
       if (!fresh) sql.clearUnits.run(projectId, role);
-      [...new Set(links[key].map(unitId))].forEach((id, position) => bulk.projectUnits.add(projectId, id, role, position));
+      const ids = distinct(links[key], unitId);
+      for (let position = 0; position < ids.length; position++) bulk.projectUnits.add(projectId, ids[position], role, position);
     }
     for (const [role, key] of personRoles) {
       if (links[key].length === 0) continue;
       if (!fresh) sql.clearPeople.run(projectId, role);
-      [...new Set(links[key].map(personId))].forEach((id, position) => bulk.projectPeople.add(projectId, id, role, position));
+      const ids = distinct(links[key], personId);
+      for (let position = 0; position < ids.length; position++) bulk.projectPeople.add(projectId, ids[position], role, position);
     }
   };
 
@@ -182,14 +225,14 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
     },
     insertProject(project, links) {
       const id = ++lastProjectId;
-      bulk.projects.add(id, project.planId, project.seq, project.seqLabel ?? '', project.section, project.title, project.goal, now, now);
+      bulk.projects.add(id, project.planId, project.seq, project.seqLabel ?? '', project.section, project.title, project.goal);
       link(id, links, true);
       return id;
     },
     insertTask(projectId, seq, title, leadUnits) {
       inTransaction();
       const id = Number(sql.insertTask.run(projectId, seq, title, now, now).lastInsertRowid);
-      [...new Set(leadUnits.map(unitId))].forEach((unit, position) => sql.linkTaskUnit.run(id, unit, position));
+      distinct(leadUnits, unitId).forEach((unit, position) => sql.linkTaskUnit.run(id, unit, position));
       return id;
     },
     updateLinks(projectId, links) {
@@ -201,25 +244,25 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
       return unitId(name);
     },
     saveNarrative(projectId, periodId, unit, narrative) {
-      bulk.narratives.add(projectId, periodId, unit, narrative, batchId, actor, now);
+      bulk.narratives.add(projectId, periodId, unit, narrative);
     },
     insertIndicator(projectId, f) {
       // A project made by this import has no indicators in the ledger to ask about.
       const position = nextPosition.get(projectId) ?? (projectId >= firstNewProjectId ? 0 : firstFreePosition(projectId));
       nextPosition.set(projectId, position + 1);
       const id = ++lastIndicatorId;
-      bulk.indicators.add(id, projectId, f.name, f.kind, f.comparator, f.target, f.unit, f.approximate ? 1 : 0, f.deadline, position, now, now, f.sourceText ?? '');
+      bulk.indicators.add(id, projectId, f.name, f.kind, f.comparator, f.target, f.unit, f.approximate ? 1 : 0, f.deadline, position, f.sourceText ?? '');
       return id;
     },
     saveActual(indicatorId, periodId, actual, sourceText, unitId = null) {
-      bulk.values.add(indicatorId, periodId, unitId, actual, sourceText, batchId, actor, now);
+      bulk.values.add(indicatorId, periodId, unitId, actual, sourceText);
     },
     saveStated(projectId, periodId, stated) {
       inTransaction();
       sql.saveStated.run(projectId, periodId, stated.share, stated.done ? 1 : 0, stated.words, batchId, actor, now);
     },
     recordItem(item) {
-      bulk.items.add(batchId, item.entity, item.entityId, item.action, item.beforeJson);
+      bulk.items.add(item.entity, item.entityId, item.action, item.beforeJson);
     },
     recordCreated(entity, id, key) {
       created.record(entity, id, key);

@@ -44,9 +44,11 @@ describe('bulkInsert', () => {
     const sqlite = table();
     let checks = 0;
     let open = true;
-    const rows = bulkInsert(sqlite, 'INSERT INTO t (k, v, tag)', '(?, ?, ?)', () => {
-      checks++;
-      if (!open) throw new Error('closed');
+    const rows = bulkInsert(sqlite, 'INSERT INTO t (k, v, tag)', '(?, ?, ?)', {
+      beforeWrite: () => {
+        checks++;
+        if (!open) throw new Error('closed');
+      },
     });
     for (let i = 0; i < 450; i++) rows.add(`k${i}`, i, null);
     expect(checks).toBe(2);
@@ -58,5 +60,24 @@ describe('bulkInsert', () => {
     rows.add('late', 0, null);
     expect(() => rows.flush()).toThrow('closed');
     expect(sqlite.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 450 });
+  });
+
+  it('binds the constants once a statement, into every row, full statements and a last short one alike', () => {
+    const sqlite = table();
+    const rows = bulkInsert(sqlite, 'INSERT INTO t (k, v, tag)', '(?, @v, @tag)', { constants: { v: 7, tag: 'c' } });
+    for (let i = 0; i < 450; i++) rows.add(`k${i}`);
+    rows.flush();
+    const read = sqlite.prepare('SELECT k, v, tag FROM t ORDER BY id').all() as { k: string; v: number; tag: string }[];
+    expect(read).toHaveLength(450);
+    expect(read.every((r, i) => r.k === `k${i}` && r.v === 7 && r.tag === 'c')).toBe(true);
+  });
+
+  it('writes what a full statement held once, and the rows added after it in the next statement only', () => {
+    const sqlite = table();
+    const rows = bulkInsert(sqlite, 'INSERT INTO t (k, v, tag)', '(?, ?, ?)');
+    for (let i = 0; i < 203; i++) rows.add(`k${i}`, i, null);
+    rows.flush();
+    rows.flush();
+    expect(sqlite.prepare('SELECT count(*) AS n, sum(v) AS s FROM t').get()).toEqual({ n: 203, s: (202 * 203) / 2 });
   });
 });

@@ -11,6 +11,7 @@ import { findPlanByName, insertPlan } from '../../../../db/repositories/plans';
 import type { BackendContext } from '../../context';
 import { periodStart } from '../periods';
 import { withCheckpointAfter } from '../../../../db/checkpoint';
+import { withStatementJournalInMemory } from '../../../../db/statement-journal';
 import { writeFigures } from './commit-figures';
 import { diffOf, planRows, type RowPlan } from './plan-rows';
 import { ledgerVersion, type Planned } from './planned';
@@ -39,7 +40,8 @@ function levelOf(text: string): PlanLevel {
  * batch can be undone. Conflicting and unchanged rows are left alone.
  */
 export async function commitImport(...args: Parameters<typeof writeBatch>): Promise<ImportBatch> {
-  return withCheckpointAfter(args[0].ledger.sqlite, () => writeBatch(...args));
+  const sqlite = args[0].ledger.sqlite;
+  return withCheckpointAfter(sqlite, () => withStatementJournalInMemory(sqlite, () => writeBatch(...args)));
 }
 
 async function writeBatch(
