@@ -84,6 +84,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const statedNow = target.period ? await statedInPeriod(db, target.period.id) : new Map<number, StatedRow>();
   const lastNarratives = await previousNarratives(db, reader, target, ahead?.narratives ?? null);
   const year = figureYear(table, target.planYear);
+  const known: KnownValues = { year, valuesNow, earlierActuals };
   const aliases = await aliasNames(db, unitsNamed(rows));
   // Names as the directory knows them: an alias becomes its unit's name.
   // The same few units recur on every row: each list is named once.
@@ -104,6 +105,13 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
   const tidy = (names: string[]): string[] => {
     let out = tidied.get(names);
     if (!out) tidied.set(names, (out = same(names, uniqueNames(names))));
+    return out;
+  };
+  // Shared lists are joined once for the diff, not once for every row that names them.
+  const joinedLists = new Map<readonly string[], string>();
+  const joined = (names: readonly string[]): string => {
+    let out = joinedLists.get(names);
+    if (out === undefined) joinedLists.set(names, (out = names.join('、')));
     return out;
   };
 
@@ -131,7 +139,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
       // Names alike join alike: only names that differ are joined to be compared.
       if (names[key].length === 0 || (project && alike(project[key], names[key]))) continue;
       const before = project ? project[key].join('、') : '';
-      const after = names[key].join('、');
+      const after = joined(names[key]);
       if (before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
     }
     for (const n of narratives) {
@@ -151,7 +159,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     }
     const kind: DiffKind = conflict ? 'conflict' : !project ? 'new' : changes.length ? 'changed' : 'unchanged';
     const previousStated = project ? (statedNow.get(project.id) ?? null) : null;
-    const figures = conflict || !readWords ? noFigures : newFigures(row, project, byProject.get(project?.id ?? -1) ?? [], { year, valuesNow, earlierActuals, previousStated, own: own.has(row) });
+    const figures = conflict || !readWords ? noFigures : newFigures(row, project ? (byProject.get(project.id) ?? noIndicators) : noIndicators, known, previousStated, own.has(row));
     const last = project ? lastNarratives.get(project.id) : undefined;
     const sameAsLast = last !== undefined && row.progress.trim() !== '' && last === row.progress.trim();
     return {
@@ -221,42 +229,47 @@ async function previousNarratives(db: Kysely<Database>, reader: ImportReader, ta
   return out;
 }
 
+/** What newFigures compares a row's figures with: the same for every row of one plan. */
+interface KnownValues {
+  year: number;
+  valuesNow: Map<number, ValueRow>;
+  earlierActuals: Map<number, { actual: number | null }>;
+}
+
+const noIndicators: readonly Indicator[] = Object.freeze([]);
+
 /**
  * What the row's words propose that the ledger lacks: targets only for a project with no indicators, actuals
  * only where they differ from what the indicator has, a statement only when this period has none like it.
+ * `mine`: the matched project's indicators in the ledger (none for a new project); `own`: the row is one of
+ * the table's (a project of one row), so its figures were read from its own words.
  */
-function newFigures(
-  row: PreviewRow | FiguredRow,
-  project: Project | null,
-  existing: Indicator[],
-  known: {
-    year: number;
-    valuesNow: Map<number, ValueRow>;
-    earlierActuals: Map<number, { actual: number | null }>;
-    previousStated: StatedRow | null;
-    /** The row is one of the table's (a project of one row), so its figures were read from its own words. */
-    own: boolean;
-  },
-): RowFigures {
+function newFigures(row: PreviewRow | FiguredRow, mine: readonly Indicator[], known: KnownValues, previousStated: StatedRow | null, own: boolean): RowFigures {
   // The preview already read a row with no indicators in the ledger; against existing ones, its reading serves
   // where they are its targets (a row of its own, not a project's rows merged: those were read as their first).
-  const mine = project ? existing : [];
   const first = 'figures' in row ? row.figures : null;
   let read: RowFigures;
-  if (mine.length > 0) read = figuresAgainst(row, known.own ? first : null, mine, known.year);
+  if (mine.length > 0) read = figuresAgainst(row, own ? first : null, mine, known.year);
   else read = first ?? rowFigures(row, { year: known.year, existing: mine });
-  const isNew = (a: RowFigures['actuals'][number]): boolean => {
-    if (!('id' in a.indicator)) return true;
-    const id = a.indicator.id;
-    const now = a.unit === null ? known.valuesNow.get(id)?.actual : undefined;
-    return now !== a.value && (now !== undefined || known.earlierActuals.get(id)?.actual !== a.value);
-  };
   const s = read.stated;
-  const p = known.previousStated;
+  const p = previousStated;
   const stated = s && p && p.share === s.share && p.done === s.done && p.words === s.span.text ? null : s;
   // What the words read, as it was, when the ledger has all of it still to get: a plan keeps one per row.
-  if (stated === s && read.actuals.every(isNew)) return read;
-  return { targets: read.targets, actuals: read.actuals.filter(isNew), stated };
+  let allNew = true;
+  for (let n = 0; n < read.actuals.length && allNew; n++) allNew = isNewActual(read.actuals[n]!, known);
+  if (stated === s && allNew) return read;
+  return { targets: read.targets, actuals: read.actuals.filter((a) => isNewActual(a, known)), stated };
+}
+
+/**
+ * Whether the ledger lacks this actual: not the indicator's value now, nor (with none now) its latest earlier.
+ * A module function rather than a closure in newFigures, which every row calls.
+ */
+function isNewActual(a: RowFigures['actuals'][number], known: KnownValues): boolean {
+  if (!('id' in a.indicator)) return true;
+  const id = a.indicator.id;
+  const now = a.unit === null ? known.valuesNow.get(id)?.actual : undefined;
+  return now !== a.value && (now !== undefined || known.earlierActuals.get(id)?.actual !== a.value);
 }
 
 export function diffOf(target: ImportTarget, rows: RowPlan[]): ImportDiff {
