@@ -76,6 +76,9 @@ export async function bundleElectron(options = {}) {
 /** Loaded from node_modules by the CLI bundle: native, or large and needed only by some commands. */
 const cliExternal = ['better-sqlite3', 'exceljs', 'xlsx', 'docx', 'mammoth', 'word-extractor', 'playwright-core', 'electron'];
 
+/** For CommonJS code in an ES module bundle that calls require(). */
+const esmRequireBanner = { js: "import { createRequire as __ledgerCreateRequire } from 'node:module';\nconst require = __ledgerCreateRequire(import.meta.url);" };
+
 /** The CLI bundle: an ES module (main.ts awaits at top level) and the chunks it loads on demand. */
 export const cliBundle = { entry: 'electron/cli/main.ts', outDir: 'dist/cli', out: 'dist/cli/ledger.mjs' };
 
@@ -105,13 +108,38 @@ export async function bundleCli(options = {}) {
     // Heavy or native packages are loaded from node_modules, and the heavy ones only by lazy chunks; the small
     // ones the backend loads at every start (kysely and zod: hundreds of ES module files) go into the bundle.
     external: cliExternal,
-    // For CommonJS code in the bundle that calls require().
-    banner: { js: "import { createRequire as __ledgerCreateRequire } from 'node:module';\nconst require = __ledgerCreateRequire(import.meta.url);" },
+    banner: esmRequireBanner,
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
   });
   return path.join(outDir, 'ledger.mjs');
+}
+
+/**
+ * A benchmark's own script bundled as `ledger import` is (bundleCli's settings, no code splitting), so that what
+ * it times is the code the app and the CLI run, not the sources compiled by tsx at load (which wraps every named
+ * function made at run time in a naming helper, and keeps a module per file). Written to dist/bench, inside the
+ * project, so node_modules resolves.
+ * @param {string} entry the script, absolute
+ * @returns {Promise<string>} the bundle
+ */
+export async function bundleBenchScript(entry) {
+  const outfile = path.join(projectRoot, 'dist', 'bench', `${path.basename(entry, path.extname(entry))}.mjs`);
+  await build({
+    absWorkingDir: projectRoot,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: ['node22'],
+    external: [...cliExternal, 'esbuild'],
+    banner: esmRequireBanner,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 /**

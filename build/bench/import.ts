@@ -8,7 +8,9 @@
  * heap counts against another; peak memory is the process's own high-water mark (`maxRSS`, the parsing
  * worker included). Five rounds, each a bare read, then for the wizard and the CLI the table into an empty
  * ledger (every row new) and next month's table of the same projects into a copy of that ledger (every row
- * matched and changed); a ratio is the median of the rounds' own.
+ * matched and changed); a ratio is the median of the rounds' own. The children run this file bundled as the app
+ * and `ledger` are (bundleBenchScript): the code a user runs; once a round, the wizard's first import also runs
+ * from the sources under tsx, shown for comparison with earlier sessions' figures.
  * Run with `npx tsx build/bench/import.ts`; exits 1 when over budget.
  */
 import { spawnSync } from 'node:child_process';
@@ -84,8 +86,12 @@ async function child(mode: Mode, file: string, dbPath: string): Promise<Measurem
   return { ms: elapsed, peakMb: process.resourceUsage().maxRSS / 1024, counts: batch.counts };
 }
 
-function measure(mode: Mode, file: string, dbPath = ''): Measurement {
-  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), 'child', mode, file, dbPath], { encoding: 'utf8' });
+/** The child runs from this file bundled as the app's code is (`script`), or from the sources under tsx. */
+let script = '';
+
+function measure(mode: Mode, file: string, dbPath = '', fromSources = false): Measurement {
+  const args = fromSources ? [...process.execArgv, fileURLToPath(import.meta.url)] : [script];
+  const run = spawnSync(process.execPath, [...args, 'child', mode, file, dbPath], { encoding: 'utf8' });
   const line = run.stdout.trim().split('\n').pop() ?? '';
   if (run.status !== 0 || !line.startsWith('{')) throw new Error(`bench child ${mode} failed:\n${run.stderr}`);
   return JSON.parse(line) as Measurement;
@@ -106,6 +112,8 @@ if (process.argv[2] === 'child') {
   const [, , , mode, file, dbPath] = process.argv;
   console.log(JSON.stringify(await child(mode as Mode, file!, dbPath!)));
 } else {
+  // Loaded here, not above: the children run this file's bundle, which has no use for esbuild.
+  script = await (await import('../bundle.mjs')).bundleBenchScript(fileURLToPath(import.meta.url));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-import-'));
   const rows = Number(process.env.BENCH_ROWS ?? 20_000);
   const large = Number(process.env.BENCH_LARGE_ROWS ?? 100_000);
@@ -123,6 +131,7 @@ if (process.argv[2] === 'child') {
   const ledger = (mode: Mode, month: string, i: number) => path.join(dir, `${mode}-${month}-${i}.sqlite`);
   const bares: number[] = [];
   const byKind = kinds.map(() => [] as Measurement[]);
+  const fromSources: Measurement[] = [];
   for (let i = 0; i < runs; i++) {
     bares.push(measure('bare', july).ms);
     kinds.forEach(({ mode, month }, k) => {
@@ -130,9 +139,12 @@ if (process.argv[2] === 'child') {
       // Next month goes into a copy of this round's ledger holding the first table.
       byKind[k]!.push(measure(mode, month === 'first' ? july : august, ledger(mode, month, i)));
     });
+    fromSources.push(measure('wizard', july, ledger('wizard', 'sources', i), true));
   }
   const bare = median(bares);
   console.log(`  bare SheetJS read (median of ${runs}, one in each round): ${ms(bare)} (${bares.map(Math.round).join(', ')})`);
+  const sourcesRatio = median(fromSources.map((m, i) => m.ms / bares[i]!));
+  console.log(`  for comparison, not judged: the wizard's first import run from the sources under tsx, as this benchmark ran it until session 10: ${sourcesRatio.toFixed(2)}× (${ms(median(fromSources.map((m) => m.ms)))})`);
 
   const lines: BudgetLine[] = kinds.map(({ mode, month }, k) => {
     const all = byKind[k]!;
