@@ -11,7 +11,8 @@
  *   matched and written).
  * - The reading alone: the same rows understood as the importer understands them, then `withFigures` once.
  * Medians of 5 rounds, the three kinds interleaved; main-thread CPU time is shown beside the wall time of the
- * reading, as it moves less when other processes share the cores. Run with `npx tsx build/bench/figures.ts`;
+ * reading, as it moves less when other processes share the cores. The children run this file bundled as the app
+ * and `ledger` are (bundleBenchScript), so both sides of the share are the code a user runs. Run with `npx tsx build/bench/figures.ts`;
  * exits 1 when over budget.
  */
 import { spawnSync } from 'node:child_process';
@@ -107,12 +108,14 @@ if (process.argv[2] === 'child') {
   const [, , , kind, file, dbPath] = process.argv;
   console.log(JSON.stringify(kind === 'read' ? readOnce(file!) : await importOnce(file!, dbPath!, kind === 'all')));
 } else {
+  // The children run this file bundled as the app's code is (see import.ts); esbuild is loaded here only.
+  const script = await (await import('../bundle.mjs')).bundleBenchScript(fileURLToPath(import.meta.url));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-figures-'));
   const file = path.join(dir, 'county-text-only.xlsx');
   fs.writeFileSync(file, table());
   console.log(`Figures benchmark: ${rows} text-only rows, each measurement the first in a fresh process, medians of ${runs}`);
   const child = <T>(kind: 'all' | 'none' | 'read', db = ''): T => {
-    const run = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), 'child', kind, file, db], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--expose-gc', script, 'child', kind, file, db], { encoding: 'utf8' });
     const line = run.stdout.trim().split('\n').pop() ?? '';
     if (run.status !== 0 || !line.startsWith('{')) throw new Error(`bench child failed:\n${run.stderr}`);
     return JSON.parse(line) as T;
