@@ -3,7 +3,6 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   asOfLabel,
-  cellValue,
   chineseDate,
   firstDataRow,
   headerRow,
@@ -15,14 +14,14 @@ import {
   titleRow,
   titleText,
   cellSafeText,
-  displayText,
   type TableColumn,
 } from '../../../shared/seal/table-layout';
 import type { PeriodSnapshot } from '../../../shared/snapshot';
 import type { OfficeKey } from './keys';
-import { heightForLines, rowHeight, wrappedLines } from './row-height';
+import { rowHeight } from './row-height';
 import { createSeal } from './seal-signature';
 import { sealCells, sealNote, sealSheetName } from './seal-sheet';
+import { writeRowsDirect, type RowWriter } from './sheet-rows';
 import { a4Landscape, bodyFontPt, headerFontPt, styles } from './table-style';
 
 export { writeCsv } from './csv';
@@ -68,38 +67,6 @@ function writeHeading(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, column
     cell.style = styles.header;
   });
   header.height = rowHeight(columns.map((c) => ({ text: c.header, width: c.width })), headerFontPt);
-}
-
-/**
- * One row style object for every data row. ExcelJS gives each new row its own empty style, and on commit looks
- * up a style id for it by rendering it to XML, row after row; a shared object is looked up once (its cache is
- * by object) and gives the same id. Frozen, because cells are made from it: nothing may write into it.
- */
-const noRowStyle: Partial<ExcelJS.Style> = Object.freeze({});
-
-function writeRows(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: TableColumn[]): void {
-  const styleOf = columns.map((c) => (c.kind === 'percent' ? styles.cellPercent : c.align === 'left' ? styles.cellLeft : styles.cellCenter));
-  const indented = styleOf.map((style) => style === styles.cellLeft);
-  // Plain loops: this runs for every cell of the table.
-  for (let r = 0; r < snapshot.rows.length; r++) {
-    const data = snapshot.rows[r]!;
-    const row = sheet.getRow(firstDataRow + r);
-    (row as unknown as { style: Partial<ExcelJS.Style> }).style = noRowStyle; // a field ExcelJS's types leave out
-    let lines = 1;
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!;
-      // Text is always written as a string cell: "=1+1" or "=HYPERLINK(…)" is shown, never evaluated.
-      const value = cellValue(data, c.key);
-      const cell = row.getCell(i + 1);
-      cell.value = value;
-      cell.style = styleOf[i]!;
-      const text = displayText(value, c.kind);
-      if (text) lines = Math.max(lines, wrappedLines(text, c.width, bodyFontPt, indented[i]));
-    }
-    row.height = heightForLines(lines, bodyFontPt);
-    // Streamed: the row is turned into XML and compressed now, and its cell objects are let go.
-    row.commit();
-  }
 }
 
 function writeFooter(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: TableColumn[]): void {
@@ -201,7 +168,12 @@ function collector(): { stream: Writable; bytes: () => Buffer } {
  * The period's table as a styled, print-ready workbook with its seal in a very hidden sheet. Written with
  * ExcelJS's streaming writer, row by row: the whole-workbook model of 20,000 rows peaked near 800 MB.
  */
-export async function writeSealedWorkbook(snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
+export function writeSealedWorkbook(snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
+  return writeWorkbookWith(writeRowsDirect, snapshot, key, options);
+}
+
+/** writeSealedWorkbook with the data rows written by `writeRows`: the test pins the direct rows to ExcelJS's own. */
+export async function writeWorkbookWith(writeRows: RowWriter, snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
   const out = collector();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out.stream,
