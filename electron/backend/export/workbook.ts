@@ -21,7 +21,8 @@ import type { OfficeKey } from './keys';
 import { rowHeight } from './row-height';
 import { createSeal } from './seal-signature';
 import { sealCells, sealNote, sealSheetName } from './seal-sheet';
-import { writeRowsDirect, type RowWriter } from './sheet-rows';
+import { writeSharedStringsFast } from './shared-strings-part';
+import { writeRowsByCells, writeRowsDirect, type RowWriter } from './sheet-rows';
 import { a4Landscape, bodyFontPt, headerFontPt, styles } from './table-style';
 
 export { writeCsv } from './csv';
@@ -131,12 +132,14 @@ function keepPrintOptions(sheet: ExcelJS.Worksheet): void {
   };
 }
 
-function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapshot: PeriodSnapshot, key: OfficeKey): void {
+/** Writes the seal sheet; returns the seal's base64 texts. */
+function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapshot: PeriodSnapshot, key: OfficeKey): string[] {
   const sheet = workbook.addWorksheet(sealSheetName, { state: 'veryHidden' });
   const seal = createSeal(snapshot, key);
   sheet.getCell('A1').value = seal.format;
   sheet.getCell('B1').value = sealNote;
-  sealCells(seal).forEach((chunk, i) => {
+  const chunks = sealCells(seal);
+  chunks.forEach((chunk, i) => {
     sheet.getCell(`A${i + 2}`).value = chunk;
   });
   // Protected by a password nobody knows: protection only discourages edits; verification is what detects them.
@@ -150,6 +153,7 @@ function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapshot: Pe
     spinCount: 100_000,
   };
   sheet.commit();
+  return chunks;
 }
 
 /** Collects what the zip writer streams out; the finished file is a few MB, its cells were hundreds. */
@@ -169,11 +173,21 @@ function collector(): { stream: Writable; bytes: () => Buffer } {
  * ExcelJS's streaming writer, row by row: the whole-workbook model of 20,000 rows peaked near 800 MB.
  */
 export function writeSealedWorkbook(snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
-  return writeWorkbookWith(writeRowsDirect, snapshot, key, options);
+  return writeWorkbookWith(directWriters, snapshot, key, options);
 }
 
-/** writeSealedWorkbook with the data rows written by `writeRows`: the test pins the direct rows to ExcelJS's own. */
-export async function writeWorkbookWith(writeRows: RowWriter, snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
+/**
+ * Who writes the bulk of the file: the data rows, and whether the shared strings go through
+ * shared-strings-part.ts. ExcelJS's own way is the reference the direct way is pinned to in tests.
+ */
+export interface BulkWriters {
+  rows: RowWriter;
+  fastSharedStrings: boolean;
+}
+export const excelJsWriters: BulkWriters = { rows: writeRowsByCells, fastSharedStrings: false };
+const directWriters: BulkWriters = { rows: writeRowsDirect, fastSharedStrings: true };
+
+export async function writeWorkbookWith(writers: BulkWriters, snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
   const out = collector();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out.stream,
@@ -193,10 +207,11 @@ export async function writeWorkbookWith(writeRows: RowWriter, snapshot: PeriodSn
   // ExcelJS leaves out a column whose width equals its default (9), which Excel then shows at 8.43.
   sheet.columns = columns.map((c) => ({ width: c.width === 9 ? 9.01 : c.width }));
   writeHeading(sheet, snapshot, columns);
-  writeRows(sheet, snapshot, columns);
+  writers.rows(sheet, snapshot, columns);
   writeFooter(sheet, snapshot, columns);
   sheet.commit();
-  addSealSheet(workbook, snapshot, key);
+  const sealTexts = addSealSheet(workbook, snapshot, key);
+  if (writers.fastSharedStrings) writeSharedStringsFast(workbook, new Set(sealTexts));
   await workbook.commit();
   return out.bytes();
 }
