@@ -21,7 +21,7 @@ import type { OfficeKey } from './keys';
 import { rowHeight } from './row-height';
 import { createSeal } from './seal-signature';
 import { sealCells, sealNote, sealSheetName } from './seal-sheet';
-import { writeSharedStringsFast } from './shared-strings-part';
+import { useSharedTexts } from './shared-strings-part';
 import { writeRowsByCells, writeRowsDirect, type RowWriter } from './sheet-rows';
 import { a4Landscape, bodyFontPt, headerFontPt, styles } from './table-style';
 
@@ -198,6 +198,7 @@ export async function writeWorkbookWith(writers: BulkWriters, snapshot: PeriodSn
     // Fastest deflate level: the table is written in about half the time, and is still ~10× smaller than stored.
     zip: { zlib: { level: 1 } },
   });
+  const texts = writers.fastSharedStrings ? useSharedTexts(workbook) : null;
   workbook.creator = options.generatedBy || '民生实事台账';
   workbook.lastModifiedBy = workbook.creator;
   workbook.created = workbook.modified = new Date();
@@ -211,7 +212,7 @@ export async function writeWorkbookWith(writers: BulkWriters, snapshot: PeriodSn
   writeFooter(sheet, snapshot, columns);
   sheet.commit();
   const sealTexts = addSealSheet(workbook, snapshot, key);
-  if (writers.fastSharedStrings) writeSharedStringsFast(workbook, new Set(sealTexts));
+  texts?.markPlain(sealTexts);
   await workbook.commit();
   return out.bytes();
 }
