@@ -11,11 +11,18 @@ import { isPeriodSnapshot } from '../../../shared/seal/snapshot-shape';
 export const sealSheetName = '签章';
 export const sealNote = '此工作表保存本报表的电子签章数据，由“民生实事台账”生成，请勿修改。';
 const chunkSize = 32_000;
+/** The bytes one chunk encodes: base64 writes 4 characters for every 3 bytes, so chunks join without padding. */
+const chunkBytes = (chunkSize / 4) * 3;
 
+/**
+ * The seal JSON's base64 cut every 32,000 characters. Each chunk is encoded from its own bytes: a string of its
+ * own, where a slice of one 20 MB string (a large table's seal) has to be read whole again every time the
+ * workbook's shared strings look it up.
+ */
 export function sealCells(seal: Seal): string[] {
-  const encoded = Buffer.from(JSON.stringify(seal), 'utf8').toString('base64');
+  const bytes = Buffer.from(JSON.stringify(seal), 'utf8');
   const chunks: string[] = [];
-  for (let i = 0; i < encoded.length; i += chunkSize) chunks.push(encoded.slice(i, i + chunkSize));
+  for (let i = 0; i < bytes.length; i += chunkBytes) chunks.push(bytes.toString('base64', i, Math.min(i + chunkBytes, bytes.length)));
   return chunks;
 }
 

@@ -3,7 +3,6 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   asOfLabel,
-  cellValue,
   chineseDate,
   firstDataRow,
   headerRow,
@@ -15,14 +14,15 @@ import {
   titleRow,
   titleText,
   cellSafeText,
-  displayText,
   type TableColumn,
 } from '../../../shared/seal/table-layout';
 import type { PeriodSnapshot } from '../../../shared/snapshot';
 import type { OfficeKey } from './keys';
-import { heightForLines, rowHeight, wrappedLines } from './row-height';
+import { rowHeight } from './row-height';
 import { createSeal } from './seal-signature';
 import { sealCells, sealNote, sealSheetName } from './seal-sheet';
+import { useSharedTexts } from './shared-strings-part';
+import { writeRowsByCells, writeRowsDirect, type RowWriter } from './sheet-rows';
 import { a4Landscape, bodyFontPt, headerFontPt, styles } from './table-style';
 
 export { writeCsv } from './csv';
@@ -68,38 +68,6 @@ function writeHeading(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, column
     cell.style = styles.header;
   });
   header.height = rowHeight(columns.map((c) => ({ text: c.header, width: c.width })), headerFontPt);
-}
-
-/**
- * One row style object for every data row. ExcelJS gives each new row its own empty style, and on commit looks
- * up a style id for it by rendering it to XML, row after row; a shared object is looked up once (its cache is
- * by object) and gives the same id. Frozen, because cells are made from it: nothing may write into it.
- */
-const noRowStyle: Partial<ExcelJS.Style> = Object.freeze({});
-
-function writeRows(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: TableColumn[]): void {
-  const styleOf = columns.map((c) => (c.kind === 'percent' ? styles.cellPercent : c.align === 'left' ? styles.cellLeft : styles.cellCenter));
-  const indented = styleOf.map((style) => style === styles.cellLeft);
-  // Plain loops: this runs for every cell of the table.
-  for (let r = 0; r < snapshot.rows.length; r++) {
-    const data = snapshot.rows[r]!;
-    const row = sheet.getRow(firstDataRow + r);
-    (row as unknown as { style: Partial<ExcelJS.Style> }).style = noRowStyle; // a field ExcelJS's types leave out
-    let lines = 1;
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!;
-      // Text is always written as a string cell: "=1+1" or "=HYPERLINK(…)" is shown, never evaluated.
-      const value = cellValue(data, c.key);
-      const cell = row.getCell(i + 1);
-      cell.value = value;
-      cell.style = styleOf[i]!;
-      const text = displayText(value, c.kind);
-      if (text) lines = Math.max(lines, wrappedLines(text, c.width, bodyFontPt, indented[i]));
-    }
-    row.height = heightForLines(lines, bodyFontPt);
-    // Streamed: the row is turned into XML and compressed now, and its cell objects are let go.
-    row.commit();
-  }
 }
 
 function writeFooter(sheet: ExcelJS.Worksheet, snapshot: PeriodSnapshot, columns: TableColumn[]): void {
@@ -164,12 +132,14 @@ function keepPrintOptions(sheet: ExcelJS.Worksheet): void {
   };
 }
 
-function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapshot: PeriodSnapshot, key: OfficeKey): void {
+/** Writes the seal sheet; returns the seal's base64 texts. */
+function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapshot: PeriodSnapshot, key: OfficeKey): string[] {
   const sheet = workbook.addWorksheet(sealSheetName, { state: 'veryHidden' });
   const seal = createSeal(snapshot, key);
   sheet.getCell('A1').value = seal.format;
   sheet.getCell('B1').value = sealNote;
-  sealCells(seal).forEach((chunk, i) => {
+  const chunks = sealCells(seal);
+  chunks.forEach((chunk, i) => {
     sheet.getCell(`A${i + 2}`).value = chunk;
   });
   // Protected by a password nobody knows: protection only discourages edits; verification is what detects them.
@@ -183,6 +153,7 @@ function addSealSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, snapshot: Pe
     spinCount: 100_000,
   };
   sheet.commit();
+  return chunks;
 }
 
 /** Collects what the zip writer streams out; the finished file is a few MB, its cells were hundreds. */
@@ -201,7 +172,22 @@ function collector(): { stream: Writable; bytes: () => Buffer } {
  * The period's table as a styled, print-ready workbook with its seal in a very hidden sheet. Written with
  * ExcelJS's streaming writer, row by row: the whole-workbook model of 20,000 rows peaked near 800 MB.
  */
-export async function writeSealedWorkbook(snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
+export function writeSealedWorkbook(snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
+  return writeWorkbookWith(directWriters, snapshot, key, options);
+}
+
+/**
+ * Who writes the bulk of the file: the data rows, and whether the shared strings go through
+ * shared-strings-part.ts. ExcelJS's own way is the reference the direct way is pinned to in tests.
+ */
+export interface BulkWriters {
+  rows: RowWriter;
+  fastSharedStrings: boolean;
+}
+export const excelJsWriters: BulkWriters = { rows: writeRowsByCells, fastSharedStrings: false };
+const directWriters: BulkWriters = { rows: writeRowsDirect, fastSharedStrings: true };
+
+export async function writeWorkbookWith(writers: BulkWriters, snapshot: PeriodSnapshot, key: OfficeKey, options: ExportOptions = {}): Promise<Buffer> {
   const out = collector();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out.stream,
@@ -212,6 +198,7 @@ export async function writeSealedWorkbook(snapshot: PeriodSnapshot, key: OfficeK
     // Fastest deflate level: the table is written in about half the time, and is still ~10× smaller than stored.
     zip: { zlib: { level: 1 } },
   });
+  const texts = writers.fastSharedStrings ? useSharedTexts(workbook) : null;
   workbook.creator = options.generatedBy || '民生实事台账';
   workbook.lastModifiedBy = workbook.creator;
   workbook.created = workbook.modified = new Date();
@@ -221,10 +208,11 @@ export async function writeSealedWorkbook(snapshot: PeriodSnapshot, key: OfficeK
   // ExcelJS leaves out a column whose width equals its default (9), which Excel then shows at 8.43.
   sheet.columns = columns.map((c) => ({ width: c.width === 9 ? 9.01 : c.width }));
   writeHeading(sheet, snapshot, columns);
-  writeRows(sheet, snapshot, columns);
+  writers.rows(sheet, snapshot, columns);
   writeFooter(sheet, snapshot, columns);
   sheet.commit();
-  addSealSheet(workbook, snapshot, key);
+  const sealTexts = addSealSheet(workbook, snapshot, key);
+  texts?.markPlain(sealTexts);
   await workbook.commit();
   return out.bytes();
 }

@@ -37,6 +37,13 @@ describe('the seal sheet column A', () => {
     expect(read(recut)).toEqual({ ok: true, seal });
   });
 
+  it('is the base64 of the seal JSON cut every 32,000 characters', () => {
+    const whole = Buffer.from(JSON.stringify(seal), 'utf8').toString('base64');
+    expect(chunks.join('')).toBe(whole);
+    expect(chunks.slice(0, -1).every((c) => c.length === 32_000)).toBe(true);
+    expect(chunks.at(-1)!.length).toBeLessThanOrEqual(32_000);
+  });
+
   it('refuses base64 padding or junk inside, even where each chunk alone would decode', () => {
     const padded = [...chunks];
     padded[0] = `${padded[0]!.slice(0, -4)}QQ==`;
