@@ -5,3 +5,4 @@ export function bundleElectron(options?: { root?: string; minify?: boolean; outD
 export function checkPreload(file: string): Promise<void>;
 export const cliBundle: { entry: string; outDir: string; out: string };
 export function bundleCli(options?: { root?: string; outDir?: string }): Promise<string>;
+export function bundleBenchScript(entry: string): Promise<string>;
