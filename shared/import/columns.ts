@@ -3,6 +3,9 @@ import { importFields, type ColumnMapping, type ImportField, type ImportWarning,
 import type { HeaderChoice } from './header-row';
 import { matchHeader, normalizeHeader } from './headers';
 import { orgSuffix } from './people';
+import { fieldLabels } from './field-labels';
+
+export { fieldLabels };
 
 /** Fields a table has at most one column of. */
 const singleFields = new Set<ImportField>(['seq', 'project', 'section', 'task', 'leadUnits', 'supportUnits', 'responsiblePeople', 'leaders', 'progress', 'deadline']);
@@ -78,25 +81,6 @@ function dedupeFields(columns: ColumnMapping[], warnings: ImportWarning[]): void
     }
   }
 }
-
-export const fieldLabels: Readonly<Record<ImportField, string>> = {
-  seq: '编号',
-  project: '实事名称',
-  section: '分类',
-  task: '工作任务',
-  leadUnits: '主要责任单位',
-  supportUnits: '相关责任单位',
-  responsiblePeople: '责任人',
-  leaders: '分管领导',
-  progress: '工作进度',
-  target: '目标值',
-  unit: '计量单位',
-  actual: '完成值',
-  rate: '完成率',
-  indicator: '指标',
-  remark: '备注',
-  deadline: '完成时限',
-};
 
 /** The user's mapping, checked against the columns the sheet has. */
 export function sanitizeMapping(mapping: readonly ColumnMapping[], computed: ColumnMapping[], warnings: ImportWarning[]): ColumnMapping[] {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -50,8 +50,11 @@ export function OverviewScreen() {
   const remembered = current ? rememberedPeriod(current.id, periods.data) : undefined;
   const effectiveAsOf = asOf || remembered?.asOf || '';
   const report = usePlanStatus({ asOf: effectiveAsOf || undefined, preset: preset || undefined });
+  // A plan's judgement (thousands of projects) renders in the background, in slices the window can answer between:
+  // the screen already shown stays usable while its figures, chips and table are built.
+  const data = useDeferredValue(report.data);
 
-  const projects = useMemo(() => report.data?.projects ?? [], [report.data]);
+  const projects = useMemo(() => data?.projects ?? [], [data]);
   const units = useMemo(() => [...new Set(projects.flatMap((p) => p.leadUnits))].sort(), [projects]);
   const leaders = useMemo(() => [...new Set(projects.flatMap((p) => p.leaders))].sort(), [projects]);
   const shown = useMemo(
@@ -76,7 +79,6 @@ export function OverviewScreen() {
     );
   }
 
-  const data = report.data;
   const count = (predicate: (p: (typeof projects)[number]) => boolean) => projects.filter(predicate).length;
   const presetLabel = presets.data?.find((p) => p.name === data?.preset.name)?.label ?? data?.preset.name ?? '';
 

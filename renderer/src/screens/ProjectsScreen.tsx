@@ -15,6 +15,7 @@ import { useQuery } from '../api/useQuery';
 import { EmptyState } from '../components/EmptyState';
 import { ProjectDialog } from '../components/ProjectDialog';
 import { StatusChip } from '../components/StatusChip';
+import { useWholePage } from '../components/useWholePage';
 import { projectHref, useRoute } from '../state/route';
 import { usePlanStatus } from '../state/status';
 import { useNotify } from '../state/notices';
@@ -90,6 +91,7 @@ export function ProjectsScreen() {
       return { ...p, status: j?.status, light: j?.light, overridden: Boolean(j?.override), completion: j?.completion };
     });
   }, [projects.data, status.data]);
+  const wholePage = useWholePage(rows.length > 0);
 
   if (!current) return <NoPlan />;
   return (
@@ -132,6 +134,7 @@ export function ProjectsScreen() {
               if (event.key === 'Enter') go(projectHref(row.id));
             }}
             getRowHeight={autoRowHeight}
+            disableVirtualization={wholePage}
             sx={{ border: 0, '& .MuiDataGrid-cell': { py: 0.75 }, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
           />
         </Paper>

@@ -1,4 +1,4 @@
-import { fieldLabels } from '../../../../shared/import/understand';
+import { fieldLabels } from '../../../../shared/import/field-labels';
 
 export default {
   title: '导入部门报送表',
