@@ -40,7 +40,9 @@ export interface RowPlan {
 }
 
 const linkLabels = { leadUnits: '主要责任单位', supportUnits: '相关责任单位', responsiblePeople: '责任人', leaders: '分管领导' } as const;
-const linkFields = Object.keys(linkLabels) as (keyof typeof linkLabels)[];
+type LinkField = keyof typeof linkLabels;
+const linkFields = Object.keys(linkLabels) as LinkField[];
+const noRowIndicators: RowPlan['indicators'] = Object.freeze([]) as unknown as RowPlan['indicators'];
 
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -107,11 +109,19 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     if (!out) tidied.set(names, (out = same(names, uniqueNames(names))));
     return out;
   };
-  // Shared lists are joined once for the diff, not once for every row that names them.
+  // Shared lists are joined once for the diff, not once for every row that names them; and a new project's
+  // change of a role (from nothing to the list) is one frozen object for all the rows naming that list: a plan
+  // is kept from the diff to the commit, and its objects are copied by every young-generation collection.
   const joinedLists = new Map<readonly string[], string>();
   const joined = (names: readonly string[]): string => {
     let out = joinedLists.get(names);
     if (out === undefined) joinedLists.set(names, (out = names.join('、')));
+    return out;
+  };
+  const firstLinks = { leadUnits: new Map(), supportUnits: new Map(), responsiblePeople: new Map(), leaders: new Map() } satisfies Record<LinkField, Map<readonly string[], FieldChange>>;
+  const firstLink = (key: LinkField, names: readonly string[]): FieldChange => {
+    let out = firstLinks[key].get(names);
+    if (out === undefined) firstLinks[key].set(names, (out = Object.freeze({ field: key, label: linkLabels[key], before: '', after: joined(names) })));
     return out;
   };
 
@@ -128,7 +138,7 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
       ...n,
       previous: project ? (narrativesNow.get(`${project.id}\t${n.unit ?? ''}`) ?? null) : null,
     }));
-    const rowIndicators = row.indicators.map((i) => {
+    const rowIndicators = row.indicators.length === 0 ? noRowIndicators : row.indicators.map((i) => {
       const existing = project ? (indicators.get(`${project.id}\t${i.name}`) ?? null) : null;
       return { ...i, existing, previous: existing ? (valuesNow.get(existing.id) ?? null) : null };
     });
@@ -138,7 +148,12 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
     for (const key of linkFields) {
       // Names alike join alike: only names that differ are joined to be compared.
       if (names[key].length === 0 || (project && alike(project[key], names[key]))) continue;
-      const before = project ? project[key].join('、') : '';
+      if (!project) {
+        const change = firstLink(key, names[key]);
+        if (change.after !== '') changes.push(change);
+        continue;
+      }
+      const before = project[key].join('、');
       const after = joined(names[key]);
       if (before !== after) changes.push({ field: key, label: linkLabels[key], before, after });
     }
