@@ -133,11 +133,15 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
       responsiblePeople: tidy(row.responsiblePeople),
       leaders: tidy(row.leaders),
     };
-    const split = row.unitProgress.length ? row.unitProgress.map((u) => ({ unit: aliases.get(u.unit) ?? u.unit, text: u.text })) : null;
-    const narratives = (split ?? (row.progress ? [{ unit: null, text: row.progress }] : [])).map((n) => ({
-      ...n,
-      previous: project ? (narrativesNow.get(`${project.id}\t${n.unit ?? ''}`) ?? null) : null,
-    }));
+    // Made in one step (not a list of parts, then each part copied with what it replaces): a plan per row is kept.
+    const narratives: RowPlan['narratives'] = row.unitProgress.length
+      ? row.unitProgress.map((u) => {
+          const unit = aliases.get(u.unit) ?? u.unit;
+          return { unit, text: u.text, previous: narrativeNow(narrativesNow, project, unit) };
+        })
+      : row.progress
+        ? [{ unit: null, text: row.progress, previous: narrativeNow(narrativesNow, project, null) }]
+        : [];
     const rowIndicators = row.indicators.length === 0 ? noRowIndicators : row.indicators.map((i) => {
       const existing = project ? (indicators.get(`${project.id}\t${i.name}`) ?? null) : null;
       return { ...i, existing, previous: existing ? (valuesNow.get(existing.id) ?? null) : null };
@@ -190,6 +194,11 @@ export async function planRows(ledger: PlanLedger, table: TablePreview, target: 
       entry: { sourceRow: row.sourceRow, kind, projectId: project?.id ?? null, seq: row.seq, title: project?.title ?? row.project, changes: compact(changes), conflict, figures, sameAsLast },
     };
   });
+}
+
+/** The narrative this period already holds for the project (and unit), which a row's would replace. */
+function narrativeNow(now: Map<string, NarrativeRow>, project: Project | null, unit: string | null): NarrativeRow | null {
+  return project ? (now.get(`${project.id}\t${unit ?? ''}`) ?? null) : null;
 }
 
 /** Every unit the rows name, normalized, each once; a list that rows share is read once. */
