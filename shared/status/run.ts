@@ -2,7 +2,7 @@ import { LedgerError } from '../errors';
 import { parseIsoDay } from '../text/calendar';
 import { formatPercent } from './format';
 import { validatePreset, type RulePreset } from './presets';
-import { quoted, ruleSentence, scheduleSentence, type ReasonPieces } from './reasons';
+import { quoted, ruleSentence, scheduleSentence, unitSuffix, type ReasonPieces } from './reasons';
 
 /**
  * What every project of one run shares: the checked context, its days, and the pieces of reasons that repeat
@@ -25,6 +25,8 @@ export interface Run {
   quotedNames: Map<string, string>;
   /** Fallback names of unnamed indicators by position: 指标1, 指标2, … */
   fallbackNames: string[];
+  /** unitSuffix of the few units a plan has. */
+  unitSuffixes: Map<string, string>;
   /** formatPercent of the few schedule shares a plan has (one per distinct deadline). */
   timePercents: Map<number, string>;
   /** Gap rule: schedule sentences by timeProgress, then by the completion as shown. */
@@ -53,12 +55,17 @@ export function prepareRun(ctx: { asOf: string; preset: RulePreset; planStart: s
     days: new Map(),
     quotedNames: new Map(),
     fallbackNames: [],
+    unitSuffixes: new Map(),
     timePercents: new Map(),
     gapSentences: new Map(),
-    pieces: { quoted, timePercent: formatPercent },
+    pieces: { quoted, timePercent: formatPercent, unitSuffix },
     reasons: new ReasonList(),
   };
-  run.pieces = { quoted: (name) => quotedName(run, name), timePercent: (share) => timePercent(run, share) };
+  run.pieces = {
+    quoted: (name) => quotedName(run, name),
+    timePercent: (share) => timePercent(run, share),
+    unitSuffix: (unit) => cachedUnitSuffix(run, unit),
+  };
   run.asOfDay = dayOf(run, ctx.asOf, '判定日期');
   run.startDay = dayOf(run, ctx.planStart, '计划开始日期');
   run.planEndDay = dayOf(run, ctx.planEnd, '计划结束日期');
@@ -101,6 +108,15 @@ export function fallbackName(run: Run, index: number): string {
     name = run.fallbackNames[index] as string;
   }
   return name;
+}
+
+function cachedUnitSuffix(run: Run, unit: string): string {
+  let suffix = run.unitSuffixes.get(unit);
+  if (suffix === undefined) {
+    suffix = unitSuffix(unit);
+    if (run.unitSuffixes.size < cacheLimit) run.unitSuffixes.set(unit, suffix);
+  }
+  return suffix;
 }
 
 export function timePercent(run: Run, timeProgress: number): string {
