@@ -29,8 +29,8 @@ export interface Run {
   unitSuffixes: Map<string, string>;
   /** formatPercent of the few schedule shares a plan has (one per distinct deadline). */
   timePercents: Map<number, string>;
-  /** Gap rule: schedule sentences by timeProgress, then by the completion as shown. */
-  gapSentences: Map<number, Map<string, string>>;
+  /** Schedule sentences by timeProgress, then by the figures as shown (scheduleText). */
+  scheduleSentences: Map<number, Map<string, string>>;
   /** The cached pieces, as reasons.ts takes them. */
   pieces: ReasonPieces;
   reasons: ReasonList;
@@ -57,7 +57,7 @@ export function prepareRun(ctx: { asOf: string; preset: RulePreset; planStart: s
     fallbackNames: [],
     unitSuffixes: new Map(),
     timePercents: new Map(),
-    gapSentences: new Map(),
+    scheduleSentences: new Map(),
     pieces: { quoted, timePercent: formatPercent, unitSuffix },
     reasons: new ReasonList(),
   };
@@ -129,22 +129,25 @@ export function timePercent(run: Run, timeProgress: number): string {
 }
 
 /**
- * scheduleSentence with the run's pieces. Under the gap rule the sentence depends only on the completion as
- * shown and the timeProgress (the gap is taken from the shown figures), so one sentence serves every project
- * with the same pair; under the ratio rule it quotes completion / timeProgress, which is each project's own.
+ * scheduleSentence with the run's pieces, one sentence for every project whose figures show the same. It depends
+ * only on the timeProgress and the figures as shown: under the gap rule the completion (the gap is taken from the
+ * shown figures), under the ratio rule also completion / timeProgress as a percentage — few distinct texts per
+ * deadline, where each project made its own (issue #13).
  */
 export function scheduleText(run: Run, completion: number, timeProgress: number): string {
-  if (run.preset.kind !== 'gap') return scheduleSentence(completion, timeProgress, run.preset, run.pieces);
-  let byCompletion = run.gapSentences.get(timeProgress);
-  if (byCompletion === undefined) {
-    byCompletion = new Map();
-    run.gapSentences.set(timeProgress, byCompletion);
+  let byShown = run.scheduleSentences.get(timeProgress);
+  if (byShown === undefined) {
+    byShown = new Map();
+    run.scheduleSentences.set(timeProgress, byShown);
   }
-  const shown = formatPercent(completion);
-  let sentence = byCompletion.get(shown);
+  const shownCompletion = formatPercent(completion);
+  // Before the plan starts the ratio rule quotes no ratio (and has none to divide by).
+  const shown =
+    run.preset.kind === 'gap' || timeProgress <= 0 ? shownCompletion : `${shownCompletion} ${formatPercent(completion / timeProgress)}`;
+  let sentence = byShown.get(shown);
   if (sentence === undefined) {
     sentence = scheduleSentence(completion, timeProgress, run.preset, run.pieces);
-    if (byCompletion.size < cacheLimit) byCompletion.set(shown, sentence);
+    if (byShown.size < cacheLimit) byShown.set(shown, sentence);
   }
   return sentence;
 }
