@@ -1,4 +1,4 @@
-import { formatAmount, formatPercent, wholePercent } from './format';
+import { formatPercent, trimNumber, wholePercent } from './format';
 import { statusLabels } from './labels';
 import type { RulePreset } from './presets';
 import type { IndicatorJudgement, PersonNote, StatusClass } from './types';
@@ -32,9 +32,16 @@ export interface ReasonPieces {
   quoted(name: string): string;
   /** formatPercent of a timeProgress. */
   timePercent(share: number): string;
+  /** What follows a figure in formatAmount for this unit. */
+  unitSuffix(unit: string): string;
 }
 
-const freshPieces: ReasonPieces = { quoted, timePercent: formatPercent };
+/** formatAmount(value, unit) is trimNumber(value) followed by this. */
+export function unitSuffix(unit: string): string {
+  return unit === '' ? '' : unit === '%' ? '%' : ` ${unit}`;
+}
+
+const freshPieces: ReasonPieces = { quoted, timePercent: formatPercent, unitSuffix };
 
 /** "完成 50%，时序进度 75%，落后 25 个百分点" — the gap is taken from the shown figures so it adds up. */
 export function scheduleSentence(completion: number, timeProgress: number, preset: RulePreset, pieces = freshPieces): string {
@@ -67,18 +74,22 @@ export function indicatorReason(j: IndicatorJudgement, pieces = freshPieces): st
     return j.overdue ? flat`${name}时限 ${j.deadline} 已过，尚未完成` : flat`${name}时限 ${j.deadline}，尚未到期`;
   }
   if (j.target === null) return flat`${name}没有目标值`;
-  if (j.actual === null || j.completion === null) return flat`${name}未报送完成数（目标 ${formatAmount(j.target, j.unit)}）`;
-  const figures = `${formatAmount(j.actual, j.unit)}`;
+  // Each figure goes into the one join as its number and its unit (formatAmount's text, with no string between).
+  const unit = pieces.unitSuffix(j.unit);
+  const target = trimNumber(j.target);
+  if (j.actual === null || j.completion === null) return flat`${name}未报送完成数（目标 ${target}${unit}）`;
+  const actual = trimNumber(j.actual);
   if (j.comparator === '<=') {
     return j.state === 'met'
-      ? flat`${name}为 ${figures}，不超过上限 ${formatAmount(j.target, j.unit)}，符合要求`
-      : flat`${name}为 ${figures}，超过上限 ${formatAmount(j.target, j.unit)}${j.overdue ? '，已过时限' : ''}`;
+      ? flat`${name}为 ${actual}${unit}，不超过上限 ${target}${unit}，符合要求`
+      : flat`${name}为 ${actual}${unit}，超过上限 ${target}${unit}${j.overdue ? '，已过时限' : ''}`;
   }
-  const share = `完成 ${figures}，目标${j.comparator === '=' ? '为' : ''} ${formatAmount(j.target, j.unit)}（${formatPercent(j.completion)}）`;
-  if (j.state === 'met') return flat`${name}${share}，已达标`;
-  if (j.comparator === '=' && j.completion > 1) return flat`${name}${share}，超出要求的数值`;
-  if (j.overdue) return flat`${name}${share}，时限 ${j.deadline} 已过`;
-  return flat`${name}${share}，时序进度 ${pieces.timePercent(j.timeProgress)}`;
+  const is = j.comparator === '=' ? '为' : '';
+  const percent = formatPercent(j.completion);
+  if (j.state === 'met') return flat`${name}完成 ${actual}${unit}，目标${is} ${target}${unit}（${percent}），已达标`;
+  if (j.comparator === '=' && j.completion > 1) return flat`${name}完成 ${actual}${unit}，目标${is} ${target}${unit}（${percent}），超出要求的数值`;
+  if (j.overdue) return flat`${name}完成 ${actual}${unit}，目标${is} ${target}${unit}（${percent}），时限 ${j.deadline} 已过`;
+  return flat`${name}完成 ${actual}${unit}，目标${is} ${target}${unit}（${percent}），时序进度 ${pieces.timePercent(j.timeProgress)}`;
 }
 
 export function noteSuffix(note: PersonNote): string {

@@ -73,5 +73,22 @@ describe('formatting for reasons', () => {
     expect(trimNumber(9.54)).toBe('9.54');
     expect(trimNumber(108.9100001)).toBe('108.91');
     expect(trimNumber(2.5)).toBe('2.5');
+    expect(trimNumber(0.05)).toBe('0.05');
+    expect(trimNumber(-0.3)).toBe('-0.3');
+    expect(trimNumber(-0.001)).toBe('0');
+    expect(trimNumber(1e-7)).toBe('0');
+    expect(trimNumber(1234567.895)).toBe(String(Math.round(1234567.895 * 100) / 100));
+  });
+
+  it('writes a figure exactly as String() writes it rounded to hundredths, at every magnitude', () => {
+    const figure = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((k) => k / 100),
+      fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(figure, (v) => trimNumber(v) === (Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100))),
+      { numRuns: 20_000 },
+    );
   });
 });
