@@ -7,13 +7,23 @@ import type Sqlite from 'better-sqlite3';
  */
 export interface BulkInsert {
   add(...values: unknown[]): void;
-  /** Writes what has been added. Rows are written in the order added. */
+  /** Writes what has been added (first what it points at, `pointsAt`). Rows are written in the order added. */
   flush(): void;
+  /** Calls `listener` each time a write leaves nothing held here: every row added so far is written. */
+  onEmptied(listener: () => void): void;
 }
 
 export interface BulkInsertOptions {
-  /** Runs before each statement: the import writer checks its transaction there, and writes first the rows these point at. */
+  /** Runs before each statement: the import writer checks its transaction there. */
   beforeWrite?: () => void;
+  /**
+   * Where the rows these point at are held (the projects for their links). A row goes out once those added before
+   * it are written, so that SQLite never counts it a deferred violation: while any is counted, each parent row
+   * written makes it look for that row's children. Rows wait for full statements of the other table rather than
+   * making it write a short one (each width is a statement to prepare); past a few statements' worth, or at
+   * `flush`, what they point at is written first.
+   */
+  pointsAt?: BulkInsert;
   /**
    * Values every row has (`@now` in `row`), bound once a statement rather than once a row: binding a value
    * costs about as much as writing it (an import's time stamp, actor and batch on every row).
@@ -23,10 +33,12 @@ export interface BulkInsertOptions {
 
 /** Rows per statement: well under SQLite's 32,766 bound variables for the widest row written. */
 const rowsPerStatement = 200;
+/** Statements' worth of rows that may wait for what they point at to be written. */
+const statementsWaiting = 8;
 
 /** `head`: "INSERT [OR REPLACE] INTO table (columns)"; `row`: the placeholders of one row, "(?, ?, 'x', @now)". */
 export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string, options: BulkInsertOptions = {}): BulkInsert {
-  const { beforeWrite = () => {}, constants } = options;
+  const { beforeWrite = () => {}, constants, pointsAt } = options;
   const width = (row.match(/\?/g) ?? []).length;
   const full = width * rowsPerStatement;
   const statements = new Map<number, Sqlite.Statement>();
@@ -35,26 +47,58 @@ export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string, o
     if (!statement) statements.set(rows, (statement = sqlite.prepare(`${head} VALUES ${Array(rows).fill(row).join(', ')}`)));
     return statement;
   };
-  // One array for every full statement: better-sqlite3 copies the values as it binds them.
-  const values: unknown[] = new Array<unknown>(full);
+  const listeners: (() => void)[] = [];
+  // Values added and not yet written, in order; the first `ready` of them point only at rows written.
+  let values: unknown[] = [];
   let held = 0;
-  const write = (): void => {
-    if (held === 0) return;
-    const count = held;
-    // What a refused write held is dropped, not written by the next one.
-    held = 0;
-    beforeWrite();
-    const part = count === full ? values : values.slice(0, count);
-    const statement = statementFor(count / width);
+  let ready = pointsAt ? 0 : Infinity;
+  // One array for every full statement: better-sqlite3 copies the values as it binds them.
+  const chunk: unknown[] = new Array<unknown>(full);
+  const run = (part: unknown[]): void => {
+    const statement = statementFor(part.length / width);
     if (constants) statement.run(part, constants);
     else statement.run(part);
   };
+  /** Writes the full statements' worth at the front, or everything (`all`). */
+  const write = (all: boolean): void => {
+    const count = all ? held : Math.min(held, ready) - (Math.min(held, ready) % full);
+    if (count === 0) return;
+    // What a refused write held is dropped, not written by the next one.
+    const taken = values;
+    values = count === held ? [] : values.slice(count);
+    held -= count;
+    ready = pointsAt ? Math.max(0, ready - count) : Infinity;
+    beforeWrite();
+    let at = 0;
+    for (; at + full <= count; at += full) {
+      if (at === 0 && count === full && taken.length === full) run(taken);
+      else {
+        for (let i = 0; i < full; i++) chunk[i] = taken[at + i];
+        run(chunk);
+      }
+    }
+    if (at < count) run(taken.slice(at, count));
+    if (held === 0) for (const listener of listeners) listener();
+  };
+  pointsAt?.onEmptied(() => {
+    ready = held;
+    write(false);
+  });
+  const flush = (): void => {
+    pointsAt?.flush();
+    write(true);
+  };
   return {
-    add(...row: unknown[]) {
-      if (row.length !== width) throw new Error(`bulkInsert: ${row.length} values for a row of ${width}`);
-      for (let i = 0; i < width; i++) values[held++] = row[i];
-      if (held === full) write();
+    add(...rowValues: unknown[]) {
+      if (rowValues.length !== width) throw new Error(`bulkInsert: ${rowValues.length} values for a row of ${width}`);
+      for (let i = 0; i < width; i++) values[held++] = rowValues[i];
+      if (held % full !== 0) return;
+      if (ready >= full) write(false);
+      else if (held >= full * statementsWaiting) flush();
     },
-    flush: write,
+    flush,
+    onEmptied(listener) {
+      listeners.push(listener);
+    },
   };
 }
