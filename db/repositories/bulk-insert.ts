@@ -48,11 +48,12 @@ export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string, o
     return statement;
   };
   const listeners: (() => void)[] = [];
-  // Values added and not yet written, in order; the first `ready` of them point only at rows written.
-  let values: unknown[] = [];
+  // Values added and not yet written, in order (the first `held`); the first `ready` of them point only at rows
+  // written. Kept and reused: the array only grows, to a few statements' worth.
+  const values: unknown[] = [];
   let held = 0;
   let ready = pointsAt ? 0 : Infinity;
-  // One array for every full statement: better-sqlite3 copies the values as it binds them.
+  // One array for a full statement taken from among the values: better-sqlite3 copies the values as it binds them.
   const chunk: unknown[] = new Array<unknown>(full);
   const run = (part: unknown[]): void => {
     const statement = statementFor(part.length / width);
@@ -61,23 +62,27 @@ export function bulkInsert(sqlite: Sqlite.Database, head: string, row: string, o
   };
   /** Writes the full statements' worth at the front, or everything (`all`). */
   const write = (all: boolean): void => {
-    const count = all ? held : Math.min(held, ready) - (Math.min(held, ready) % full);
+    const writable = Math.min(held, ready);
+    const count = all ? held : writable - (writable % full);
     if (count === 0) return;
-    // What a refused write held is dropped, not written by the next one.
-    const taken = values;
-    values = count === held ? [] : values.slice(count);
-    held -= count;
-    ready = pointsAt ? Math.max(0, ready - count) : Infinity;
-    beforeWrite();
-    let at = 0;
-    for (; at + full <= count; at += full) {
-      if (at === 0 && count === full && taken.length === full) run(taken);
-      else {
-        for (let i = 0; i < full; i++) chunk[i] = taken[at + i];
+    try {
+      beforeWrite();
+      let at = 0;
+      if (count === full && values.length === full) {
+        run(values);
+        at = full;
+      }
+      for (; at + full <= count; at += full) {
+        for (let i = 0; i < full; i++) chunk[i] = values[at + i];
         run(chunk);
       }
+      if (at < count) run(values.slice(at, count));
+    } finally {
+      // What a refused write held is dropped, not written by the next one.
+      values.copyWithin(0, count, held);
+      held -= count;
+      ready = pointsAt ? Math.max(0, ready - count) : Infinity;
     }
-    if (at < count) run(taken.slice(at, count));
     if (held === 0) for (const listener of listeners) listener();
   };
   pointsAt?.onEmptied(() => {
