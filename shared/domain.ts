@@ -258,9 +258,19 @@ export interface SheetSummary {
 }
 
 /** The table as understood, with the sheet's first rows for the user to check the header row against. */
+/** How many of the table's rows a preview carries, unless asked for all. */
+export const previewSampleRows = 20;
+
 export interface ImportPreview extends TablePreview {
-  /** Each row with the figures its words propose. */
+  /**
+   * The table's first rows (`previewSampleRows`; all of them when asked for `allRows`), each with the figures
+   * its words propose. The wizard shows the first as an example of the mapping: a county's 20,000 rows sent to
+   * the window were ≈ 9 MB to copy there (≈ 120 ms), and reading all their words ≈ 110 ms more, for nothing the
+   * wizard showed; the diff reads them, for the mapping it is sent.
+   */
   rows: (PreviewRow & { figures: RowFigures })[];
+  /** How many rows the table has. */
+  rowCount: number;
   stagingId: string;
   fileName: string;
   format: string;

@@ -314,7 +314,8 @@ export const contract = {
       })
       .refine((v) => (v.contentBase64 === undefined) !== (v.content === undefined), '请提供文件内容（只提供一种形式）'),
   ),
-  'import.preview': method<ImportPreview>()(z.strictObject(importView)),
+  // `allRows`: every row of the table rather than its first (`ledger import --dry-run` lists them all).
+  'import.preview': method<ImportPreview>()(z.strictObject({ ...importView, allRows: z.boolean().optional() })),
   'import.diff': method<ImportDiff>()(importTargetInput),
   'import.commit': method<ImportBatch>()(importCommitInput),
   'import.batches': method<ImportBatch[]>()(z.strictObject({ planId: id.optional() })),

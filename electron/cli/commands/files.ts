@@ -34,7 +34,7 @@ export const fileCommands: Record<string, Command> = {
       const stage = await call(backend, 'import.stage', { fileName: path.basename(file), content: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
       const view = { stagingId: stage.stagingId, sheet: values.sheet, headerRow: intOption(values['header-row'], 'header-row') };
       if (values['dry-run']) {
-        const preview = await call(backend, 'import.preview', view);
+        const preview = await call(backend, 'import.preview', { ...view, allRows: true });
         const asOf = values['as-of'] ?? preview.asOf;
         const json = { format: preview.format, sheet: preview.sheet, headerRow: preview.headerRow, title: preview.title, asOf, rows: preview.rows, warnings: preview.warnings };
         return print(io, values, json, () => previewText(preview, asOf));

@@ -191,8 +191,8 @@ export function ImportScreen() {
       )}
 
       {preview && (step === 'table' || step === 'mapping') && (
-        <Alert severity={preview.rows.length ? 'info' : 'warning'}>
-          {t('understood', { title: preview.title ?? '—', asOf: preview.asOf ?? '—', unit: preview.reportingUnit ?? '—', rows: preview.rows.length })}
+        <Alert severity={preview.rowCount ? 'info' : 'warning'}>
+          {t('understood', { title: preview.title ?? '—', asOf: preview.asOf ?? '—', unit: preview.reportingUnit ?? '—', rows: preview.rowCount })}
           {preview.profileApplied && ` ${t('profileApplied')}`}
         </Alert>
       )}
@@ -248,12 +248,12 @@ export function ImportScreen() {
           </Button>
         )}
         {step === 'table' && (
-          <Button variant="contained" disabled={Boolean(busy) || !preview?.rows.length} onClick={() => setStep('mapping')}>
+          <Button variant="contained" disabled={Boolean(busy) || !preview?.rowCount} onClick={() => setStep('mapping')}>
             {t('next')}
           </Button>
         )}
         {step === 'mapping' && (
-          <Button variant="contained" disabled={Boolean(busy) || !preview?.rows.length} onClick={() => void toDiff()}>
+          <Button variant="contained" disabled={Boolean(busy) || !preview?.rowCount} onClick={() => void toDiff()}>
             {t('next')}
           </Button>
         )}

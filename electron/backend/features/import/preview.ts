@@ -1,19 +1,21 @@
-import type { ImportPreview } from '../../../../shared/domain';
+import { previewSampleRows, type ImportPreview } from '../../../../shared/domain';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { BackendContext } from '../../context';
 import { targetHints } from './department-plan';
-import { tableWithFigures, understoodTable } from './understood';
+import { sampleWithFigures, tableWithFigures, understoodTable } from './understood';
 
 /** Rows of the sheet shown above the mapping, so the user can see where the header is. */
 const gridRows = 40;
 
-/** The staged file's table as the wizard shows it: rows with the figures their words propose, and warnings. */
+/** The staged file's table as the wizard shows it: its first rows with the figures their words propose, and warnings. */
 export async function previewImport(ctx: BackendContext, input: ParsedInput<'import.preview'>): Promise<ImportPreview> {
   const staged = ctx.staging.get(input.stagingId);
   const { read, table, profileApplied } = await understoodTable(ctx, input);
+  const year = Number(ctx.now().slice(0, 4));
   return {
     ...table,
-    rows: tableWithFigures(table, Number(ctx.now().slice(0, 4))).rows,
+    rows: input.allRows ? tableWithFigures(table, year).rows : sampleWithFigures(table, year, previewSampleRows),
+    rowCount: table.rows.length,
     warnings: [...table.warnings, ...otherSheets(read, input)],
     stagingId: staged.stagingId,
     fileName: staged.fileName,

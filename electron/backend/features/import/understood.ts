@@ -111,6 +111,16 @@ const figured = new WeakMap<TablePreview, FiguredTable>();
  */
 const figuredRows = new WeakMap<readonly PreviewRow[], { year: number; rows: FiguredRow[] }>();
 
+/**
+ * The first `count` rows with their figures, as `tableWithFigures` reads them; the rest are left unread. A
+ * table of no more rows is read whole, once, for the diff too; of a longer one, the diff reads these again.
+ */
+export function sampleWithFigures(table: TablePreview, fallbackYear: number, count: number): FiguredRow[] {
+  const read = figured.get(table);
+  if (read || table.rows.length <= count) return (read ?? tableWithFigures(table, fallbackYear)).rows.slice(0, count);
+  return withFigures({ ...table, rows: table.rows.slice(0, count) }, figureYear(table, fallbackYear)).rows;
+}
+
 /** The table with each row's figures read from its words, read once per table's rows (the year comes from the table). */
 export function tableWithFigures(table: TablePreview, fallbackYear: number): FiguredTable {
   let out = figured.get(table);

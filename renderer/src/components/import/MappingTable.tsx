@@ -61,8 +61,14 @@ export function MappingTable({ preview, onMapping }: { preview: ImportPreview; o
       </Table>
       {first && (
         <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-          第 {first.sourceRow} 行识别为：{first.seq ?? '—'}. {first.project}；主要责任单位：{first.leadUnits.join('、') || '—'}；责任人：
-          {first.responsiblePeople.join('、') || '—'}；分管领导：{first.leaders.join('、') || '—'}
+          {t('firstRow', {
+            row: first.sourceRow,
+            seq: first.seq ?? '—',
+            project: first.project,
+            units: first.leadUnits.join('、') || '—',
+            people: first.responsiblePeople.join('、') || '—',
+            leaders: first.leaders.join('、') || '—',
+          })}
         </Typography>
       )}
     </Paper>

@@ -27,6 +27,7 @@ export default {
   header: '表头文字',
   field: '对应到',
   ignore: '不导入',
+  firstRow: '第 {{row}} 行识别为：{{seq}}. {{project}}；主要责任单位：{{units}}；责任人：{{people}}；分管领导：{{leaders}}',
   // The importer's own names for the fields, so the wizard and its warnings agree.
   fields: fieldLabels,
   warnings: '需要留意',
