@@ -257,10 +257,10 @@ export interface SheetSummary {
   columns: number;
 }
 
-/** The table as understood, with the sheet's first rows for the user to check the header row against. */
 /** How many of the table's rows a preview carries, unless asked for all. */
 export const previewSampleRows = 20;
 
+/** The table as understood, with the sheet's first rows for the user to check the header row against. */
 export interface ImportPreview extends TablePreview {
   /**
    * The table's first rows (`previewSampleRows`; all of them when asked for `allRows`), each with the figures
