@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
 
@@ -45,7 +45,10 @@ test.describe('the reporting cycle', () => {
     await page.getByRole('button', { name: '查看' }).click();
     await expect(page.getByRole('list', { name: '需要留意' }).getByText('第 10 行没有填写责任单位。')).toBeVisible();
 
+    // The preview sends the window the first rows only: the mapping's example is the first, the diff has all 300.
     await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByText('第 4 行识别为：1. 第1件实事；主要责任单位：镇民政办；责任人：—；分管领导：—')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('import-mapping.png') });
     await page.getByRole('button', { name: '下一步' }).click();
     await expect(page.getByRole('button', { name: '新增 300' })).toBeVisible();
     const changes = page.getByRole('table', { name: '核对变化' });
