@@ -190,13 +190,16 @@ export function importWriter(sqlite: Sqlite.Database, context: { planId: number;
   const link = (projectId: number, links: ProjectLinks, fresh: boolean) => {
     // What is cleared must include the links still held for writing.
     if (!fresh) [bulk.projectUnits, bulk.projectPeople].forEach((b) => b.flush());
-    for (const [role, key, code] of unitRoles) {
+    // Indexed, not destructured: once for each of 20,000 new projects, much of it before V8 compiles this.
+    for (let r = 0; r < unitRoles.length; r++) {
+      const role = unitRoles[r]![0], key = unitRoles[r]![1], code = unitRoles[r]![2];
       if (links[key].length === 0) continue;
       if (!fresh) sql.clearUnits.run(projectId, role);
       const ids = distinct(links[key], unitId);
       for (let position = 0; position < ids.length; position++) bulk.projectUnits.add(projectId, ids[position], code, position);
     }
-    for (const [role, key, code] of personRoles) {
+    for (let r = 0; r < personRoles.length; r++) {
+      const role = personRoles[r]![0], key = personRoles[r]![1], code = personRoles[r]![2];
       if (links[key].length === 0) continue;
       if (!fresh) sql.clearPeople.run(projectId, role);
       const ids = distinct(links[key], personId);
