@@ -10,7 +10,7 @@ import { backupHandlers, dailyBackup } from './features/backups';
 import { bulletinHandlers } from './features/bulletin';
 import { consolidateHandlers } from './features/consolidate';
 import { directoryHandlers } from './features/directory';
-import { importHandlers } from './features/import';
+import { importHandlers, stageFile } from './features/import';
 import { signOffCheckHandlers } from './features/signoff/check';
 import { Staging } from './features/import/staging';
 import { indicatorHandlers } from './features/indicators';
@@ -111,7 +111,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       // The name is checked by the contract as for import.stage; the size against the same limit.
       const call = validateCall('import.stage', { fileName, contentBase64: '' });
       if (bytes.byteLength > (maxStagedBase64 / 4) * 3) throw new LedgerError('INVALID_INPUT', '文件超过 100 MB，不能导入');
-      return ctx.staging.stage((call.input as { fileName: string }).fileName, bytes);
+      return stageFile(ctx, (call.input as { fileName: string }).fileName, bytes);
     },
     close: () => {
       if (options.prestartParser) discardPrestartedParser();

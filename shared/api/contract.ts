@@ -311,6 +311,8 @@ export const contract = {
           .instanceof(Uint8Array, { message: '文件内容应为字节' })
           .refine((bytes) => bytes.byteLength <= maxStagedBytes, '文件超过 100 MB，不能导入')
           .optional(),
+        // The sheet the next step reads (`ledger import --sheet`); its parse begins as the file is staged.
+        sheet: importView.sheet,
       })
       .refine((v) => (v.contentBase64 === undefined) !== (v.content === undefined), '请提供文件内容（只提供一种形式）'),
   ),

@@ -31,7 +31,7 @@ export const fileCommands: Record<string, Command> = {
     const bytes = readImportFile(file);
     return withBackend(values, io, async (backend) => {
       // In the same process as the backend: the bytes themselves, not base64 of them.
-      const stage = await call(backend, 'import.stage', { fileName: path.basename(file), content: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+      const stage = await call(backend, 'import.stage', { fileName: path.basename(file), content: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sheet: values.sheet });
       const view = { stagingId: stage.stagingId, sheet: values.sheet, headerRow: intOption(values['header-row'], 'header-row') };
       if (values['dry-run']) {
         const preview = await call(backend, 'import.preview', { ...view, allRows: true });

@@ -1,10 +1,12 @@
 import { LedgerError } from '../../../../shared/errors';
 import { listBatches } from '../../../../db/repositories/import-batches';
-import type { Handlers } from '../../context';
+import type { ImportStage } from '../../../../shared/domain';
+import type { BackendContext, Handlers } from '../../context';
 import { backupBeforeImport } from '../backups';
 import { commitImport } from './commit';
 import { diffOf } from './plan-rows';
 import { keptPlan, ledgerVersion, plannedImport, tableToImport } from './planned';
+import { readAhead } from './prefetch';
 import { previewImport } from './preview';
 import { resolveTarget } from './target';
 import { tableWithFigures } from './understood';
@@ -15,9 +17,16 @@ function decodeBase64(text: string): Uint8Array {
   return Buffer.from(text, 'base64');
 }
 
+/**
+ * Stages a file and begins parsing it at once: the wizard previews a file as soon as it is staged, and the
+ * command line commits it. The ledger is read ahead meanwhile, as a read that waits for a parse does.
+ */
+export function stageFile(ctx: BackendContext, fileName: string, bytes: Uint8Array, sheet?: string): Promise<ImportStage> {
+  return ctx.staging.stageReading(fileName, bytes, { ...(sheet !== undefined ? { sheet } : {}), whileParsing: () => readAhead(ctx.ledger.sqlite) });
+}
+
 export const importHandlers = {
-  'import.stage': async ({ fileName, contentBase64, content }, ctx) =>
-    ctx.staging.stage(fileName, content ?? decodeBase64(contentBase64 ?? '')),
+  'import.stage': async ({ fileName, contentBase64, content, sheet }, ctx) => stageFile(ctx, fileName, content ?? decodeBase64(contentBase64 ?? ''), sheet),
 
   'import.preview': async (input, ctx) => previewImport(ctx, input),
 

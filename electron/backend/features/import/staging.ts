@@ -12,6 +12,8 @@ interface Staged extends ImportStage {
   usedAt: number;
   /** Parsed sheets, by name ('' for the default sheet); kept for the file read last only. */
   reads: Map<string, ReadWorkbook>;
+  /** A parse begun when the file was staged (stageReading), by the same key, until a read takes it. */
+  parsing: Map<string, Promise<ReadWorkbook>>;
   /** What was worked out from those sheets (tables understood, rows planned), by the caller's key; kept with `reads`. */
   memo: Map<string, unknown>;
 }
@@ -115,6 +117,32 @@ export class Staging {
   }
 
   stage(fileName: string, bytes: Uint8Array): ImportStage {
+    return this.keep(this.place(fileName, bytes), bytes);
+  }
+
+  /**
+   * Stages the file and starts parsing the sheet to be read first (by default the first with a table), as
+   * the wizard previews a file as soon as it is staged and `ledger import` commits it: the file is hashed and
+   * written while the parsing thread reads it (on a copy). `whileParsing` as for `read`.
+   */
+  async stageReading(fileName: string, bytes: Uint8Array, first: { sheet?: string; whileParsing?: () => void } = {}): Promise<ImportStage> {
+    const placed = this.place(fileName, bytes);
+    this.forgetOtherReads(null);
+    // A copy of its own to hand over (a Buffer's slice would share the caller's memory): the bytes are still to be hashed and written.
+    const parsing = readWorkbook(new Uint8Array(bytes), { fileName, handOver: true, ...(first.sheet ? { sheet: first.sheet } : {}) });
+    // A refusal is thrown to the read that takes this parse, not reported as unhandled.
+    parsing.catch(() => {});
+    if (first.whileParsing) {
+      await new Promise((resolve) => setImmediate(resolve));
+      first.whileParsing();
+    }
+    const stage = this.keep(placed, bytes);
+    this.files.get(stage.stagingId)!.parsing.set(first.sheet ?? '', parsing);
+    return stage;
+  }
+
+  /** Checks the file against the limits and makes room for it: its id and the path it is to be written to. */
+  private place(fileName: string, bytes: Uint8Array): { fileName: string; stagingId: string; file: string } {
     this.expire();
     const { maxFiles, maxTotalBytes } = this.options;
     if (bytes.byteLength > maxTotalBytes) {
@@ -126,7 +154,11 @@ export class Staging {
       this.drop(old.stagingId);
     }
     const stagingId = randomUUID();
-    const file = path.join(this.folder(), stagingId);
+    return { fileName, stagingId, file: path.join(this.folder(), stagingId) };
+  }
+
+  /** Writes the placed file and keeps it. */
+  private keep({ fileName, stagingId, file }: { fileName: string; stagingId: string; file: string }, bytes: Uint8Array): ImportStage {
     fs.writeFileSync(file, bytes, { flag: 'wx', mode: 0o600 });
     const stage: Staged = {
       stagingId,
@@ -136,6 +168,7 @@ export class Staging {
       file,
       usedAt: this.options.now(),
       reads: new Map(),
+      parsing: new Map(),
       memo: new Map(),
     };
     this.files.set(stagingId, stage);
@@ -159,14 +192,12 @@ export class Staging {
     const key = sheet ?? '';
     const cached = staged.reads.get(key);
     if (cached) return cached;
-    // Parsed grids are kept for one file only: the wizard works on one file at a time.
-    for (const other of this.files.values()) {
-      if (other === staged) continue;
-      other.reads.clear();
-      other.memo.clear();
-    }
-    const parsing = readWorkbook(readOwnBytes(staged.file), { fileName: staged.fileName, handOver: true, ...(sheet ? { sheet } : {}) });
-    if (whileParsing) {
+    this.forgetOtherReads(staged);
+    const begun = staged.parsing.get(key);
+    staged.parsing.delete(key);
+    const parsing = begun ?? readWorkbook(readOwnBytes(staged.file), { fileName: staged.fileName, handOver: true, ...(sheet ? { sheet } : {}) });
+    // A parse begun at staging ran `whileParsing` then.
+    if (whileParsing && !begun) {
       // A refusal while the work runs is thrown below, where the parse is awaited, not reported as unhandled.
       parsing.catch(() => {});
       // The file goes to the parsing thread once its format is checked, in this turn's promise callbacks: the
@@ -177,6 +208,16 @@ export class Staging {
     const read = await parsing;
     staged.reads.set(key, read);
     return read;
+  }
+
+  /** Parsed grids are kept for one file only: the wizard works on one file at a time. */
+  private forgetOtherReads(staged: Staged | null): void {
+    for (const other of this.files.values()) {
+      if (other === staged) continue;
+      other.reads.clear();
+      other.parsing.clear();
+      other.memo.clear();
+    }
   }
 
   /** What was worked out from this file (tables understood, rows planned), kept as long as its parse is. */
