@@ -18,6 +18,7 @@ export const errorCodes = [
   'IMPORT_EMPTY',
   'IMPORT_TOO_LARGE',
   'IMPORT_TIMEOUT',
+  'IMPORT_STOPPED',
   'IMPORT_NO_HEADER',
   'SEAL_MISSING',
   'SEAL_INVALID',

@@ -26,6 +26,8 @@ export interface ReadOptions {
    * copied, so a large file is held once, not twice.
    */
   handOver?: boolean;
+  /** Stops the parse: its thread is ended and the read fails (a staged file set aside for another). */
+  signal?: AbortSignal;
 }
 
 export interface SheetInfo {
@@ -84,6 +86,7 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadWorkbo
       handOver: options.handOver === true,
       ...(input.kind === 'text' ? { text: { encoding: input.encoding, bomLength: input.bomLength } } : {}),
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     },
     limits,
     fileName,

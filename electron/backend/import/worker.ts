@@ -58,6 +58,8 @@ export interface ParseJob {
   documentLibs?: { mammoth: string; wordExtractor: string };
   /** 'sheetjs': read with SheetJS even a plain .xlsx the fast reader would take (for the differential test). */
   reader?: 'sheetjs';
+  /** Ends the thread and fails the parse. */
+  signal?: AbortSignal;
 }
 
 /** Sheets with content handed back besides the first, when no sheet was named: an instructions sheet or two. */
@@ -242,10 +244,12 @@ export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: st
       reject(importErrors.internal('无法启动读取线程', error));
       return;
     }
+    const stop = () => finish({ error: importErrors.stopped(fileName) });
     const finish = (outcome: { result: WorkerResult } | { error: unknown }): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      job.signal?.removeEventListener('abort', stop);
       void worker.terminate();
       // A process that started a thread ahead of need keeps one ready for its next file.
       if (waiting) prestartParseWorkerSoon(limits);
@@ -253,6 +257,8 @@ export function runParseWorker(job: ParseJob, limits: ImportLimits, fileName: st
       else reject(outcome.error);
     };
     const timer = setTimeout(() => finish({ error: importErrors.timeout(fileName, limits.timeoutMs) }), limits.timeoutMs);
+    if (job.signal?.aborted) stop();
+    else job.signal?.addEventListener('abort', stop, { once: true });
     worker.once('message', (message: WorkerResult) => finish({ result: message }));
     worker.once('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap|memory|allocation/i.test(error.message)) {

@@ -14,6 +14,8 @@ interface Staged extends ImportStage {
   reads: Map<string, ReadWorkbook>;
   /** A parse begun when the file was staged (stageReading), by the same key, until a read takes it. */
   parsing: Map<string, Promise<ReadWorkbook>>;
+  /** Stops that parse: its file is set aside for another, or dropped. */
+  stopParsing: AbortController | null;
   /** What was worked out from those sheets (tables understood, rows planned), by the caller's key; kept with `reads`. */
   memo: Map<string, unknown>;
 }
@@ -32,6 +34,9 @@ export interface StagingOptions {
 
 const prefix = 'minsheng-staging-';
 const defaults = { maxFiles: 4, maxTotalBytes: 256 * 1024 * 1024, maxIdleMs: 2 * 60 * 60 * 1000 };
+
+/** Files up to this size begin their parse as they are staged (stageReading); a county's 20,000 rows are ≈ 9 MB. */
+export const parsedAtStagingBytes = 32 * 1024 * 1024;
 
 /** Staging folders of this process, removed at its exit however it ends normally. */
 const liveDirs = new Set<string>();
@@ -123,13 +128,17 @@ export class Staging {
   /**
    * Stages the file and starts parsing the sheet to be read first (by default the first with a table), as
    * the wizard previews a file as soon as it is staged and `ledger import` commits it: the file is hashed and
-   * written while the parsing thread reads it (on a copy). `whileParsing` as for `read`.
+   * written while the parsing thread reads it (on a copy). `whileParsing` as for `read`. A file over
+   * `parsedAtStagingBytes` is only staged.
    */
   async stageReading(fileName: string, bytes: Uint8Array, first: { sheet?: string; whileParsing?: () => void } = {}): Promise<ImportStage> {
+    // A larger file is parsed when it is first read, as before: a copy of 100 MB would add as much to the peak.
+    if (bytes.byteLength > parsedAtStagingBytes) return this.stage(fileName, bytes);
     const placed = this.place(fileName, bytes);
     this.forgetOtherReads(null);
     // A copy of its own to hand over (a Buffer's slice would share the caller's memory): the bytes are still to be hashed and written.
-    const parsing = readWorkbook(new Uint8Array(bytes), { fileName, handOver: true, ...(first.sheet ? { sheet: first.sheet } : {}) });
+    const stop = new AbortController();
+    const parsing = readWorkbook(new Uint8Array(bytes), { fileName, handOver: true, signal: stop.signal, ...(first.sheet ? { sheet: first.sheet } : {}) });
     // A refusal is thrown to the read that takes this parse, not reported as unhandled.
     parsing.catch(() => {});
     if (first.whileParsing) {
@@ -137,7 +146,9 @@ export class Staging {
       first.whileParsing();
     }
     const stage = this.keep(placed, bytes);
-    this.files.get(stage.stagingId)!.parsing.set(first.sheet ?? '', parsing);
+    const staged = this.files.get(stage.stagingId)!;
+    staged.parsing.set(first.sheet ?? '', parsing);
+    staged.stopParsing = stop;
     return stage;
   }
 
@@ -169,6 +180,7 @@ export class Staging {
       usedAt: this.options.now(),
       reads: new Map(),
       parsing: new Map(),
+      stopParsing: null,
       memo: new Map(),
     };
     this.files.set(stagingId, stage);
@@ -210,12 +222,22 @@ export class Staging {
     return read;
   }
 
+  /**
+   * Ends a parse begun at staging that no read has taken: a file set aside must not keep a thread busy, nor its
+   * bytes in memory, while the next one is read (ten files staged in a row would otherwise parse at once).
+   */
+  private stopParsing(staged: Staged): void {
+    if (staged.parsing.size > 0) staged.stopParsing?.abort();
+    staged.parsing.clear();
+    staged.stopParsing = null;
+  }
+
   /** Parsed grids are kept for one file only: the wizard works on one file at a time. */
   private forgetOtherReads(staged: Staged | null): void {
     for (const other of this.files.values()) {
       if (other === staged) continue;
       other.reads.clear();
-      other.parsing.clear();
+      this.stopParsing(other);
       other.memo.clear();
     }
   }
@@ -228,6 +250,7 @@ export class Staging {
   drop(stagingId: string): void {
     const staged = this.files.get(stagingId);
     if (!staged) return;
+    this.stopParsing(staged);
     this.files.delete(stagingId);
     fs.rmSync(staged.file, { force: true });
   }
@@ -239,6 +262,7 @@ export class Staging {
 
   /** Removes every staged file and the folder (the backend is closing). */
   close(): void {
+    for (const staged of this.files.values()) this.stopParsing(staged);
     this.files.clear();
     if (!this.dir) return;
     fs.rmSync(this.dir, { recursive: true, force: true });
