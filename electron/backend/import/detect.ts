@@ -102,7 +102,9 @@ function detectText(bytes: Uint8Array, fileName: string, limits: ImportLimits): 
     throw importErrors.notSpreadsheet(fileName, '不含表格的网页或 XML 文件');
   }
   if (whole && head.trim() === '') throw importErrors.emptySheets(fileName);
-  return text(looksLikeProse(head) ? 'text' : 'csv');
+  if (!looksLikeProse(head)) return text('csv');
+  if (bytes.byteLength > limits.maxDocumentTextBytes) throw importErrors.documentTooLarge(fileName, bytes.byteLength, limits.maxDocumentTextBytes);
+  return text('text');
 }
 
 /**

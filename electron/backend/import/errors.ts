@@ -23,6 +23,11 @@ export const importErrors = {
   tooLarge: (file: string, what: string) => new LedgerError('IMPORT_TOO_LARGE', `“${file}”${what}，超过了导入上限，未读取。请拆分成较小的表格后再导入。`),
   fileTooLarge: (file: string, size: number, limit: number) =>
     importErrors.tooLarge(file, `有 ${formatBytes(size)}，大于 ${formatBytes(limit)}`),
+  documentTooLarge: (file: string, size: number, limit: number) =>
+    new LedgerError(
+      'IMPORT_TOO_LARGE',
+      `“${file}”是 ${formatBytes(size)} 的纯文本，大于 ${formatBytes(limit)}，超过了文档导入的上限，未读取。方案、通报一般只有几十 KB；请确认选择的文件是否正确，或另存为 Word 文档（.docx）再导入。`,
+    ),
   tooManySheets: (file: string, count: number, limit: number) =>
     new LedgerError(
       'IMPORT_TOO_LARGE',

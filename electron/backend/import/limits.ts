@@ -8,6 +8,11 @@ export interface ImportLimits {
    * let a 99 MB CSV cost a gigabyte.
    */
   maxTextBytes: number;
+  /**
+   * Size of plain text read as a document (a plan or bulletin saved as .txt, or pasted). It is read on the
+   * backend's own thread, at about 40 times its size in memory; the seeds' documents are 7–15 KB.
+   */
+  maxDocumentTextBytes: number;
   /** Total size a zip container (xlsx, xlsb, ods) declares for its contents once inflated. */
   maxUncompressedBytes: number;
   /** Rows of the chosen sheet. */
@@ -28,6 +33,7 @@ export interface ImportLimits {
 export const defaultImportLimits: ImportLimits = Object.freeze({
   maxFileBytes: 100 * 1024 * 1024,
   maxTextBytes: 40 * 1024 * 1024,
+  maxDocumentTextBytes: 2 * 1024 * 1024,
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxRows: 200_000,
   maxColumns: 200,

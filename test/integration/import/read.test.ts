@@ -365,6 +365,19 @@ describe('broken and hostile files are refused with their own code', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it('plain text too long for a document, refused before it is read (it would be read on the backend’s own thread)', async () => {
+    const paragraph = '各乡镇要高度重视民生实事工作，明确责任分工，确保按期完成年度目标任务。\n';
+    const seed = (await fs.promises.readdir(path.join(shared, 'seeds')).catch(() => [] as string[]))[0];
+    const text = (bytes: number) => Buffer.from(paragraph.repeat(Math.ceil(bytes / Buffer.byteLength(paragraph))), 'utf8');
+    const started = performance.now();
+    const error = await expectRefused(text(3 * 1024 * 1024), '很长的通报.txt', 'IMPORT_TOO_LARGE');
+    expect(error.message).toContain('纯文本');
+    expect(performance.now() - started).toBeLessThan(500);
+    // A document of the seeds' size, and one of 1.5 MB, are read.
+    if (seed) expect((await readWorkbook(fs.readFileSync(path.join(shared, 'seeds', seed)), { fileName: seed })).format).toBe('text');
+    expect((await readWorkbook(text(1.5 * 1024 * 1024), { fileName: '长通报.txt' })).format).toBe('text');
+  });
+
   it('a zip bomb whose directory declares huge sizes: refused from the directory in well under 2 s', async () => {
     // 64 MB of zeros in 1 MB chunks deflates to ~64 KB: a ratio of ~1000.
     const zeros = new Uint8Array(64 * 1024 * 1024);
