@@ -40,7 +40,7 @@ export const importErrors = {
     ),
   noSheet: (file: string, sheet: string, names: string[]) =>
     new LedgerError('NOT_FOUND', `“${file}”中没有名为“${sheet}”的工作表（有：${names.join('、') || '无'}）。`),
-  /** A parse stopped because its file was set aside (another file staged): nobody is waiting for it. */
-  stopped: (file: string) => new LedgerError('IMPORT_STOPPED', `已停止读取“${file}”：又选择了另一个文件。`),
+  /** A parse stopped because its file was set aside (another file staged, or the file dropped): nobody waits for it. */
+  stopped: (file: string) => new LedgerError('IMPORT_STOPPED', `已停止读取“${file}”（已改选其他文件，或已不再导入）。`),
   internal: (detail: string, cause?: unknown) => new LedgerError('INTERNAL', `导入组件出错：${detail}。请把日志交给技术支持。`, { cause }),
 };

@@ -136,8 +136,8 @@ export class Staging {
     if (bytes.byteLength > parsedAtStagingBytes) return this.stage(fileName, bytes);
     const placed = this.place(fileName, bytes);
     this.forgetOtherReads(null);
-    // A copy of its own to hand over (a Buffer's slice would share the caller's memory): the bytes are still to be hashed and written.
     const stop = new AbortController();
+    // A copy of its own to hand over (a Buffer's slice would share the caller's memory): the bytes are still to be hashed and written.
     const parsing = readWorkbook(new Uint8Array(bytes), { fileName, handOver: true, signal: stop.signal, ...(first.sheet ? { sheet: first.sheet } : {}) });
     // A refusal is thrown to the read that takes this parse, not reported as unhandled.
     parsing.catch(() => {});
