@@ -35,8 +35,12 @@ export interface StagingOptions {
 const prefix = 'minsheng-staging-';
 const defaults = { maxFiles: 4, maxTotalBytes: 256 * 1024 * 1024, maxIdleMs: 2 * 60 * 60 * 1000 };
 
-/** Files up to this size begin their parse as they are staged (stageReading); a county's 20,000 rows are ≈ 9 MB. */
-export const parsedAtStagingBytes = 32 * 1024 * 1024;
+/**
+ * Files up to this size begin their parse as they are staged (stageReading), on a copy: 20,000 rows of a county's
+ * table are ≈ 9 MB, 100,000 rows ≈ 43 MB. A larger one is parsed when first read, so that a 100 MB upload is not
+ * held three times over (the upload, the staged bytes, the copy).
+ */
+export const parsedAtStagingBytes = 64 * 1024 * 1024;
 
 /** Staging folders of this process, removed at its exit however it ends normally. */
 const liveDirs = new Set<string>();
